@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Outlit.Build.SpecNormalizer;
 
@@ -1204,21 +1205,20 @@ internal sealed class SpecNormalizer
         return candidate;
     }
 
-    /// <summary>"outlit_list-customers v2" -> "OutlitListCustomersV2".</summary>
+    /// <summary>"outlit_list-customers v2" -> "OutlitListCustomersV2"; "SLACK_CHANNEL" -> "SlackChannel".</summary>
     internal static string Pascal(string text)
     {
         var builder = new StringBuilder();
-        var upperNext = true;
-        foreach (var c in text)
+        foreach (var word in Regex.Split(text, "[^A-Za-z0-9]+"))
         {
-            if (!char.IsLetterOrDigit(c))
+            if (word.Length == 0)
             {
-                upperNext = true;
                 continue;
             }
 
-            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
-            upperNext = false;
+            var shouting = word.Length > 1 && word.Any(char.IsLetter) && !word.Any(char.IsLower);
+            builder.Append(char.ToUpperInvariant(word[0]));
+            builder.Append(shouting ? word[1..].ToLowerInvariant() : word[1..]);
         }
 
         if (builder.Length > 0 && char.IsDigit(builder[0]))
