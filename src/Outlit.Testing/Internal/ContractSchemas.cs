@@ -113,20 +113,9 @@ internal sealed class ContractSchemas
                 }
 
                 yield break;
-            case "additionalProperties":
-                // The failing keys are reported by the evaluation of each extra property.
-                var known = SchemaValue(detail.SchemaLocation, "properties") as JsonObject;
-                if (value is JsonObject extra)
-                {
-                    foreach (var key in extra.Select(p => p.Key).Where(k => known is null || !known.ContainsKey(k)))
-                    {
-                        yield return new Issue(path, "Unrecognized key: \"" + key + "\"");
-                    }
-                }
-
-                yield break;
-            case "false":
-                // The "false" schema under additionalProperties: the parent already reported the key.
+            case "" when detail.SchemaLocation.Fragment.EndsWith("/additionalProperties", StringComparison.Ordinal) && path.Count > 0:
+                // A property that met "additionalProperties": false is reported on its object, as an unknown key.
+                yield return new Issue(path[..^1], "Unrecognized key: \"" + path[^1] + "\"");
                 yield break;
             case "maximum":
                 yield return new Issue(path, "Too big: expected number to be <=" + Number(keywordValue));
