@@ -85,7 +85,7 @@ internal sealed class Api(OutlitMockServer server) : IDisposable
         var body = new JsonObject { ["tool"] = tool };
         if (input is not null)
         {
-            body["input"] = input;
+            body["input"] = input.DeepClone();
         }
 
         var reply = await SendAsync("callTool", body: body, validate: validate);
