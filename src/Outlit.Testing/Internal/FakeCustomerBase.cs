@@ -110,7 +110,13 @@ internal sealed class FakeCustomerBase
         Sources = sources;
         Facts = facts;
         Timeline = timeline;
+        CustomersById = customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        ContactCounts = users.GroupBy(u => u.CustomerId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }
+
+    public IReadOnlyDictionary<string, Customer> CustomersById { get; }
+
+    public IReadOnlyDictionary<string, int> ContactCounts { get; }
 
     public IReadOnlyList<WorkspaceUser> WorkspaceUsers { get; }
 

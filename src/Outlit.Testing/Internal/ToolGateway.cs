@@ -157,7 +157,7 @@ internal sealed partial class ToolGateway
         ["activatedAt"] = Ts(c.ActivatedAt),
         ["firstSeenAt"] = Ts(c.FirstSeenAt),
         ["lastActivityAt"] = Ts(c.LastActivityAt),
-        ["contactCount"] = data.Users.Count(u => u.CustomerId == c.Id),
+        ["contactCount"] = data.ContactCounts.GetValueOrDefault(c.Id),
         ["currentMrr"] = c.CurrentMrr,
         ["mrrCalculationStatus"] = c.CurrentMrr is null ? "unavailable" : "calculated",
         ["owner"] = Owner(c.Owner),
@@ -208,7 +208,7 @@ internal sealed partial class ToolGateway
             "email" => u => u.Email,
             _ => u => u.LastActivityAt,
         };
-        var customers = data.Customers.ToDictionary(c => c.Id);
+        var customers = data.CustomersById;
         var sorted = Sort(items, key, Descending(input), u => u.Id);
         return Page("outlit_list_users", input, sorted, u => new JsonObject
         {
@@ -580,7 +580,7 @@ internal sealed partial class ToolGateway
 
     private JsonObject SourceRecord(Source s)
     {
-        var customer = data.Customers.First(c => c.Id == s.CustomerId);
+        var customer = data.CustomersById[s.CustomerId];
         return new JsonObject
         {
             ["sourceType"] = s.SourceType,
