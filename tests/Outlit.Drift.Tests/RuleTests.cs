@@ -251,6 +251,27 @@ public sealed class RuleTests
     }
 
     [Test]
+    public async Task MovingAnInlineAlternativeIntoAComponentIsNotAChange()
+    {
+        const string Card = """{ "type": "object", "required": ["number"], "properties": { "number": { "type": "string" } } }""";
+        var before = Response($$"""{ "oneOf": [ { "type": "string" }, {{Card}} ] }""");
+        var after = Response("""{ "oneOf": [ { "type": "string" }, { "$ref": "#/components/schemas/Card" } ] }""", $$"""{ "Card": {{Card}} }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
+    }
+
+    [Test]
+    public async Task AChangedInlineAlternativeIsStillReported()
+    {
+        var before = Response("""{ "oneOf": [ { "type": "string" }, { "type": "object", "properties": { "number": { "type": "string" } } } ] }""");
+        var after = Response("""{ "oneOf": [ { "type": "string" }, { "$ref": "#/components/schemas/Card" } ] }""", """{ "Card": { "type": "object", "properties": { "iban": { "type": "string" } } } }""");
+
+        var findings = await Documents.CompareJsonAsync(before, after);
+
+        Assert.That(findings.Select(f => f.RuleId), Is.EquivalentTo(new[] { "response-branch-added", "response-branch-removed" }));
+    }
+
+    [Test]
     public async Task PropertiesInheritedThroughAllOfCompareLikeDeclaredOnes()
     {
         var before = Response(NameAndSize);

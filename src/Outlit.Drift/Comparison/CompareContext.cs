@@ -89,6 +89,7 @@ internal sealed class CompareContext
         {
             var baseKeys = KeyBranches(baseBranches);
             var candidateKeys = KeyBranches(candidateBranches);
+            PairIdenticalLeftovers(baseKeys, candidateKeys, direction);
             foreach (var (key, branch) in baseKeys)
             {
                 if (candidateKeys.TryGetValue(key, out var candidateBranch))
@@ -149,6 +150,34 @@ internal sealed class CompareContext
         var rule = direction == Direction.Request ? "request-type-changed" : "response-type-changed";
         Findings.Add(Severity.Breaking, rule, candidateView.Pointer, $"{(direction == Direction.Request ? "Request" : "Response")} schema at {candidateView.Pointer} changed from {baseView.Describe()} to {candidateView.Describe()}.", DocumentSide.Candidate);
         return false;
+    }
+
+    /// <summary>
+    /// Alternatives that match by neither constant nor reference may still be the same shape, for
+    /// example an inline branch moved into a component. Such a pair is re-keyed to match, so that
+    /// a refactoring is not reported as one alternative removed and another added.
+    /// </summary>
+    private static void PairIdenticalLeftovers(Dictionary<string, (IOpenApiSchema Schema, string Pointer)> baseKeys, Dictionary<string, (IOpenApiSchema Schema, string Pointer)> candidateKeys, Direction direction)
+    {
+        var baseLeft = baseKeys.Keys.Where(k => !candidateKeys.ContainsKey(k)).ToList();
+        var candidateLeft = candidateKeys.Keys.Where(k => !baseKeys.ContainsKey(k)).ToList();
+        foreach (var baseKey in baseLeft)
+        {
+            var baseBranch = baseKeys[baseKey];
+            foreach (var candidateKey in candidateLeft)
+            {
+                var trial = new CompareContext(new FindingSet());
+                var candidateBranch = candidateKeys[candidateKey];
+                trial.CompareSchemas(SchemaView.Create(baseBranch.Schema, baseBranch.Pointer), SchemaView.Create(candidateBranch.Schema, candidateBranch.Pointer), direction);
+                if (trial.Findings.Count == 0)
+                {
+                    candidateKeys.Remove(candidateKey);
+                    candidateKeys[baseKey] = candidateBranch;
+                    candidateLeft.Remove(candidateKey);
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>
