@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Outlit.Drift.Cli;
+using Outlit.Drift.Comparison;
 using Outlit.Drift.Surface;
 
 namespace Outlit.Drift.Tests;
@@ -121,6 +122,8 @@ public sealed class CliTests
     [TestCase("{ this is not json")]
     [TestCase("")]
     [TestCase("[1, 2, 3]")]
+    [TestCase("{ \"hello\": 1 }")]
+    [TestCase("openapi: [")]
     public async Task AnUnreadableDocumentExitsTwo(string content)
     {
         var file = Path.Combine(Path.GetTempPath(), "outlit-drift-bad-" + Guid.NewGuid().ToString("N") + ".json");
@@ -131,6 +134,34 @@ public sealed class CliTests
 
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageOrInput));
             Assert.That(run.Error, Does.Contain(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task AYamlCandidateIsRead()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "outlit-drift-" + Guid.NewGuid().ToString("N") + ".yaml");
+        await File.WriteAllTextAsync(file, """
+            openapi: 3.0.3
+            info: { title: yaml, version: "1" }
+            paths:
+              /api/validate-api-key:
+                post:
+                  responses:
+                    "200": { description: ok }
+            """);
+        try
+        {
+            var run = await RunAsync("compare", "--base", June23, "--candidate", file, "--format", "json");
+
+            using var json = JsonDocument.Parse(run.Out);
+            var rules = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToList();
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), run.Error);
+            Assert.That(rules, Has.Member("path-removed").And.Member("response-media-type-removed"));
         }
         finally
         {
@@ -236,7 +267,7 @@ public sealed class CliTests
 
     private sealed class FailingRegenerator : IClientRegenerator
     {
-        public Task<SurfaceReport> CompareSurfaceAsync(string candidate, CancellationToken cancellationToken)
+        public Task<SurfaceReport> CompareSurfaceAsync(LoadedDocument baseDocument, LoadedDocument candidate, CancellationToken cancellationToken)
             => throw new RegenerationException("compilation failed for the test");
     }
 
@@ -244,9 +275,9 @@ public sealed class CliTests
     {
         public string? Candidate { get; private set; }
 
-        public Task<SurfaceReport> CompareSurfaceAsync(string candidate, CancellationToken cancellationToken)
+        public Task<SurfaceReport> CompareSurfaceAsync(LoadedDocument baseDocument, LoadedDocument candidate, CancellationToken cancellationToken)
         {
-            Candidate = candidate;
+            Candidate = candidate.Source;
             return Task.FromResult(report);
         }
     }

@@ -167,7 +167,7 @@ public sealed class SurfaceTests
             }
 
             // The test host's MSBuild variables point at its own build and would leak into this one.
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
+            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
             {
                 start.Environment.Remove(key);
             }

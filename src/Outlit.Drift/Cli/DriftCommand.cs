@@ -108,7 +108,7 @@ public static class DriftCommand
             regenerator ??= new ScriptRegenerator();
             try
             {
-                surface = await regenerator.CompareSurfaceAsync(options.Candidate, cancellationToken).ConfigureAwait(false);
+                surface = await regenerator.CompareSurfaceAsync(baseDocument, candidate, cancellationToken).ConfigureAwait(false);
             }
             catch (RegenerationException ex)
             {

@@ -20,7 +20,28 @@ public sealed class DriftInputException : Exception
 /// <param name="Source">The file path or URL it was read from.</param>
 /// <param name="Document">The parsed document.</param>
 /// <param name="Errors">Errors the reader reported; the document is still usable but these become error findings.</param>
-public sealed record LoadedDocument(string Source, OpenApiDocument Document, IReadOnlyList<OpenApiError> Errors);
+/// <param name="Content">The bytes that were read, so a downloaded document is not fetched twice.</param>
+public sealed record LoadedDocument(string Source, OpenApiDocument Document, IReadOnlyList<OpenApiError> Errors, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>True when the content is JSON (it starts with an object), false for YAML.</summary>
+    public bool IsJson
+    {
+        get
+        {
+            foreach (var b in Content.Span)
+            {
+                if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+                {
+                    continue;
+                }
+
+                return b == (byte)'{';
+            }
+
+            return false;
+        }
+    }
+}
 
 /// <summary>Reads OpenAPI 3.0 and 3.1 documents (JSON or YAML) from a file or an http(s) URL.</summary>
 public static class OpenApiInput
@@ -116,6 +137,6 @@ public static class OpenApiInput
             throw new DriftInputException($"{source} is not a readable OpenAPI document: {reason}");
         }
 
-        return new LoadedDocument(source, result.Document, errors.ToList());
+        return new LoadedDocument(source, result.Document, errors.ToList(), bytes);
     }
 }

@@ -71,6 +71,28 @@ public sealed class ApiSurface
         return new ApiSurface(members);
     }
 
+    /// <summary>
+    /// The part of the surface in one namespace (and its sub-namespaces), renamed to another, so that
+    /// two clients compiled side by side under different namespaces can be compared.
+    /// </summary>
+    /// <param name="prefix">The namespace to keep, for example <c>Outlit.Regenerated.Nbase</c>.</param>
+    /// <param name="replacement">The namespace to report it as, for example <c>Outlit</c>.</param>
+    /// <returns>The projected surface.</returns>
+    public ApiSurface ForNamespace(string prefix, string replacement)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, shape) in Members)
+        {
+            if (key.StartsWith(prefix + ".", StringComparison.Ordinal))
+            {
+                members[replacement + key[prefix.Length..]] = shape.Replace(prefix + ".", replacement + ".", StringComparison.Ordinal);
+            }
+        }
+
+        return new ApiSurface(members);
+    }
+
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     private static bool Visible(MethodBase? method) => method is not null && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly);
