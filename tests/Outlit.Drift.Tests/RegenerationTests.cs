@@ -44,14 +44,15 @@ public sealed class RegenerationTests
             cat > "$out/Regenerated.csproj" <<'PROJECT'
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>disable</Nullable></PropertyGroup>
+              <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.4" /></ItemGroup>
             </Project>
             PROJECT
             cat > "$out/Client.cs" <<'SOURCE'
-            namespace Outlit.Regenerated.Nbase { public class OutlitApiClient { public System.Threading.Tasks.Task ListIntegrationsAsync() => null; public Integration Get() => null; } public class Integration { public string Provider { get; set; } } }
-            namespace Outlit.Regenerated.Ncandidate { public class OutlitApiClient { public Integration Get() => null; public System.Threading.Tasks.Task CallToolAsync() => null; } public class Integration { public string Provider { get; set; } } }
+            namespace Outlit.Regenerated.Nbase { public class OutlitApiClient { public System.Threading.Tasks.Task ListIntegrationsAsync() => null; public Integration Get() => null; public void Save(Integration integration) { } } public class Integration { public string Provider { get; set; } public System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalProperties { get; set; } } }
+            namespace Outlit.Regenerated.Ncandidate { public class OutlitApiClient { public Integration Get() => null; public void Save(Integration integration) { } public System.Threading.Tasks.Task CallToolAsync() => null; } public class Integration { public string Provider { get; set; } public System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalProperties { get; set; } } }
             SOURCE
             echo '<Project />' > "$out/Directory.Build.props"
-            echo '<Project />' > "$out/Directory.Packages.props"
+            echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$out/Directory.Packages.props"
             dotnet build "$out/Regenerated.csproj" -c Release -nologo -v:q > "$out/build.log" 2>&1
             """);
         return script;
@@ -69,6 +70,7 @@ public sealed class RegenerationTests
             Assert.That(report.Removed, Is.EqualTo(new[] { "Outlit.OutlitApiClient.ListIntegrationsAsync()" }));
             Assert.That(report.Added, Is.EqualTo(new[] { "Outlit.OutlitApiClient.CallToolAsync()" }));
             Assert.That(report.Changed, Is.Empty, "Get() returns Outlit.Integration on both sides once the namespaces are projected");
+            Assert.That(report.Removed.Concat(report.Added), Has.None.Contains("Save("), "Save(Integration) names the namespace in its parameter list");
             Assert.That(report.Bump, Is.EqualTo(VersionBump.Major));
         });
     }

@@ -49,6 +49,13 @@ public sealed class ApiSurface
             candidates.TryAdd(Path.GetFileName(file), file);
         }
 
+        // A class library's output folder does not hold its package dependencies; its deps.json
+        // says which package files it was built against, and they sit in the NuGet package folder.
+        foreach (var file in PackageDependencies(full))
+        {
+            candidates.TryAdd(Path.GetFileName(file), file);
+        }
+
         candidates[Path.GetFileName(full)] = full;
         using var context = new MetadataLoadContext(new PathAssemblyResolver(candidates.Values));
         var assembly = context.LoadFromAssemblyPath(full);
@@ -71,6 +78,53 @@ public sealed class ApiSurface
         return new ApiSurface(members);
     }
 
+    private static IEnumerable<string> PackageDependencies(string assemblyPath)
+    {
+        var depsFile = Path.ChangeExtension(assemblyPath, ".deps.json");
+        if (!File.Exists(depsFile))
+        {
+            yield break;
+        }
+
+        var packageRoots = new[]
+        {
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        }.Where(r => !string.IsNullOrEmpty(r) && Directory.Exists(r)).ToList();
+
+        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(depsFile));
+        if (!deps.RootElement.TryGetProperty("targets", out var targets) || !deps.RootElement.TryGetProperty("libraries", out var libraries))
+        {
+            yield break;
+        }
+
+        foreach (var target in targets.EnumerateObject())
+        {
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (!libraries.TryGetProperty(library.Name, out var description)
+                    || !description.TryGetProperty("path", out var packagePath)
+                    || !library.Value.TryGetProperty("runtime", out var runtime))
+                {
+                    continue;
+                }
+
+                foreach (var asset in runtime.EnumerateObject())
+                {
+                    foreach (var packageRoot in packageRoots)
+                    {
+                        var file = Path.Combine(packageRoot!, packagePath.GetString()!, asset.Name);
+                        if (File.Exists(file))
+                        {
+                            yield return file;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The part of the surface in one namespace (and its sub-namespaces), renamed to another, so that
     /// two clients compiled side by side under different namespaces can be compared.
@@ -86,7 +140,9 @@ public sealed class ApiSurface
         {
             if (key.StartsWith(prefix + ".", StringComparison.Ordinal))
             {
-                members[replacement + key[prefix.Length..]] = shape.Replace(prefix + ".", replacement + ".", StringComparison.Ordinal);
+                // Parameter and return types name the namespace too, not only the declaring type.
+                var renamedKey = (replacement + key[prefix.Length..]).Replace(prefix + ".", replacement + ".", StringComparison.Ordinal);
+                members[renamedKey] = shape.Replace(prefix + ".", replacement + ".", StringComparison.Ordinal);
             }
         }
 

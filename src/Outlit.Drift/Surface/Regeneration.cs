@@ -111,7 +111,16 @@ public sealed class ScriptRegenerator : IClientRegenerator
                 throw new RegenerationException($"The regenerated clients did not compile (exit code {exitCode}); build log in {Path.Combine(output, "build.log")}.{Environment.NewLine}{Tail(log)}");
             }
 
-            var surface = ApiSurface.Load(assembly);
+            ApiSurface surface;
+            try
+            {
+                surface = ApiSurface.Load(assembly);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException)
+            {
+                throw new RegenerationException($"The regenerated assembly {assembly} could not be inspected: {ex.Message}");
+            }
+
             var report = SurfaceComparer.Compare(
                 surface.ForNamespace("Outlit.Regenerated.Nbase", GeneratedNamespace),
                 surface.ForNamespace("Outlit.Regenerated.Ncandidate", GeneratedNamespace));
