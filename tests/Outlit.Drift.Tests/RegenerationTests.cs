@@ -87,6 +87,36 @@ public sealed class RegenerationTests
     }
 
     [Test]
+    public async Task TheRepositorysRegenerationCommandReportsWhatRegeneratingWouldChange()
+    {
+        var script = Path.Combine(RepositoryPaths.Root, "build", "regenerate.sh");
+        var previous = Environment.GetEnvironmentVariable("OUTLIT_NORMALIZER_DLL");
+        Environment.SetEnvironmentVariable("OUTLIT_NORMALIZER_DLL", Path.Combine(AppContext.BaseDirectory, "Outlit.SpecNormalizer.dll"));
+        try
+        {
+            var report = await new ScriptRegenerator(script).CompareSurfaceAsync(await Load("2026-08-05"), await Load("2026-08-19"), CancellationToken.None);
+
+            Assert.Multiple(() =>
+            {
+                // 08-19 drops the list_integrations and get_integration_sync_status tools.
+                Assert.That(report.Removed, Has.Some.Contains("list_integrations"));
+                Assert.That(report.Removed, Has.Some.Contains("get_integration_sync_status"));
+                Assert.That(report.Added, Has.Some.Contains("get_integration_status"));
+                Assert.That(report.Bump, Is.EqualTo(VersionBump.Major));
+
+                // Operations present in both documents keep their methods once namespaces are projected.
+                var unchanged = report.Removed.Concat(report.Added).Concat(report.Changed);
+                Assert.That(unchanged, Has.None.Contains("ValidateApiKeyAsync"));
+                Assert.That(unchanged, Has.None.Contains("Regenerated"));
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OUTLIT_NORMALIZER_DLL", previous);
+        }
+    }
+
+    [Test]
     public async Task WithoutARegenerationCommandTheToolSaysSoAndExitsTwo()
     {
         var previous = Environment.GetEnvironmentVariable(ScriptRegenerator.CommandVariable);
