@@ -52,10 +52,11 @@ public static class DriftCommand
           --format      output format (default: text)
           --fail-on     findings that make the exit code 1 (default: breaking, which
                         includes errors)
-          --regenerate  also regenerate the C# client from the candidate, compile it and
-                        compare its public API with the current client's
+          --regenerate  also regenerate the C# client from both documents with
+                        build/regenerate.sh, compile them and compare their public APIs
+                        (removed/changed/added members and the suggested version bump)
         Exit codes: 0 clean or under the threshold, 1 over the threshold,
-                    2 usage error or unreadable input.
+                    2 usage error, unreadable input or failed regeneration.
         """;
 
     /// <summary>Runs the tool.</summary>
