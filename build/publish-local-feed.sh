@@ -46,11 +46,17 @@ for project in "${projects[@]}"; do
   dotnet pack "$root/$project" "${pack_args[@]}"
   # One evaluation gives the identity of what was just packed and where its restore graph is.
   props="$(dotnet msbuild "$root/$project" -p:Configuration=Release -getProperty:PackageId \
-    -getProperty:PackageVersion -getProperty:PackAsTool -getProperty:ProjectAssetsFile)"
-  read -r id version tool assets_file < <(node -e '
+    -getProperty:PackageVersion -getProperty:PackAsTool -getProperty:TargetPath -getProperty:ProjectAssetsFile)"
+  read -r id version tool target_path assets_file < <(node -e '
     const p = JSON.parse(require("fs").readFileSync(0, "utf8")).Properties;
-    console.log(p.PackageId, p.PackageVersion, p.PackAsTool || "false", p.ProjectAssetsFile);' <<<"$props")
+    console.log(p.PackageId, p.PackageVersion, p.PackAsTool || "false", p.TargetPath, p.ProjectAssetsFile);' <<<"$props")
   produced+=("$id.$version")
+  # With deterministic paths the binary names its PDB as /_/...; the checkout's path means the
+  # packed assembly came from an earlier, non-CI build.
+  if [[ " ${pack_args[*]} " == *" -p:ContinuousIntegrationBuild=true "* ]] && grep -aqF "$root/" "$target_path"; then
+    echo "error: $target_path contains the path $root/: it was not built with deterministic source paths." >&2
+    exit 1
+  fi
   # A tool package carries its dependencies inside it; a library package names them.
   if [ "${tool,,}" != "true" ]; then
     assets+=("$assets_file")
