@@ -1,10 +1,8 @@
-using Newtonsoft.Json.Linq;
-
 namespace Outlit;
 
 /// <summary>
-/// Entry point to the Outlit Platform API: integrations (<c>Integrations</c>), customer intelligence
-/// tools (<c>Tools</c>) and key validation. Create one per API key and reuse it; it is thread-safe.
+/// Entry point to the Outlit Platform API: integrations (<see cref="Integrations"/>), customer intelligence
+/// tools (<see cref="Tools"/>) and key validation. Create one per API key and reuse it; it is thread-safe.
 /// </summary>
 /// <remarks>
 /// Every call goes through one pipeline built with the client: operation labelling and error translation,
@@ -17,6 +15,9 @@ public partial class OutlitClient : IDisposable
     private readonly bool ownsHttp;
     private readonly OutlitClientSettings? settings;
     private readonly OutlitRawTransport? transport;
+    private readonly OutlitCall? call;
+    private readonly OutlitIntegrations? integrations;
+    private readonly OutlitTools? tools;
 
     /// <summary>Creates a client with the given API key and default settings.</summary>
     /// <param name="apiKey">An Outlit API key (<c>ok_…</c>).</param>
@@ -41,7 +42,12 @@ public partial class OutlitClient : IDisposable
         ownsHttp = httpClient is null;
         http = httpClient ?? OutlitPipeline.CreateHttpClient(settings);
         transport = new OutlitRawTransport(http);
-        InitializeAreas();
+        // Reading bodies as strings keeps the text in ApiException.Response when a body fails to deserialize,
+        // so the error can still show a snippet of what the server sent.
+        var api = new OutlitApiClient(http) { BaseUrl = settings.BaseUrl.ToString(), ReadResponseAsString = true };
+        call = new OutlitCall(settings, api, transport);
+        integrations = new OutlitIntegrations(call);
+        tools = new OutlitTools(call);
     }
 
     /// <summary>For mocking frameworks only: a client created this way has no connection and fails on use.</summary>
@@ -58,6 +64,19 @@ public partial class OutlitClient : IDisposable
 
     internal OutlitRawTransport Transport => transport ?? throw NotConstructed();
 
+    /// <summary>Integration management: list, capabilities, connect, wait for a browser connection, setup steps, sync status, disconnect.</summary>
+    public virtual OutlitIntegrations Integrations => integrations ?? throw NotConstructed();
+
+    /// <summary>The customer intelligence tools, one typed method each, with paging helpers and a generic call.</summary>
+    public virtual OutlitTools Tools => tools ?? throw NotConstructed();
+
+    /// <summary>
+    /// The generated client for the raw operations, sharing this client's pipeline (authentication, retries,
+    /// error translation). Prefer <see cref="Integrations"/> and <see cref="Tools"/>, which add the typed unions,
+    /// paging and normalization.
+    /// </summary>
+    public virtual IOutlitApiClient Api => (call ?? throw NotConstructed()).Api;
+
     /// <summary>
     /// Asks the server whether the configured API key is accepted. A rejected key (401) is reported as
     /// <see cref="ApiKeyValidationResult.IsValid"/> = false rather than thrown; other failures throw.
@@ -66,25 +85,16 @@ public partial class OutlitClient : IDisposable
     /// <returns>Whether the key is valid and, when it is, the organization it belongs to.</returns>
     public virtual async Task<ApiKeyValidationResult> ValidateApiKeyAsync(CancellationToken cancellationToken = default)
     {
-        var response = await Transport.SendAsync(HttpMethod.Post, "api/validate-api-key", null, "validateApiKey", idempotent: true, cancellationToken, passThroughStatus: 401).ConfigureAwait(false);
-        var json = OutlitErrorParser.TryParseObject(response.Body);
-        if (response.Status == 401)
+        var outlit = call ?? throw NotConstructed();
+        try
         {
-            var message = json?["error"]?.Type == JTokenType.String ? OutlitRedactor.Redact((string)json["error"]!, Settings.ApiKey) : null;
-            return new ApiKeyValidationResult(false, null, null, message);
+            var result = await outlit.GeneratedAsync("validateApiKey", idempotent: true, api => api.ValidateApiKeyAsync(cancellationToken)).ConfigureAwait(false);
+            return new ApiKeyValidationResult(result.Valid, result.OrganizationId, result.CreatedById, null);
         }
-
-        if (json is null)
+        catch (OutlitAuthenticationException ex)
         {
-            throw new OutlitResponseFormatException("validateApiKey returned a body that is not a JSON object.");
+            return new ApiKeyValidationResult(false, null, null, ex.ServerMessage);
         }
-
-        var valid = json["valid"]?.Type == JTokenType.Boolean && (bool)json["valid"]!;
-        return new ApiKeyValidationResult(
-            valid,
-            json["organizationId"]?.Type == JTokenType.String ? (string?)json["organizationId"] : null,
-            json["createdById"]?.Type == JTokenType.String ? (string?)json["createdById"] : null,
-            null);
     }
 
     /// <summary>Describes the client without its API key.</summary>
@@ -107,8 +117,6 @@ public partial class OutlitClient : IDisposable
             http?.Dispose();
         }
     }
-
-    partial void InitializeAreas();
 
     private static InvalidOperationException NotConstructed() =>
         new("This OutlitClient was created with the protected constructor (for mocking) and cannot send requests.");

@@ -48,6 +48,12 @@ public class OutlitClientOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>First wait between two status polls of <see cref="OutlitIntegrations.WaitForConnectionAsync"/>; it grows by half each poll. Default 2 s.</summary>
+    public TimeSpan ConnectionPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait between two status polls. Default 10 s.</summary>
+    public TimeSpan ConnectionPollMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// An HttpClient to send through (its handlers and proxy settings are used). The client's own pipeline
     /// (auth, retry, logging) runs in front of it. Takes precedence over <see cref="HttpMessageHandler"/>.

@@ -68,6 +68,24 @@ internal static class OutlitErrorParser
         _ => new OutlitException(response),
     };
 
+    /// <summary>
+    /// Translates an <see cref="ApiException"/> of the generated client. Error statuses normally never reach
+    /// it (the pipeline throws first), so this covers what the generated code raises itself: a success body
+    /// it cannot deserialize, or a status a wrapper chose to let through.
+    /// </summary>
+    internal static OutlitException FromApiException(ApiException exception, string operation, string? apiKey, DateTimeOffset now)
+    {
+        if (exception.StatusCode is >= 200 and <= 299)
+        {
+            return new OutlitResponseFormatException(
+                $"The Outlit response to {operation} (status {exception.StatusCode}) does not have the documented shape: {OutlitRedactor.Redact(exception.InnerException?.Message ?? "unreadable body", apiKey)} Body starts: {OutlitRedactor.Snippet(exception.Response, apiKey) ?? "(empty)"}",
+                exception);
+        }
+
+        var response = Parse(exception.StatusCode, HeaderLookup(exception.Headers), exception.Response, operation, apiKey, now);
+        return ToException(response);
+    }
+
     /// <summary>A 429 carrying a billing <c>code</c> is a plan allowance, not a short-window throttle.</summary>
     internal static bool IsPlanCode(string? code) => !string.IsNullOrWhiteSpace(code);
 

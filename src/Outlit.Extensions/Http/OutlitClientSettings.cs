@@ -20,6 +20,8 @@ internal sealed class OutlitClientSettings
         BaseDelay = options.BaseDelay;
         MaxDelay = options.MaxDelay;
         MaxRetryAfter = options.MaxRetryAfter;
+        ConnectionPollInterval = options.ConnectionPollInterval;
+        ConnectionPollMaxInterval = options.ConnectionPollMaxInterval;
         HttpClient = options.HttpClient;
         HttpMessageHandler = options.HttpMessageHandler;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -41,6 +43,10 @@ internal sealed class OutlitClientSettings
     internal TimeSpan MaxDelay { get; }
 
     internal TimeSpan MaxRetryAfter { get; }
+
+    internal TimeSpan ConnectionPollInterval { get; }
+
+    internal TimeSpan ConnectionPollMaxInterval { get; }
 
     internal HttpClient? HttpClient { get; }
 
@@ -88,6 +94,12 @@ internal sealed class OutlitClientSettings
             || options.BaseDelay > TimeSpan.FromDays(1) || options.MaxDelay > TimeSpan.FromDays(1) || options.MaxRetryAfter > TimeSpan.FromDays(1))
         {
             throw new OutlitConfigurationException("Retry delays must be between zero and one day.");
+        }
+
+        if (options.ConnectionPollInterval < TimeSpan.Zero || options.ConnectionPollMaxInterval < options.ConnectionPollInterval
+            || options.ConnectionPollMaxInterval > TimeSpan.FromHours(1))
+        {
+            throw new OutlitConfigurationException("Connection poll intervals must be non-negative, at most one hour, and the maximum at least the first interval.");
         }
 
         return new OutlitClientSettings(key, ValidateBaseUrl(options.BaseUrl), options);
