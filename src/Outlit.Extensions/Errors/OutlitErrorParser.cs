@@ -79,7 +79,8 @@ internal static class OutlitErrorParser
         {
             return new OutlitResponseFormatException(
                 $"The Outlit response to {operation} (status {exception.StatusCode}) does not have the documented shape: {OutlitRedactor.Redact(exception.InnerException?.Message ?? "unreadable body", apiKey)} Body starts: {OutlitRedactor.Snippet(exception.Response, apiKey) ?? "(empty)"}",
-                exception);
+                // No inner exception: the ApiException and its JSON error quote raw, unredacted body text.
+                innerException: null);
         }
 
         var response = Parse(exception.StatusCode, HeaderLookup(exception.Headers), exception.Response, operation, apiKey, now);

@@ -59,7 +59,8 @@ internal sealed class OutlitCall
         {
             throw new OutlitResponseFormatException(
                 $"The Outlit response to {operation} does not have the documented shape: {OutlitRedactor.Redact(ex.Message, Settings.ApiKey)} Body starts: {OutlitRedactor.Snippet(body, Settings.ApiKey) ?? "(empty)"}",
-                ex);
+                // No inner exception: JSON errors quote values of the body, which are not redacted there.
+                innerException: null);
         }
     }
 

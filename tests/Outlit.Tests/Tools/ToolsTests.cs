@@ -368,6 +368,18 @@ public class ToolsTests
     }
 
     [Test]
+    public async Task AnEchoedKeyInAnUnreadableBodyDoesNotLeakThroughTheError()
+    {
+        await using var server = await Serve("{\"items\":\"" + LeakRecorder.SentinelKey + "\",\"pagination\":{}}");
+        using var client = TestClients.Create(server);
+
+        var ex = await TestClients.ThrowsAsync<OutlitResponseFormatException>(() => client.Tools.ListUsersAsync());
+
+        Assert.That(ex.ToString(), Does.Not.Contain(LeakRecorder.SentinelKey));
+        Assert.That(ex.Message, Does.Contain("ok_[redacted]"));
+    }
+
+    [Test]
     public async Task AnUnreadableBodyIsATypedError()
     {
         await using var server = await Serve("""{"items":"not a list","pagination":{}}""");
