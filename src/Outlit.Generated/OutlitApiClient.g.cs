@@ -11724,14 +11724,30 @@ namespace Outlit
 
         public string DiscriminatorName { get { return _discriminatorName; } }
 
-        public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object value, Newtonsoft.Json.JsonSerializer serializer)
+        public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
         {
+            if (value == null)
+            {
+                writer.WriteNull();
+                return;
+            }
+
             try
             {
                 _isWriting = true;
 
                 var jObject = Newtonsoft.Json.Linq.JObject.FromObject(value, serializer);
-                jObject.AddFirst(new Newtonsoft.Json.Linq.JProperty(_discriminatorName, GetSubtypeDiscriminator(value.GetType())));
+                var discriminator = GetSubtypeDiscriminator(value.GetType());
+                if (discriminator != null)
+                {
+                    jObject.Remove(_discriminatorName);
+                    jObject.AddFirst(new Newtonsoft.Json.Linq.JProperty(_discriminatorName, discriminator));
+                }
+                else if (jObject[_discriminatorName] == null)
+                {
+                    jObject.AddFirst(new Newtonsoft.Json.Linq.JProperty(_discriminatorName, value.GetType().Name));
+                }
+
                 writer.WriteToken(jObject.CreateReader());
             }
             finally
@@ -11771,7 +11787,7 @@ namespace Outlit
             return true;
         }
 
-        public override object ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object existingValue, Newtonsoft.Json.JsonSerializer serializer)
+        public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
         {
             var jObject = serializer.Deserialize<Newtonsoft.Json.Linq.JObject>(reader);
             if (jObject == null)
@@ -11780,11 +11796,18 @@ namespace Outlit
             var discriminatorValue = jObject.GetValue(_discriminatorName);
             var discriminator = discriminatorValue != null ? Newtonsoft.Json.Linq.Extensions.Value<string>(discriminatorValue) : null;
             var subtype = GetObjectSubtype(objectType, discriminator);
-
-            var objectContract = serializer.ContractResolver.ResolveContract(subtype) as Newtonsoft.Json.Serialization.JsonObjectContract;
-            if (objectContract == null || System.Linq.Enumerable.All(objectContract.Properties, p => p.PropertyName != _discriminatorName))
+            if (subtype == null)
             {
-                jObject.Remove(_discriminatorName);
+                // Unknown kind: read the base class and keep the value among its additional properties.
+                subtype = objectType;
+            }
+            else
+            {
+                var objectContract = serializer.ContractResolver.ResolveContract(subtype) as Newtonsoft.Json.Serialization.JsonObjectContract;
+                if (objectContract == null || System.Linq.Enumerable.All(objectContract.Properties, p => p.PropertyName != _discriminatorName))
+                {
+                    jObject.Remove(_discriminatorName);
+                }
             }
 
             try
@@ -11798,7 +11821,7 @@ namespace Outlit
             }
         }
 
-        private System.Type GetObjectSubtype(System.Type objectType, string discriminator)
+        private static System.Type? GetObjectSubtype(System.Type objectType, string? discriminator)
         {
             foreach (var attribute in System.Reflection.CustomAttributeExtensions.GetCustomAttributes<JsonInheritanceAttribute>(System.Reflection.IntrospectionExtensions.GetTypeInfo(objectType), true))
             {
@@ -11806,10 +11829,10 @@ namespace Outlit
                     return attribute.Type;
             }
 
-            return objectType;
+            return null;
         }
 
-        private string GetSubtypeDiscriminator(System.Type objectType)
+        private static string? GetSubtypeDiscriminator(System.Type objectType)
         {
             foreach (var attribute in System.Reflection.CustomAttributeExtensions.GetCustomAttributes<JsonInheritanceAttribute>(System.Reflection.IntrospectionExtensions.GetTypeInfo(objectType), true))
             {
@@ -11817,7 +11840,7 @@ namespace Outlit
                     return attribute.Key;
             }
 
-            return objectType.Name;
+            return null;
         }
     }
 

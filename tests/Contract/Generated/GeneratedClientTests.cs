@@ -117,12 +117,15 @@ public class GeneratedClientTests
     }
 
     [Test]
-    public void AnUnknownEventKindDoesNotThrow()
+    public void AnUnknownEventKindIsReadAndWrittenBackUnchanged()
     {
-        var read = JsonConvert.DeserializeObject<IngestEvent>("""{ "type": "brand_new_kind", "timestamp": 1 }""");
+        var read = JsonConvert.DeserializeObject<IngestEvent>("""{ "type": "brand_new_kind", "timestamp": 1, "extra": "kept" }""")!;
 
-        Assert.That(read, Is.Not.Null);
-        Assert.That(read!.Timestamp, Is.EqualTo(1));
+        Assert.That(read.GetType(), Is.EqualTo(typeof(IngestEvent)));
+        Assert.That(read.Timestamp, Is.EqualTo(1));
+        var written = JObject.Parse(JsonConvert.SerializeObject(read));
+        Assert.That(written["type"]!.Value<string>(), Is.EqualTo("brand_new_kind"));
+        Assert.That(written["extra"]!.Value<string>(), Is.EqualTo("kept"));
     }
 
     public static IEnumerable<TestCaseData> NullableProperties()
