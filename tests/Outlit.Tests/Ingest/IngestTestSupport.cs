@@ -1,0 +1,32 @@
+using System.Text;
+using Outlit.Ingest;
+
+namespace Outlit.Tests.Ingest;
+
+/// <summary>Builds raw test events and fast client settings shared by the ingest tests.</summary>
+internal static class IngestTestSupport
+{
+    public const string PublicKey = "pk_test_4f9a2c";
+
+    /// <summary>Client settings for tests: the documented limits, retries with zero delay.</summary>
+    public static OutlitIngestClientOptions FastRetries(Uri baseAddress, int maxRetries = 5) => new()
+    {
+        BaseAddress = baseAddress,
+        MaxRetries = maxRetries,
+        RetryDelay = TimeSpan.Zero,
+        MaxRetryDelay = TimeSpan.FromSeconds(2),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>A custom event whose <c>properties.seq</c> identifies it, optionally padded to grow its size.</summary>
+    public static string CustomJson(long seq, int padding = 0, string name = "test_event") =>
+        $"{{\"type\":\"custom\",\"timestamp\":1764000000000,\"eventName\":\"{name}\",\"properties\":{{\"seq\":{seq}" +
+        (padding > 0 ? $",\"pad\":\"{new string('x', padding)}\"" : "") + "}}";
+
+    public static EncodedEvent Encoded(long index, string json) => new(index, Encoding.UTF8.GetBytes(json), json);
+
+    public static List<EncodedEvent> Events(int count, Func<int, int>? padding = null) =>
+        Enumerable.Range(0, count).Select(i => Encoded(i, CustomJson(i, padding?.Invoke(i) ?? 0))).ToList();
+
+    public static long Seq(Newtonsoft.Json.Linq.JObject e) => (long)e["properties"]!["seq"]!;
+}
