@@ -233,7 +233,16 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         while (true)
         {
             var signal = Volatile.Read(ref wake);
-            if (reader.Count < options.FlushAt && !reader.Completion.IsCompleted && !HasFlushWaiters())
+            if (signal.Task.IsCompleted)
+            {
+                // Re-arm before looking at the state: every state change wakes after it happens,
+                // so nothing that follows this check can be missed.
+                Interlocked.CompareExchange(ref wake, NewSignal(), signal);
+                continue;
+            }
+
+            var intervalElapsed = false;
+            if (reader.Count < options.FlushAt && !FlushRequested() && !reader.Completion.IsCompleted)
             {
                 try
                 {
@@ -241,27 +250,24 @@ public sealed partial class OutlitTracker : IAsyncDisposable
                 }
                 catch (TimeoutException)
                 {
-                    // Interval elapsed: send whatever is queued.
+                    intervalElapsed = true;
                 }
             }
 
-            if (signal.Task.IsCompleted)
+            // Full batches go whenever they are ready; a partial one only when the interval has
+            // elapsed, a flush is waiting or the tracker is stopping.
+            while (intervalElapsed || FlushRequested() || reader.Count >= options.FlushAt)
             {
-                Interlocked.CompareExchange(ref wake, NewSignal(), signal);
-            }
-
-            while (reader.TryRead(out var item))
-            {
-                batch.Add(item);
-                if (batch.Count == options.FlushAt)
+                while (batch.Count < options.FlushAt && reader.TryRead(out var item))
                 {
-                    await SendAsync(batch).ConfigureAwait(false);
-                    batch.Clear();
+                    batch.Add(item);
                 }
-            }
 
-            if (batch.Count > 0)
-            {
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
                 await SendAsync(batch).ConfigureAwait(false);
                 batch.Clear();
             }
@@ -273,6 +279,8 @@ public sealed partial class OutlitTracker : IAsyncDisposable
             }
         }
     }
+
+    private bool FlushRequested() => Volatile.Read(ref disposed) != 0 || HasFlushWaiters();
 
     private async Task SendAsync(List<EncodedEvent> batch)
     {
