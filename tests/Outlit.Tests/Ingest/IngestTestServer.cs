@@ -119,7 +119,7 @@ public sealed class IngestTestServer : IAsyncDisposable
     /// <summary>Requests answered 429 because the per-second budget was spent.</summary>
     public long RateLimitedCount => Interlocked.Read(ref rateLimited);
 
-    /// <summary>Faults injected.</summary>
+    /// <summary>Failures injected (slow responses that still succeed are not counted).</summary>
     public long FaultCount => Interlocked.Read(ref faultsInjected);
 
     /// <summary>Requests refused for exceeding the body or event-count limit.</summary>
@@ -195,7 +195,7 @@ public sealed class IngestTestServer : IAsyncDisposable
         }
 
         var fault = settings.Faults(number);
-        if (fault != IngestFault.None)
+        if (fault is not (IngestFault.None or IngestFault.Slow))
         {
             Interlocked.Increment(ref faultsInjected);
         }
