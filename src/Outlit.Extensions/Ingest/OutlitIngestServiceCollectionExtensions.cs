@@ -35,7 +35,12 @@ public static class OutlitIngestServiceCollectionExtensions
 
         services.AddTransient<StripCredentialsHandler>();
         services.AddHttpClient(HttpClientName)
-            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigureHttpClient(http =>
+            {
+                // Defaults configured for every client in the app (say, a Platform bearer token) are cleared here.
+                http.DefaultRequestHeaders.Authorization = null;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             // The client is a long-lived singleton; the pooled-connection lifetime handles DNS changes.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
