@@ -34,6 +34,12 @@ public sealed class OutlitIngestClientOptions
             throw new ArgumentException("BaseAddress must be an absolute URI.", nameof(BaseAddress));
         }
 
+        // Events carry emails and user IDs: plain HTTP is only allowed to this machine (tests, local proxies).
+        if (BaseAddress.Scheme != Uri.UriSchemeHttps && !(BaseAddress.Scheme == Uri.UriSchemeHttp && BaseAddress.IsLoopback))
+        {
+            throw new ArgumentException("BaseAddress must use https (plain http is accepted only for loopback addresses).", nameof(BaseAddress));
+        }
+
         Require(MaxRetries >= 0, nameof(MaxRetries), "must be 0 or more");
         Require(RetryDelay >= TimeSpan.Zero, nameof(RetryDelay), "must not be negative");
         Require(MaxRetryDelay >= TimeSpan.Zero, nameof(MaxRetryDelay), "must not be negative");

@@ -1,7 +1,7 @@
 namespace Outlit;
 
 /// <summary>Raised when events could not be delivered to the Outlit Ingest API.</summary>
-public class OutlitIngestException : Exception
+public class OutlitIngestException : OutlitException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong.</param>

@@ -44,7 +44,8 @@ public static class OutlitIngestServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             // The client is a long-lived singleton; the pooled-connection lifetime handles DNS changes.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<StripCredentialsHandler>();
+            .AddHttpMessageHandler<StripCredentialsHandler>()
+            .RedactLoggedHeaders(_ => true);
         services.TryAddSingleton(provider => new OutlitIngestClient(
             publicKey,
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

@@ -52,8 +52,15 @@ public sealed partial class OutlitTracker : IAsyncDisposable
     /// <param name="clientOptions">Settings for the underlying client.</param>
     /// <exception cref="ArgumentException">The public key is missing or malformed.</exception>
     public OutlitTracker(string publicKey, OutlitTrackerOptions? options = null, OutlitIngestClientOptions? clientOptions = null)
-        : this(new OutlitIngestClient(publicKey, clientOptions), ownsClient: true, options, null)
+        : this(CreateOwnClient(publicKey, options, clientOptions), ownsClient: true, options, null)
     {
+    }
+
+    private static OutlitIngestClient CreateOwnClient(string publicKey, OutlitTrackerOptions? options, OutlitIngestClientOptions? clientOptions)
+    {
+        // Checked first so bad tracker options do not leave a client (and its connection pool) behind.
+        options?.Validate();
+        return new OutlitIngestClient(publicKey, clientOptions);
     }
 
     private OutlitTracker(OutlitIngestClient client, bool ownsClient, OutlitTrackerOptions? options, ILogger? logger)

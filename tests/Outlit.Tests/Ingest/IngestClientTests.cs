@@ -41,6 +41,25 @@ public class IngestClientTests
         Assert.That(client.Endpoint.AbsoluteUri, Is.EqualTo("https://ingest.example.test/api/i/v1/pk_live_abc-123_X/events"));
     }
 
+    [TestCase("http://ingest.example.test/")]
+    [TestCase("ftp://127.0.0.1/")]
+    public void PlainHttpIsRefusedExceptOnLoopback(string address)
+    {
+        Assert.Throws<ArgumentException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseAddress = new Uri(address) }));
+        Assert.DoesNotThrow(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseAddress = new Uri("http://127.0.0.1:5000/") }).Dispose());
+    }
+
+    [Test]
+    public void OptionsOutsideTheDocumentedLimitsAreRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxEventsPerRequest = 101 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxRequestBytes = IngestLimits.MaxRequestBytes + 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { RequestsPerSecond = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxRetries = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitTracker(PublicKey, new OutlitTrackerOptions { Capacity = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitTracker(PublicKey, new OutlitTrackerOptions { FlushAt = 101 }));
+    }
+
     [Test]
     public void AnHttpClientCarryingCredentialsIsRefused()
     {

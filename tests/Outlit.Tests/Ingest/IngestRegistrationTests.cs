@@ -56,6 +56,36 @@ public class IngestRegistrationTests
     }
 
     [Test]
+    public async Task ThePlatformClientRegisteredBesideTheTrackerKeepsItsKeyToItself()
+    {
+        await using var ingest = await IngestTestServer.StartAsync(keepRawRequests: true);
+        var services = new ServiceCollection();
+        services.AddOutlitClient(o =>
+        {
+            o.ApiKey = Infrastructure.LeakRecorder.SentinelKey;
+            o.BaseUrl = ingest.BaseAddress;
+        });
+        services.AddOutlitTracker(PublicKey, configureClient: o => o.BaseAddress = ingest.BaseAddress);
+        await using var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<OutlitClient>();
+        var tracker = provider.GetRequiredService<OutlitTracker>();
+
+        var json = CustomJson(1);
+        tracker.EnqueueEncoded(json, Encoding.UTF8.GetBytes(json));
+        await tracker.FlushAsync();
+
+        var request = ingest.RawRequests.Single();
+        Assert.That(string.Join("\n", request.Headers) + request.PathAndQuery + request.Body, Does.Not.Contain(Infrastructure.LeakRecorder.SentinelKey));
+        Assert.That(request.Headers, Has.None.StartsWith("Authorization:").IgnoreCase);
+    }
+
+    [Test]
+    public void IngestErrorsBelongToTheOutlitExceptionFamily()
+    {
+        Assert.That(new OutlitEventTooLargeException(2_000_000, IngestLimits.MaxRequestBytes), Is.InstanceOf<OutlitException>());
+    }
+
+    [Test]
     public async Task AStandaloneClientSendsNoCredentialHeaders()
     {
         await using var server = await IngestTestServer.StartAsync(keepRawRequests: true);
