@@ -17,6 +17,9 @@ public enum IngestFailureReason
 
     /// <summary>The tracker stopped before the event could be sent (disposal timed out).</summary>
     NotSent,
+
+    /// <summary>The event was null or could not be serialized; it was not sent.</summary>
+    Invalid,
 }
 
 /// <summary>One problem the server reported about an event field.</summary>
@@ -27,7 +30,7 @@ public sealed record IngestIssue(IReadOnlyList<object> Path, string Message);
 /// <summary>An event that was not accepted, with the reason.</summary>
 public sealed class IngestEventFailure
 {
-    internal IngestEventFailure(long index, object @event, IngestFailureReason reason, string message, int? statusCode, IReadOnlyList<IngestIssue> issues, Exception? exception)
+    internal IngestEventFailure(long index, IngestEvent @event, IngestFailureReason reason, string message, int? statusCode, IReadOnlyList<IngestIssue> issues, Exception? exception)
     {
         Index = index;
         Event = @event;
@@ -42,7 +45,7 @@ public sealed class IngestEventFailure
     public long Index { get; }
 
     /// <summary>The event as the caller supplied it, so it can be corrected or queued again.</summary>
-    public object Event { get; }
+    public IngestEvent Event { get; }
 
     /// <summary>Why it failed.</summary>
     public IngestFailureReason Reason { get; }
@@ -66,16 +69,15 @@ public sealed class IngestEventFailure
 /// <summary>Outcome of sending a set of events: which were accepted, which were not and why.</summary>
 public sealed class IngestResult
 {
-    internal IngestResult(int eventCount, IReadOnlyList<long> acceptedIndexes, IReadOnlyList<IngestEventFailure> failures, int requestCount)
+    internal IngestResult(IReadOnlyList<long> acceptedIndexes, IReadOnlyList<IngestEventFailure> failures, int requestCount)
     {
-        EventCount = eventCount;
         AcceptedIndexes = acceptedIndexes;
         Failures = failures;
         RequestCount = requestCount;
     }
 
-    /// <summary>How many events were passed in.</summary>
-    public int EventCount { get; }
+    /// <summary>How many events were passed in: every one is either accepted or listed in <see cref="Failures"/>.</summary>
+    public int EventCount => AcceptedIndexes.Count + Failures.Count;
 
     /// <summary>Positions (in the input) of the events the server accepted, in sending order.</summary>
     public IReadOnlyList<long> AcceptedIndexes { get; }

@@ -20,6 +20,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     private readonly JsonSerializer serializer;
     private readonly int maxEvents;
     private readonly int maxBytes;
+    private readonly TimeProvider time;
 
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
     /// <param name="publicKey">The organization's public key (starts with <c>pk_</c>).</param>
@@ -53,6 +54,7 @@ public sealed partial class OutlitIngestClient : IDisposable
         }
 
         PublicKey = publicKey;
+        this.time = time;
         maxEvents = options.MaxEventsPerRequest;
         maxBytes = options.MaxRequestBytes;
         serializer = JsonSerializer.Create(new JsonSerializerSettings
@@ -108,6 +110,88 @@ public sealed partial class OutlitIngestClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends any number of events as server-side events (<c>source: "server"</c>), split into
+    /// requests within the documented limits and in order.
+    /// </summary>
+    /// <param name="events">The events. One missing a timestamp gets the current time; one with a URL but no path gets the URL's path.</param>
+    /// <param name="cancellationToken">Stops sending; events not yet accepted are not reported.</param>
+    /// <returns>Which events were accepted and which were not, with reasons. It does not throw for events the server refused: see <see cref="IngestResult.EnsureSuccess"/>.</returns>
+    public Task<IngestResult> SendAsync(IEnumerable<IngestEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return SendTypedAsync(CreateEnvelope(IngestEventsRequestSource.Server.ToString(), null, null, null), events, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request built by the caller: its <c>source</c>, <c>visitorId</c>, <c>userIdentity</c> and
+    /// <c>customerIdentity</c> go with every request, and its events (any number) are split within the
+    /// documented limits, in order.
+    /// </summary>
+    /// <param name="request">The payload to send.</param>
+    /// <param name="cancellationToken">Stops sending; events not yet accepted are not reported.</param>
+    /// <returns>Which events were accepted and which were not, with reasons.</returns>
+    public Task<IngestResult> SendAsync(IngestEventsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var envelope = IngestEnvelope.Create(
+            serializer,
+            request.Source?.ToString(),
+            request.VisitorId?.ToString("D"),
+            request.UserIdentity,
+            request.CustomerIdentity,
+            request.AdditionalProperties);
+        return SendTypedAsync(envelope, request.Events ?? [], cancellationToken);
+    }
+
+    private Task<IngestResult> SendTypedAsync(IngestEnvelope envelope, IEnumerable<IngestEvent> events, CancellationToken cancellationToken)
+    {
+        var invalid = new List<IngestEventFailure>();
+        return SendEncodedAsync(envelope, EncodeAll(), cancellationToken, invalid);
+
+        // Encoded lazily, so memory holds one batch of serialized events at a time, not the whole input.
+        IEnumerable<EncodedEvent> EncodeAll()
+        {
+            long index = 0;
+            foreach (var @event in events)
+            {
+                var position = index++;
+                if (TryEncode(@event, out var json, out var error))
+                {
+                    yield return new EncodedEvent(position, json, @event);
+                }
+                else
+                {
+                    invalid.Add(new IngestEventFailure(position, @event!, IngestFailureReason.Invalid, error, null, [], null));
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills the event's defaults and serializes it; false (with a reason) for a null or unserializable event.</summary>
+    internal bool TryEncode(IngestEvent? @event, out byte[] json, out string error)
+    {
+        json = [];
+        if (@event is null)
+        {
+            error = "The event is null.";
+            return false;
+        }
+
+        try
+        {
+            @event.FillDefaults(time);
+            json = Encode(@event);
+            error = "";
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = $"The event could not be serialized: {ex.Message}";
+            return false;
+        }
+    }
+
     /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
     internal byte[] Encode(object @event)
     {
@@ -130,13 +214,12 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// Sends already-encoded events in order, splitting them by the limits. Oversized events and
     /// events the server rejects individually are reported without holding back the others.
     /// </summary>
-    internal async Task<IngestResult> SendEncodedAsync(IngestEnvelope envelope, IEnumerable<EncodedEvent> events, CancellationToken cancellationToken)
+    internal async Task<IngestResult> SendEncodedAsync(IngestEnvelope envelope, IEnumerable<EncodedEvent> events, CancellationToken cancellationToken, List<IngestEventFailure>? failures = null)
     {
         var accepted = new List<long>();
-        var failures = new List<IngestEventFailure>();
-        var eventCount = 0;
+        failures ??= [];
         var requests = 0;
-        foreach (var planned in IngestBatchPlanner.Plan(Count(events), envelope, maxEvents, maxBytes))
+        foreach (var planned in IngestBatchPlanner.Plan(events, envelope, maxEvents, maxBytes))
         {
             if (planned.Oversized is { } big)
             {
@@ -150,16 +233,7 @@ public sealed partial class OutlitIngestClient : IDisposable
         }
 
         failures.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestResult(eventCount, accepted, failures, requests);
-
-        IEnumerable<EncodedEvent> Count(IEnumerable<EncodedEvent> source)
-        {
-            foreach (var e in source)
-            {
-                eventCount++;
-                yield return e;
-            }
-        }
+        return new IngestResult(accepted, failures, requests);
     }
 
     private async Task<int> SendBatchAsync(IngestEnvelope envelope, IReadOnlyList<EncodedEvent> batch, List<long> accepted, List<IngestEventFailure> failures, CancellationToken cancellationToken)

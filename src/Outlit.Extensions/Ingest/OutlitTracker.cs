@@ -162,7 +162,7 @@ public sealed partial class OutlitTracker : IAsyncDisposable
     private long Processed => Interlocked.Read(ref sent) + Interlocked.Read(ref failed) + Interlocked.Read(ref dropped);
 
     /// <summary>Queues an already-encoded event, applying the overflow policy.</summary>
-    internal void EnqueueEncoded(object @event, byte[] json)
+    internal void EnqueueEncoded(IngestEvent @event, byte[] json)
     {
         var item = Prepare(@event, json);
         if (!channel.Writer.TryWrite(item))
@@ -187,7 +187,7 @@ public sealed partial class OutlitTracker : IAsyncDisposable
     }
 
     /// <summary>Queues an already-encoded event, waiting asynchronously when the queue is full under <see cref="TrackerOverflowPolicy.Block"/>.</summary>
-    internal async ValueTask EnqueueEncodedAsync(object @event, byte[] json, CancellationToken cancellationToken)
+    internal async ValueTask EnqueueEncodedAsync(IngestEvent @event, byte[] json, CancellationToken cancellationToken)
     {
         var item = Prepare(@event, json);
         try
@@ -202,7 +202,7 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         Queued();
     }
 
-    private EncodedEvent Prepare(object @event, byte[] json)
+    private EncodedEvent Prepare(IngestEvent @event, byte[] json)
     {
         if (Volatile.Read(ref disposed) != 0)
         {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static Outlit.Tests.Ingest.IngestTestSupport;
@@ -39,10 +38,9 @@ public class IngestRegistrationTests
         var tracker = provider.GetRequiredService<OutlitTracker>();
         var client = provider.GetRequiredService<OutlitIngestClient>();
 
-        var json = CustomJson(1);
-        tracker.EnqueueEncoded(json, Encoding.UTF8.GetBytes(json));
+        tracker.Enqueue(Custom(1));
         await tracker.FlushAsync();
-        await client.SendEncodedAsync(client.CreateEnvelope("server", null, null, null), [Encoded(2, CustomJson(2))], CancellationToken.None);
+        (await client.SendAsync([Custom(2)])).EnsureSuccess();
 
         var requests = server.RawRequests;
         Assert.That(requests, Has.Count.EqualTo(2));
@@ -70,8 +68,7 @@ public class IngestRegistrationTests
         _ = provider.GetRequiredService<OutlitClient>();
         var tracker = provider.GetRequiredService<OutlitTracker>();
 
-        var json = CustomJson(1);
-        tracker.EnqueueEncoded(json, Encoding.UTF8.GetBytes(json));
+        tracker.Enqueue(Custom(1));
         await tracker.FlushAsync();
 
         var request = ingest.RawRequests.Single();
@@ -91,7 +88,7 @@ public class IngestRegistrationTests
         await using var server = await IngestTestServer.StartAsync(keepRawRequests: true);
         using var client = new OutlitIngestClient(PublicKey, FastRetries(server.BaseAddress));
 
-        await client.SendEncodedAsync(client.CreateEnvelope("server", null, null, null), [Encoded(0, CustomJson(0))], CancellationToken.None);
+        (await client.SendAsync([Custom(0)])).EnsureSuccess();
 
         var headers = server.RawRequests.Single().Headers.Select(h => h[..h.IndexOf(':')].ToLowerInvariant());
         Assert.That(headers, Has.None.AnyOf("authorization", "x-api-key", "cookie"));
@@ -116,15 +113,14 @@ public class IngestRegistrationTests
         await hosted.StartAsync(CancellationToken.None);
         for (var i = 0; i < 7; i++)
         {
-            var json = CustomJson(i);
-            tracker.EnqueueEncoded(json, Encoding.UTF8.GetBytes(json));
+            tracker.Enqueue(Custom(i));
         }
 
         await hosted.StopAsync(CancellationToken.None);
         Assert.That(server.Accepted.SelectMany(b => b.Events).Select(Seq), Is.EqualTo(Enumerable.Range(0, 7).Select(i => (long)i)));
 
         await provider.DisposeAsync();
-        Assert.Throws<ObjectDisposedException>(() => tracker.EnqueueEncoded("x", "{}"u8.ToArray()));
+        Assert.Throws<ObjectDisposedException>(() => tracker.Enqueue(Custom(0)));
     }
 
     [Test]

@@ -23,7 +23,20 @@ internal static class IngestTestSupport
         $"{{\"type\":\"custom\",\"timestamp\":1764000000000,\"eventName\":\"{name}\",\"properties\":{{\"seq\":{seq}" +
         (padding > 0 ? $",\"pad\":\"{new string('x', padding)}\"" : "") + "}}";
 
-    public static EncodedEvent Encoded(long index, string json) => new(index, Encoding.UTF8.GetBytes(json), json);
+    /// <summary>The typed counterpart of <see cref="CustomJson"/>.</summary>
+    public static CustomEvent Custom(long seq, int padding = 0, string name = "test_event")
+    {
+        var properties = new Dictionary<string, object?> { ["seq"] = seq };
+        if (padding > 0)
+        {
+            properties["pad"] = new string('x', padding);
+        }
+
+        return CustomEvent.Create(name, properties, timestamp: DateTimeOffset.FromUnixTimeMilliseconds(1764000000000));
+    }
+
+    /// <summary>A raw event for the internal send path; the placeholder source is what failures hand back.</summary>
+    public static EncodedEvent Encoded(long index, string json) => new(index, Encoding.UTF8.GetBytes(json), new CustomEvent { EventName = "raw" });
 
     public static List<EncodedEvent> Events(int count, Func<int, int>? padding = null) =>
         Enumerable.Range(0, count).Select(i => Encoded(i, CustomJson(i, padding?.Invoke(i) ?? 0))).ToList();

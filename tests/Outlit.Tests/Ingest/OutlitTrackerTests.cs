@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using static Outlit.Tests.Ingest.IngestTestSupport;
 
 namespace Outlit.Tests.Ingest;
@@ -9,8 +8,7 @@ public class OutlitTrackerTests
 {
     private static void Enqueue(OutlitTracker tracker, long seq, int padding = 0)
     {
-        var json = CustomJson(seq, padding);
-        tracker.EnqueueEncoded(json, Encoding.UTF8.GetBytes(json));
+        tracker.Enqueue(Custom(seq, padding));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
@@ -161,7 +159,7 @@ public class OutlitTrackerTests
             Assert.That(failed.Select(f => f.Index), Is.EqualTo(Enumerable.Range(0, 100).Select(i => (long)i)));
             Assert.That(failed.Select(f => (f.Reason, f.StatusCode)), Is.All.EqualTo((IngestFailureReason.DeliveryFailed, (int?)500)));
             Assert.That(failed[0].Message, Is.EqualTo("Internal server error"));
-            Assert.That(failed[0].Event, Is.EqualTo(CustomJson(0)), "the original event comes back so it can be queued again");
+            Assert.That(((CustomEvent)failed[0].Event).Properties!.AdditionalProperties["seq"], Is.EqualTo(0L), "the original event comes back so it can be queued again");
             Assert.That(tracker.FailedCount, Is.EqualTo(100));
             Assert.That(tracker.SentCount, Is.EqualTo(10));
             Assert.That(server.Accepted.Single().Events.Select(Seq), Is.EqualTo(Enumerable.Range(100, 10).Select(i => (long)i)));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using static Outlit.Tests.Ingest.IngestTestSupport;
 
 namespace Outlit.Tests.Ingest;
@@ -13,8 +12,7 @@ public class TrackerLoadTests
 
     private static void Enqueue(OutlitTracker tracker, long seq)
     {
-        var json = CustomJson(seq);
-        tracker.EnqueueEncoded(json, Encoding.UTF8.GetBytes(json));
+        tracker.Enqueue(Custom(seq));
     }
 
     [Test]

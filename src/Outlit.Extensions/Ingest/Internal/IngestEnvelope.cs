@@ -19,7 +19,7 @@ internal sealed class IngestEnvelope
     public int OverheadBytes => prefix.Length + Suffix.Length;
 
     /// <summary>Builds the envelope for the given payload-level fields (null ones are left out).</summary>
-    public static IngestEnvelope Create(JsonSerializer serializer, string? source, string? visitorId, object? userIdentity, object? customerIdentity)
+    public static IngestEnvelope Create(JsonSerializer serializer, string? source, string? visitorId, object? userIdentity, object? customerIdentity, IDictionary<string, object>? extra = null)
     {
         var text = new StringBuilder();
         // The object and array stay open: the events and the closing "]}" are appended per request.
@@ -48,6 +48,18 @@ internal sealed class IngestEnvelope
             {
                 writer.WritePropertyName("customerIdentity");
                 serializer.Serialize(writer, customerIdentity);
+            }
+
+            if (extra is not null)
+            {
+                foreach (var (name, value) in extra)
+                {
+                    if (name != "events")
+                    {
+                        writer.WritePropertyName(name);
+                        serializer.Serialize(writer, value);
+                    }
+                }
             }
 
             writer.WritePropertyName("events");
