@@ -16,6 +16,8 @@ namespace Outlit;
 /// </remarks>
 public sealed partial class OutlitIngestClient : IDisposable
 {
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly IngestTransport transport;
     private readonly JsonSerializer serializer;
     private readonly int maxEvents;
@@ -61,6 +63,7 @@ public sealed partial class OutlitIngestClient : IDisposable
         {
             NullValueHandling = NullValueHandling.Ignore,
             DateParseHandling = DateParseHandling.None,
+            ContractResolver = IngestContractResolver.Instance,
         });
         var http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -195,13 +198,13 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
     internal byte[] Encode(object @event)
     {
-        var text = new StringBuilder(256);
-        using (var writer = new JsonTextWriter(new StringWriter(text)) { Formatting = Formatting.None })
+        var buffer = new MemoryStream(256);
+        using (var writer = new JsonTextWriter(new StreamWriter(buffer, Utf8NoBom, 1024)) { Formatting = Formatting.None })
         {
             serializer.Serialize(writer, @event);
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return buffer.ToArray();
     }
 
     internal IngestEnvelope CreateEnvelope(string? source, string? visitorId, object? userIdentity, object? customerIdentity) =>

@@ -38,8 +38,13 @@ public sealed record TrackerIdentity(string? Fingerprint = null, string? Email =
     internal string ServerUrl()
     {
         var id = !string.IsNullOrWhiteSpace(Email) ? Email : !string.IsNullOrWhiteSpace(UserId) ? UserId : Fingerprint!;
-        var url = "server://" + id;
-        return Uri.TryCreate(url, UriKind.Absolute, out _) ? url : "server://" + Uri.EscapeDataString(id);
+        if (Uri.TryCreate("server://" + id, UriKind.Absolute, out var plain) && plain.Host.Length > 0)
+        {
+            return "server://" + id;
+        }
+
+        // Identifiers that cannot form a host (spaces, slashes) go escaped into the path, so any identifier yields a URL.
+        return "server:///" + Uri.EscapeDataString(id);
     }
 
     /// <summary>Puts the identifiers on the event, where the ingest server resolves server-side identity.</summary>
