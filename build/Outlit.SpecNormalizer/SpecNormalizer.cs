@@ -105,6 +105,7 @@ internal sealed class SpecNormalizer
 
     private void Run()
     {
+        InlineFreeFormObjects();
         foreach (var visit in SchemaWalker.PostOrder(_document))
         {
             if (visit.IsSchema)
@@ -116,7 +117,43 @@ internal sealed class SpecNormalizer
         HoistOperationSchemas();
         ResolveUnions();
         HoistInlineEnums();
+        GiveAliasesAClass();
         FinishDocument();
+    }
+
+    /// <summary>
+    /// A component that only names another object schema (<c>allOf: [$ref]</c> or a bare
+    /// <c>$ref</c>) gets a class deriving from its target. NSwag otherwise reuses the target's
+    /// class and the component's name (GetFactOutput, listed in x-outlit-tools) does not exist.
+    /// </summary>
+    private void GiveAliasesAClass()
+    {
+        foreach (var (name, node) in _schemas.ToArray())
+        {
+            if (node is not JsonObject schema)
+            {
+                continue;
+            }
+
+            JsonObject? reference = null;
+            if (schema["allOf"] is JsonArray { Count: 1 } allOf && allOf[0] is JsonObject only && only.Count == 1 && only.ContainsKey("$ref"))
+            {
+                reference = only;
+            }
+            else if (schema.ContainsKey("$ref"))
+            {
+                reference = new JsonObject { ["$ref"] = schema["$ref"]!.DeepClone() };
+            }
+
+            var structural = schema.Select(p => p.Key).Where(k => !AnnotationKeys.Contains(k) && k is not "allOf" and not "$ref" and not "type");
+            if (reference is null || structural.Any() || RefName(reference) is not { } target || _schemas[target] is not JsonObject targetSchema || !Flatten(targetSchema, []).IsObject)
+            {
+                continue;
+            }
+
+            schema.Remove("$ref");
+            schema["allOf"] = new JsonArray((JsonNode)reference.DeepClone(), new JsonObject { ["type"] = "object", ["properties"] = new JsonObject() });
+        }
     }
 
     /// <summary>
@@ -257,6 +294,65 @@ internal sealed class SpecNormalizer
         var name = UniqueName(NameFromPointer(pointer));
         _schemas[name] = schema.DeepClone();
         return new JsonObject { ["$ref"] = SchemasPrefix + JsonPointer.Escape(name) };
+    }
+
+    /// <summary>
+    /// A component that is only "any JSON object" (no properties) becomes a dictionary where it
+    /// is used instead of a class of its own. NSwag would otherwise emit an empty class named
+    /// after the component; for the contract's <c>JsonObject</c> that is a public
+    /// <c>Outlit.JsonObject</c> which shadows System.Text.Json.Nodes.JsonObject in every file of
+    /// the Outlit namespaces, and an IDictionary is the natural C# shape of a free-form map.
+    /// </summary>
+    private void InlineFreeFormObjects()
+    {
+        var freeForm = _schemas
+            .Where(s => s.Value is JsonObject schema && IsFreeFormObject(schema))
+            .ToDictionary(s => SchemasPrefix + JsonPointer.Escape(s.Key), s => (JsonObject)s.Value!, StringComparer.Ordinal);
+        if (freeForm.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var visit in SchemaWalker.PostOrder(_document))
+        {
+            if (visit.Node["$ref"]?.GetValueKind() == JsonValueKind.String
+                && freeForm.TryGetValue(visit.Node["$ref"]!.GetValue<string>(), out var target))
+            {
+                visit.Node.Remove("$ref");
+                foreach (var (key, value) in target)
+                {
+                    if (!visit.Node.ContainsKey(key))
+                    {
+                        visit.Node[key] = value?.DeepClone();
+                    }
+                }
+
+                visit.Node["type"] ??= "object";
+                visit.Node["additionalProperties"] = new JsonObject();
+            }
+        }
+
+        foreach (var reference in freeForm.Keys)
+        {
+            _schemas.Remove(JsonPointer.Unescape(reference[SchemasPrefix.Length..]));
+        }
+    }
+
+    internal static bool IsFreeFormObject(JsonObject schema)
+    {
+        var type = schema["type"];
+        var isObjectType = type switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() == "object",
+            JsonArray a => a.Select(t => t?.GetValue<string>()).Where(t => t != "null").SequenceEqual(["object"]),
+            _ => false,
+        };
+        var additional = schema["additionalProperties"];
+        var openAdditional = additional is null
+            || (additional is JsonValue b && b.GetValueKind() == JsonValueKind.True)
+            || (additional is JsonObject o && o.Count == 0);
+        var structuralKeys = new[] { "properties", "allOf", "oneOf", "anyOf", "enum", "const", "$ref", "discriminator", "patternProperties", "required" };
+        return isObjectType && openAdditional && !structuralKeys.Any(k => schema.ContainsKey(k) && !(k == "properties" && schema[k] is JsonObject { Count: 0 }));
     }
 
     // ---------------------------------------------------------------- keyword level

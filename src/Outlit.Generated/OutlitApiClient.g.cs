@@ -58,7 +58,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The tool ran; the body is its JSON result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ToolCallResult> CallToolAsync(ToolCallRequest body);
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -69,7 +69,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The tool ran; the body is its JSON result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ToolCallResult> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// List integrations
@@ -125,7 +125,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The step's result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationSetupStepResponse> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body);
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -136,7 +136,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The step's result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationSetupStepResponse> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Connect an integration
@@ -428,7 +428,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The tool ran; the body is its JSON result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ToolCallResult> CallToolAsync(ToolCallRequest body)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body)
         {
             return CallToolAsync(body, System.Threading.CancellationToken.None);
         }
@@ -442,7 +442,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The tool ran; the body is its JSON result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ToolCallResult> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -490,7 +490,7 @@ namespace Outlit
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<ToolCallResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IDictionary<string, object>>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -821,7 +821,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The step's result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationSetupStepResponse> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body)
         {
             return RunIntegrationSetupStepAsync(body, System.Threading.CancellationToken.None);
         }
@@ -835,7 +835,7 @@ namespace Outlit
         /// </remarks>
         /// <returns>The step's result.</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationSetupStepResponse> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -883,7 +883,7 @@ namespace Outlit
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationSetupStepResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IDictionary<string, object>>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -1905,7 +1905,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ToolName?) ? null : default(ToolName);
+                        return objectType == typeof(ToolName?) ? (object?)null : default(ToolName);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -1946,24 +1946,6 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("input", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public object? Input { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// The JSON result of the tool that was called. Its shape depends on the tool; the `&lt;Tool&gt;Output` schema named in `x-outlit-tools` describes it where known. List tools return `items` plus `pagination`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ToolCallResult
-    {
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2093,7 +2075,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ProviderId?) ? null : default(ProviderId);
+                        return objectType == typeof(ProviderId?) ? (object?)null : default(ProviderId);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -2427,24 +2409,6 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public object? Config { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Step-specific result, for example the available pipelines, the webhook URL and secrets, or the step's status.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class IntegrationSetupStepResponse
-    {
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2878,8 +2842,11 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("userId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? UserId { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("traits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? Traits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Traits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2905,8 +2872,11 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CustomerId { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("customerTraits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? CustomerTraits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? CustomerTraits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3054,8 +3024,11 @@ namespace Outlit
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventName { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("properties", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? Properties { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Properties { get; set; } = default!;
 
     }
 
@@ -3072,8 +3045,11 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("formId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FormId { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("formFields", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? FormFields { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? FormFields { get; set; } = default!;
 
     }
 
@@ -3102,11 +3078,17 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CustomerId { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("traits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? Traits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Traits { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("customerTraits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? CustomerTraits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? CustomerTraits { get; set; } = default!;
 
     }
 
@@ -3212,8 +3194,11 @@ namespace Outlit
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public StageEventStage Stage { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("properties", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? Properties { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Properties { get; set; } = default!;
 
     }
 
@@ -3243,8 +3228,11 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("stripeCustomerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? StripeCustomerId { get; set; } = default!;
 
+        /// <summary>
+        /// Free-form JSON object.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("properties", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JsonObject? Properties { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Properties { get; set; } = default!;
 
     }
 
@@ -3284,24 +3272,6 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("content", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Content { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    /// <summary>
-    /// Free-form JSON object.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class JsonObject
-    {
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -5970,6 +5940,15 @@ namespace Outlit
     }
 
     /// <summary>
+    /// Result of `outlit_get_fact`: the fact itself.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetFactOutput : Fact
+    {
+
+    }
+
+    /// <summary>
     /// Customer a source record belongs to.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -6147,6 +6126,15 @@ namespace Outlit
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_source`: the source record.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetSourceOutput : SourceRecord
+    {
 
     }
 
@@ -6712,7 +6700,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(IntegrationStatus?) ? null : default(IntegrationStatus);
+                        return objectType == typeof(IntegrationStatus?) ? (object?)null : default(IntegrationStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -6814,7 +6802,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(IntegrationConnectionStatusResponseStatus?) ? null : default(IntegrationConnectionStatusResponseStatus);
+                        return objectType == typeof(IntegrationConnectionStatusResponseStatus?) ? (object?)null : default(IntegrationConnectionStatusResponseStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -6906,7 +6894,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(IntegrationSyncStatusResponseStatus?) ? null : default(IntegrationSyncStatusResponseStatus);
+                        return objectType == typeof(IntegrationSyncStatusResponseStatus?) ? (object?)null : default(IntegrationSyncStatusResponseStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7003,7 +6991,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(IngestEventsRequestSource?) ? null : default(IngestEventsRequestSource);
+                        return objectType == typeof(IngestEventsRequestSource?) ? (object?)null : default(IngestEventsRequestSource);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7100,7 +7088,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CalendarEventProvider?) ? null : default(CalendarEventProvider);
+                        return objectType == typeof(CalendarEventProvider?) ? (object?)null : default(CalendarEventProvider);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7197,7 +7185,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(StageEventStage?) ? null : default(StageEventStage);
+                        return objectType == typeof(StageEventStage?) ? (object?)null : default(StageEventStage);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7294,7 +7282,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(BillingEventStatus?) ? null : default(BillingEventStatus);
+                        return objectType == typeof(BillingEventStatus?) ? (object?)null : default(BillingEventStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7401,7 +7389,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputBillingStatus?) ? null : default(ListCustomersInputBillingStatus);
+                        return objectType == typeof(ListCustomersInputBillingStatus?) ? (object?)null : default(ListCustomersInputBillingStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7503,7 +7491,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputHasActivityInLast?) ? null : default(ListCustomersInputHasActivityInLast);
+                        return objectType == typeof(ListCustomersInputHasActivityInLast?) ? (object?)null : default(ListCustomersInputHasActivityInLast);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7605,7 +7593,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputNoActivityInLast?) ? null : default(ListCustomersInputNoActivityInLast);
+                        return objectType == typeof(ListCustomersInputNoActivityInLast?) ? (object?)null : default(ListCustomersInputNoActivityInLast);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7707,7 +7695,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputOrderBy?) ? null : default(ListCustomersInputOrderBy);
+                        return objectType == typeof(ListCustomersInputOrderBy?) ? (object?)null : default(ListCustomersInputOrderBy);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7799,7 +7787,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputOrderDirection?) ? null : default(ListCustomersInputOrderDirection);
+                        return objectType == typeof(ListCustomersInputOrderDirection?) ? (object?)null : default(ListCustomersInputOrderDirection);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -7906,7 +7894,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListUsersInputJourneyStage?) ? null : default(ListUsersInputJourneyStage);
+                        return objectType == typeof(ListUsersInputJourneyStage?) ? (object?)null : default(ListUsersInputJourneyStage);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8003,7 +7991,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListUsersInputOrderBy?) ? null : default(ListUsersInputOrderBy);
+                        return objectType == typeof(ListUsersInputOrderBy?) ? (object?)null : default(ListUsersInputOrderBy);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8095,7 +8083,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListUsersInputOrderDirection?) ? null : default(ListUsersInputOrderDirection);
+                        return objectType == typeof(ListUsersInputOrderDirection?) ? (object?)null : default(ListUsersInputOrderDirection);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8192,7 +8180,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListWorkspaceUsersInputOrderBy?) ? null : default(ListWorkspaceUsersInputOrderBy);
+                        return objectType == typeof(ListWorkspaceUsersInputOrderBy?) ? (object?)null : default(ListWorkspaceUsersInputOrderBy);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8284,7 +8272,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListWorkspaceUsersInputOrderDirection?) ? null : default(ListWorkspaceUsersInputOrderDirection);
+                        return objectType == typeof(ListWorkspaceUsersInputOrderDirection?) ? (object?)null : default(ListWorkspaceUsersInputOrderDirection);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8386,7 +8374,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetCustomerInputIncludeItem?) ? null : default(GetCustomerInputIncludeItem);
+                        return objectType == typeof(GetCustomerInputIncludeItem?) ? (object?)null : default(GetCustomerInputIncludeItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8488,7 +8476,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetCustomerInputTimeframe?) ? null : default(GetCustomerInputTimeframe);
+                        return objectType == typeof(GetCustomerInputTimeframe?) ? (object?)null : default(GetCustomerInputTimeframe);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8615,7 +8603,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetTimelineInputChannelsItem?) ? null : default(GetTimelineInputChannelsItem);
+                        return objectType == typeof(GetTimelineInputChannelsItem?) ? (object?)null : default(GetTimelineInputChannelsItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8722,7 +8710,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetTimelineInputTimeframe?) ? null : default(GetTimelineInputTimeframe);
+                        return objectType == typeof(GetTimelineInputTimeframe?) ? (object?)null : default(GetTimelineInputTimeframe);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8829,7 +8817,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListFactsInputStatusItem?) ? null : default(ListFactsInputStatusItem);
+                        return objectType == typeof(ListFactsInputStatusItem?) ? (object?)null : default(ListFactsInputStatusItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -8946,7 +8934,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListFactsInputSourceTypesItem?) ? null : default(ListFactsInputSourceTypesItem);
+                        return objectType == typeof(ListFactsInputSourceTypesItem?) ? (object?)null : default(ListFactsInputSourceTypesItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9113,7 +9101,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListFactsInputFactTypesItem?) ? null : default(ListFactsInputFactTypesItem);
+                        return objectType == typeof(ListFactsInputFactTypesItem?) ? (object?)null : default(ListFactsInputFactTypesItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9205,7 +9193,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListFactsInputFactCategoriesItem?) ? null : default(ListFactsInputFactCategoriesItem);
+                        return objectType == typeof(ListFactsInputFactCategoriesItem?) ? (object?)null : default(ListFactsInputFactCategoriesItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9322,7 +9310,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetSourceInputSourceType?) ? null : default(GetSourceInputSourceType);
+                        return objectType == typeof(GetSourceInputSourceType?) ? (object?)null : default(GetSourceInputSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9439,7 +9427,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListSourcesInputSourceType?) ? null : default(ListSourcesInputSourceType);
+                        return objectType == typeof(ListSourcesInputSourceType?) ? (object?)null : default(ListSourcesInputSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9556,7 +9544,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SearchCustomerContextInputSourceTypesItem?) ? null : default(SearchCustomerContextInputSourceTypesItem);
+                        return objectType == typeof(SearchCustomerContextInputSourceTypesItem?) ? (object?)null : default(SearchCustomerContextInputSourceTypesItem);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9658,7 +9646,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SchemaInputTable?) ? null : default(SchemaInputTable);
+                        return objectType == typeof(SchemaInputTable?) ? (object?)null : default(SchemaInputTable);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9755,7 +9743,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SendNotificationInputSeverity?) ? null : default(SendNotificationInputSeverity);
+                        return objectType == typeof(SendNotificationInputSeverity?) ? (object?)null : default(SendNotificationInputSeverity);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9862,7 +9850,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerSummaryBillingStatus?) ? null : default(CustomerSummaryBillingStatus);
+                        return objectType == typeof(CustomerSummaryBillingStatus?) ? (object?)null : default(CustomerSummaryBillingStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -9959,7 +9947,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerSummaryMrrCalculationStatus?) ? null : default(CustomerSummaryMrrCalculationStatus);
+                        return objectType == typeof(CustomerSummaryMrrCalculationStatus?) ? (object?)null : default(CustomerSummaryMrrCalculationStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10066,7 +10054,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(UserSummaryJourneyStage?) ? null : default(UserSummaryJourneyStage);
+                        return objectType == typeof(UserSummaryJourneyStage?) ? (object?)null : default(UserSummaryJourneyStage);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10173,7 +10161,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerDetailBillingStatus?) ? null : default(CustomerDetailBillingStatus);
+                        return objectType == typeof(CustomerDetailBillingStatus?) ? (object?)null : default(CustomerDetailBillingStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10280,7 +10268,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerUserJourneyStage?) ? null : default(CustomerUserJourneyStage);
+                        return objectType == typeof(CustomerUserJourneyStage?) ? (object?)null : default(CustomerUserJourneyStage);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10377,7 +10365,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerRevenueMrrCalculationStatus?) ? null : default(CustomerRevenueMrrCalculationStatus);
+                        return objectType == typeof(CustomerRevenueMrrCalculationStatus?) ? (object?)null : default(CustomerRevenueMrrCalculationStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10489,7 +10477,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerEnrichmentStatus?) ? null : default(CustomerEnrichmentStatus);
+                        return objectType == typeof(CustomerEnrichmentStatus?) ? (object?)null : default(CustomerEnrichmentStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10616,7 +10604,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(TimelineEventChannel?) ? null : default(TimelineEventChannel);
+                        return objectType == typeof(TimelineEventChannel?) ? (object?)null : default(TimelineEventChannel);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10728,7 +10716,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactSourceRefSourceType?) ? null : default(FactSourceRefSourceType);
+                        return objectType == typeof(FactSourceRefSourceType?) ? (object?)null : default(FactSourceRefSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10840,7 +10828,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactSourceMetadataSourceType?) ? null : default(FactSourceMetadataSourceType);
+                        return objectType == typeof(FactSourceMetadataSourceType?) ? (object?)null : default(FactSourceMetadataSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -10952,7 +10940,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactEvidenceSourceType?) ? null : default(FactEvidenceSourceType);
+                        return objectType == typeof(FactEvidenceSourceType?) ? (object?)null : default(FactEvidenceSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11059,7 +11047,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactStatus?) ? null : default(FactStatus);
+                        return objectType == typeof(FactStatus?) ? (object?)null : default(FactStatus);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11156,7 +11144,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SourceParticipantAffiliation?) ? null : default(SourceParticipantAffiliation);
+                        return objectType == typeof(SourceParticipantAffiliation?) ? (object?)null : default(SourceParticipantAffiliation);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11268,7 +11256,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SourceRecordSourceType?) ? null : default(SourceRecordSourceType);
+                        return objectType == typeof(SourceRecordSourceType?) ? (object?)null : default(SourceRecordSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11355,7 +11343,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SlackSourceRefSourceType?) ? null : default(SlackSourceRefSourceType);
+                        return objectType == typeof(SlackSourceRefSourceType?) ? (object?)null : default(SlackSourceRefSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11467,7 +11455,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SourceSearchResultSourceType?) ? null : default(SourceSearchResultSourceType);
+                        return objectType == typeof(SourceSearchResultSourceType?) ? (object?)null : default(SourceSearchResultSourceType);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11569,7 +11557,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(AnalyticsViewSchemaName?) ? null : default(AnalyticsViewSchemaName);
+                        return objectType == typeof(AnalyticsViewSchemaName?) ? (object?)null : default(AnalyticsViewSchemaName);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11671,7 +11659,7 @@ namespace Outlit
                 {
                     case Newtonsoft.Json.JsonToken.Null:
                     case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SchemaOutputName?) ? null : default(SchemaOutputName);
+                        return objectType == typeof(SchemaOutputName?) ? (object?)null : default(SchemaOutputName);
                     case Newtonsoft.Json.JsonToken.String:
                     case Newtonsoft.Json.JsonToken.Integer:
                     case Newtonsoft.Json.JsonToken.Float:
@@ -11736,14 +11724,30 @@ namespace Outlit
 
         public string DiscriminatorName { get { return _discriminatorName; } }
 
-        public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object value, Newtonsoft.Json.JsonSerializer serializer)
+        public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
         {
+            if (value == null)
+            {
+                writer.WriteNull();
+                return;
+            }
+
             try
             {
                 _isWriting = true;
 
                 var jObject = Newtonsoft.Json.Linq.JObject.FromObject(value, serializer);
-                jObject.AddFirst(new Newtonsoft.Json.Linq.JProperty(_discriminatorName, GetSubtypeDiscriminator(value.GetType())));
+                var discriminator = GetSubtypeDiscriminator(value.GetType());
+                if (discriminator != null)
+                {
+                    jObject.Remove(_discriminatorName);
+                    jObject.AddFirst(new Newtonsoft.Json.Linq.JProperty(_discriminatorName, discriminator));
+                }
+                else if (jObject[_discriminatorName] == null)
+                {
+                    jObject.AddFirst(new Newtonsoft.Json.Linq.JProperty(_discriminatorName, value.GetType().Name));
+                }
+
                 writer.WriteToken(jObject.CreateReader());
             }
             finally
@@ -11783,7 +11787,7 @@ namespace Outlit
             return true;
         }
 
-        public override object ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object existingValue, Newtonsoft.Json.JsonSerializer serializer)
+        public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
         {
             var jObject = serializer.Deserialize<Newtonsoft.Json.Linq.JObject>(reader);
             if (jObject == null)
@@ -11792,11 +11796,18 @@ namespace Outlit
             var discriminatorValue = jObject.GetValue(_discriminatorName);
             var discriminator = discriminatorValue != null ? Newtonsoft.Json.Linq.Extensions.Value<string>(discriminatorValue) : null;
             var subtype = GetObjectSubtype(objectType, discriminator);
-
-            var objectContract = serializer.ContractResolver.ResolveContract(subtype) as Newtonsoft.Json.Serialization.JsonObjectContract;
-            if (objectContract == null || System.Linq.Enumerable.All(objectContract.Properties, p => p.PropertyName != _discriminatorName))
+            if (subtype == null)
             {
-                jObject.Remove(_discriminatorName);
+                // Unknown kind: read the base class and keep the value among its additional properties.
+                subtype = objectType;
+            }
+            else
+            {
+                var objectContract = serializer.ContractResolver.ResolveContract(subtype) as Newtonsoft.Json.Serialization.JsonObjectContract;
+                if (objectContract == null || System.Linq.Enumerable.All(objectContract.Properties, p => p.PropertyName != _discriminatorName))
+                {
+                    jObject.Remove(_discriminatorName);
+                }
             }
 
             try
@@ -11810,7 +11821,7 @@ namespace Outlit
             }
         }
 
-        private System.Type GetObjectSubtype(System.Type objectType, string discriminator)
+        private static System.Type? GetObjectSubtype(System.Type objectType, string? discriminator)
         {
             foreach (var attribute in System.Reflection.CustomAttributeExtensions.GetCustomAttributes<JsonInheritanceAttribute>(System.Reflection.IntrospectionExtensions.GetTypeInfo(objectType), true))
             {
@@ -11818,10 +11829,10 @@ namespace Outlit
                     return attribute.Type;
             }
 
-            return objectType;
+            return null;
         }
 
-        private string GetSubtypeDiscriminator(System.Type objectType)
+        private static string? GetSubtypeDiscriminator(System.Type objectType)
         {
             foreach (var attribute in System.Reflection.CustomAttributeExtensions.GetCustomAttributes<JsonInheritanceAttribute>(System.Reflection.IntrospectionExtensions.GetTypeInfo(objectType), true))
             {
@@ -11829,7 +11840,7 @@ namespace Outlit
                     return attribute.Key;
             }
 
-            return objectType.Name;
+            return null;
         }
     }
 

@@ -297,6 +297,44 @@ public class SpecNormalizerTests
     }
 
     [Test]
+    public void FreeFormObjectComponentsBecomeDictionariesWhereUsed()
+    {
+        var result = Normalize("""
+            {
+              "JsonObject": { "type": "object", "additionalProperties": true, "description": "any object" },
+              "Event": { "type": "object", "properties": { "traits": { "$ref": "#/components/schemas/JsonObject" } } }
+            }
+            """);
+
+        var traits = Schema(result, "Event")["properties"]!["traits"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(((JsonObject)result.Document["components"]!["schemas"]!).ContainsKey("JsonObject"), Is.False, "no empty class that shadows System.Text.Json.Nodes.JsonObject");
+            Assert.That(traits["type"]!.GetValue<string>(), Is.EqualTo("object"));
+            Assert.That(traits["additionalProperties"], Is.TypeOf<JsonObject>());
+            Assert.That(traits["description"]!.GetValue<string>(), Is.EqualTo("any object"));
+        });
+    }
+
+    [Test]
+    public void AliasesOfObjectSchemasGetADerivedClass()
+    {
+        var result = Normalize("""
+            {
+              "Fact": { "type": "object", "properties": { "id": { "type": "string" } } },
+              "GetFactOutput": { "description": "the fact", "allOf": [ { "$ref": "#/components/schemas/Fact" } ] },
+              "Level": { "type": "string", "enum": ["a"] },
+              "LevelAlias": { "allOf": [ { "$ref": "#/components/schemas/Level" } ] }
+            }
+            """);
+
+        var allOf = Schema(result, "GetFactOutput")["allOf"]!.AsArray();
+        Assert.That(allOf, Has.Count.EqualTo(2), "a second, empty member makes NSwag emit GetFactOutput : Fact");
+        Assert.That(allOf[0]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/Fact"));
+        Assert.That(Schema(result, "LevelAlias")["allOf"]!.AsArray(), Has.Count.EqualTo(1), "an enum cannot be derived from");
+    }
+
+    [Test]
     public void InlineBodiesAreNamedAfterTheOperation()
     {
         var result = Normalize(
