@@ -15,7 +15,7 @@ internal sealed record QuickstartSettings(string? ApiKey, Uri? BaseUrl, string? 
     public bool UsesMock => ApiKey is null;
 
     /// <summary>Reads the settings through <paramref name="getVariable"/> (the process environment in production, a dictionary in tests).</summary>
-    /// <exception cref="OutlitConfigurationException">OUTLIT_BASE_URL is set but is not an absolute URL.</exception>
+    /// <exception cref="OutlitConfigurationException">OUTLIT_BASE_URL is set but is not an absolute http(s) URL.</exception>
     public static QuickstartSettings FromEnvironment(Func<string, string?> getVariable)
     {
         string? Read(string name) => getVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -24,9 +24,9 @@ internal sealed record QuickstartSettings(string? ApiKey, Uri? BaseUrl, string? 
         if (Read(BaseUrlVariable) is { } text)
         {
             // The value is not echoed: a URL can carry credentials in its user-info part.
-            if (!Uri.TryCreate(text, UriKind.Absolute, out baseUrl))
+            if (!Uri.TryCreate(text, UriKind.Absolute, out baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
             {
-                throw new OutlitConfigurationException($"{BaseUrlVariable} is set but is not an absolute URL (for example https://app.outlit.ai/).");
+                throw new OutlitConfigurationException($"{BaseUrlVariable} is set but is not an absolute http(s) URL (for example https://app.outlit.ai/).");
             }
         }
 
