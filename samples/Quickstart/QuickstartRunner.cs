@@ -152,10 +152,10 @@ internal sealed class QuickstartRunner
         await ShowSyncStatusAsync(client, cancellationToken);
 
         Heading(5);
-        await ListPayingCustomersAsync(client, cancellationToken);
+        var topCustomer = await ListPayingCustomersAsync(client, cancellationToken);
 
         Heading(6);
-        await SearchAsync(client, cancellationToken);
+        await SearchAsync(client, topCustomer, cancellationToken);
 
         Heading(7);
         return await SendEventsAsync(target, mock, cancellationToken);
@@ -315,18 +315,20 @@ internal sealed class QuickstartRunner
         console.Write(table);
     }
 
-    private async Task ListPayingCustomersAsync(OutlitClient client, CancellationToken cancellationToken)
+    private async Task<CustomerSummary?> ListPayingCustomersAsync(OutlitClient client, CancellationToken cancellationToken)
     {
         var input = new ListCustomersInput { BillingStatus = ListCustomersInputBillingStatus.PAYING, Limit = PageSize, OrderBy = ListCustomersInputOrderBy.Mrr_cents };
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Page").AddColumn("Customer").AddColumn(new TableColumn("MRR").RightAligned())
             .AddColumn("Owner").AddColumn(new TableColumn("Idle").RightAligned());
         var count = 0;
+        CustomerSummary? first = null;
 
         // The helper fetches the next page only when the loop reaches it, so stopping after a few pages
         // costs exactly those requests.
         await foreach (var customer in client.Tools.ListAllCustomersAsync(input, cancellationToken))
         {
+            first ??= customer;
             var page = count / PageSize + 1;
             table.AddRow(
                 page.ToString(CultureInfo.InvariantCulture),
@@ -343,13 +345,16 @@ internal sealed class QuickstartRunner
 
         console.Write(table);
         console.MarkupLine($"[grey]{count} paying customers over {(count + PageSize - 1) / PageSize} pages of {PageSize}, highest MRR first (ListAllCustomersAsync follows the cursors).[/]");
+        return first;
     }
 
-    private async Task SearchAsync(OutlitClient client, CancellationToken cancellationToken)
+    private async Task SearchAsync(OutlitClient client, CustomerSummary? customer, CancellationToken cancellationToken)
     {
-        const string query = "renewal pricing concerns";
-        var output = await client.Tools.SearchCustomerContextAsync(new SearchCustomerContextInput { Query = query, TopK = 5 }, cancellationToken);
-        console.MarkupLine($"Query: [italic]{Markup.Escape(query)}[/]");
+        // Scoped to the top customer of the previous step when there is one, as an account review would be.
+        const string query = "renewal pricing";
+        var input = new SearchCustomerContextInput { Query = query, Customer = customer?.Id, TopK = 6 };
+        var output = await client.Tools.SearchCustomerContextAsync(input, cancellationToken);
+        console.MarkupLine($"Query [italic]\"{Markup.Escape(query)}\"[/] in {(customer is null ? "all customers" : "the context of [bold]" + Markup.Escape(customer.Name ?? customer.Id) + "[/]")}:");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Kind").AddColumn("What").AddColumn("When");
         foreach (var result in output.Results)
