@@ -146,6 +146,30 @@ public sealed partial class QuickstartTests
     }
 
     [Test]
+    public async Task UndeliveredEvents_AreCountedAndEndTheRunWithExitCode1()
+    {
+        // The mock answers 403 for a public key it does not know; the tracker reports the batch as failed.
+        await using var server = await OutlitMockServer.StartAsync();
+        var env = new Dictionary<string, string>
+        {
+            ["OUTLIT_API_KEY"] = server.ApiKey,
+            ["OUTLIT_BASE_URL"] = server.BaseUrl.ToString(),
+            ["OUTLIT_PUBLIC_KEY"] = "pk_notknowntothisserver0000",
+        };
+
+        var (exitCode, output) = await RunAsync(env);
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("30 events were not delivered; first: RequestRejected"));
+            Assert.That(output, Does.Match(@"Failed\s+│ 30\s"));
+            Assert.That(output, Does.Not.Contain("Done:"));
+            Assert.That(output, Does.Not.Contain("pk_notknowntothisserver0000"));
+        });
+    }
+
+    [Test]
     public async Task AMalformedKey_IsAConfigurationErrorWithExitCode2()
     {
         var (exitCode, output) = await RunAsync(new Dictionary<string, string> { ["OUTLIT_API_KEY"] = "not-an-outlit-key", ["OUTLIT_BASE_URL"] = "http://127.0.0.1:9/" });
