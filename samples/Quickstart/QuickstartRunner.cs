@@ -36,6 +36,7 @@ internal sealed class QuickstartRunner
     private readonly IAnsiConsole console;
     private readonly QuickstartSettings settings;
     private string currentSection = "startup";
+    private int skipped;
 
     public QuickstartRunner(IAnsiConsole console, QuickstartSettings settings)
     {
@@ -71,7 +72,10 @@ internal sealed class QuickstartRunner
             console.WriteLine();
             if (exitCode == 0)
             {
-                console.MarkupLine($"[green]Done:[/] all {Sections.Count} steps completed in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+                var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+                console.MarkupLine(skipped == 0
+                    ? $"[green]Done:[/] all {Sections.Count} steps completed in {seconds} s."
+                    : $"[green]Done:[/] {Sections.Count - skipped} of {Sections.Count} steps completed, {skipped} skipped, in {seconds} s.");
             }
 
             return exitCode;
@@ -210,7 +214,7 @@ internal sealed class QuickstartRunner
         }
         else
         {
-            console.MarkupLine($"[grey]Skipped: set {QuickstartSettings.PylonTokenVariable} to connect Pylon with a real API token.[/]");
+            Skip($"set {QuickstartSettings.PylonTokenVariable} to connect Pylon with a real API token.");
             return;
         }
 
@@ -380,7 +384,7 @@ internal sealed class QuickstartRunner
     {
         if (target.PublicKey is null)
         {
-            console.MarkupLine($"[grey]Skipped: set {QuickstartSettings.PublicKeyVariable} (your pk_ key) to send events to the Ingest API.[/]");
+            Skip($"set {QuickstartSettings.PublicKeyVariable} (your pk_ key) to send events to the Ingest API.");
             return 0;
         }
 
@@ -462,7 +466,13 @@ internal sealed class QuickstartRunner
     }
 
     private void SkipConnect() =>
-        console.MarkupLine($"[grey]Skipped against a real organization: it would change its integrations. Set {QuickstartSettings.ConnectVariable}=1 to run it.[/]");
+        Skip($"against a real organization this would change its integrations; set {QuickstartSettings.ConnectVariable}=1 to run it.");
+
+    private void Skip(string reason)
+    {
+        skipped++;
+        console.MarkupLine($"[grey]Skipped: {Markup.Escape(reason)}[/]");
+    }
 
     private void Heading(int index)
     {
