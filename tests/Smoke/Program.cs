@@ -1,5 +1,6 @@
 // Consumer smoke test of the published packages: start the fake Outlit server from Outlit.Testing,
-// call it through the Outlit client, and check that the assemblies are the build that was published.
+// call it through the Outlit client (Platform and Ingest), and check that the assemblies are the
+// build that was published.
 // Exit code 0 on success, 1 with the reason on stderr otherwise.
 using System.Reflection;
 using Outlit;
@@ -49,6 +50,21 @@ using (var client = new OutlitClient(new OutlitClientOptions { ApiKey = wrongKey
     var validation = await client.ValidateApiKeyAsync();
     Console.WriteLine($"ValidateApiKeyAsync with a wrong key: valid={validation.IsValid}");
     Check(!validation.IsValid, "a wrong API key was reported valid");
+}
+
+// The Ingest side: the tracker batches events to the public-key route; the fake server keeps what it accepted.
+using (var ingest = new OutlitIngestClient(server.PublicKey, new OutlitIngestClientOptions { BaseAddress = server.BaseUrl }))
+{
+    await using var tracker = new OutlitTracker(ingest);
+    var identity = TrackerIdentity.ForEmail("smoke@example.com");
+    tracker.Pageview("https://app.example.com/settings", identity);
+    tracker.Track("smoke_test_ran", identity, new Dictionary<string, object?> { ["step"] = 1 });
+    await tracker.FlushAsync();
+    var received = server.ReceivedEvents;
+    Console.WriteLine($"OutlitTracker: sent={tracker.SentCount} failed={tracker.FailedCount}; server received {received.Count} ({string.Join(", ", received.Select(e => e.Type))})");
+    Check(tracker.SentCount == 2 && tracker.FailedCount == 0, $"the tracker sent {tracker.SentCount} and failed {tracker.FailedCount} of 2 events");
+    Check(received.Select(e => e.Type).OrderBy(t => t, StringComparer.Ordinal).SequenceEqual(["custom", "pageview"]),
+        $"the server received [{string.Join(", ", received.Select(e => e.Type))}], expected a pageview and a custom event");
 }
 
 foreach (var failure in failures)
