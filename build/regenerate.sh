@@ -27,9 +27,24 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
 nswag="$build_dir/node_modules/nswag/bin/binaries/Net100/dotnet-nswag.dll"
+install_tools() {
+  # Checked again inside the lock: another process may have installed them meanwhile.
+  if [ ! -f "$nswag" ]; then
+    echo "Installing the pinned build tools (npm ci)..." >&2
+    npm ci --prefix "$build_dir" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+  fi
+}
 if [ ! -f "$nswag" ]; then
-  echo "Installing the pinned build tools (npm ci)..." >&2
-  npm ci --prefix "$build_dir" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+  # Two concurrent 'npm ci' runs delete each other's node_modules; serialize them where flock exists.
+  if command -v flock >/dev/null 2>&1; then
+    mkdir -p "$build_dir/obj"
+    exec 9>"$build_dir/obj/npm-install.lock"
+    flock 9
+    install_tools
+    flock -u 9
+  else
+    install_tools
+  fi
 fi
 
 # The test suite passes the normalizer it already built; otherwise build it here.
