@@ -2805,7 +2805,7 @@ namespace Outlit
         /// Where the events come from.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public IngestEventsRequestSource? Source { get; set; } = Outlit.IngestEventsRequestSource.Client;
+        public IngestEventsRequestSource? Source { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("userIdentity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public UserIdentity? UserIdentity { get; set; } = default!;
@@ -3601,7 +3601,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3613,13 +3613,13 @@ namespace Outlit
         /// Sort key.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputOrderBy? OrderBy { get; set; } = Outlit.ListCustomersInputOrderBy.Last_activity_at;
+        public ListCustomersInputOrderBy? OrderBy { get; set; } = default!;
 
         /// <summary>
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputOrderDirection? OrderDirection { get; set; } = Outlit.ListCustomersInputOrderDirection.Desc;
+        public ListCustomersInputOrderDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3684,7 +3684,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3696,13 +3696,13 @@ namespace Outlit
         /// Sort key.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListUsersInputOrderBy? OrderBy { get; set; } = Outlit.ListUsersInputOrderBy.Last_activity_at;
+        public ListUsersInputOrderBy? OrderBy { get; set; } = default!;
 
         /// <summary>
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListUsersInputOrderDirection? OrderDirection { get; set; } = Outlit.ListUsersInputOrderDirection.Desc;
+        public ListUsersInputOrderDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3754,7 +3754,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3766,13 +3766,13 @@ namespace Outlit
         /// Sort key.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListWorkspaceUsersInputOrderBy? OrderBy { get; set; } = Outlit.ListWorkspaceUsersInputOrderBy.Owned_customer_count;
+        public ListWorkspaceUsersInputOrderBy? OrderBy { get; set; } = default!;
 
         /// <summary>
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListWorkspaceUsersInputOrderDirection? OrderDirection { get; set; } = Outlit.ListWorkspaceUsersInputOrderDirection.Desc;
+        public ListWorkspaceUsersInputOrderDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3809,7 +3809,7 @@ namespace Outlit
         /// Window used by the timeline and behaviour-metric sections.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("timeframe", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public GetCustomerInputTimeframe? Timeframe { get; set; } = Outlit.GetCustomerInputTimeframe._30d;
+        public GetCustomerInputTimeframe? Timeframe { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3873,7 +3873,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3949,7 +3949,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 100D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -4092,7 +4092,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1, 100)]
-        public int? Limit { get; set; } = 50;
+        public int? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -4191,7 +4191,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1, 10000)]
-        public int? Limit { get; set; } = 1000;
+        public int? Limit { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

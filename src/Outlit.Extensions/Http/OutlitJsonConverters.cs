@@ -1,0 +1,38 @@
+using Newtonsoft.Json;
+
+namespace Outlit;
+
+/// <summary>
+/// Writes a whole <see cref="double"/> as a JSON integer (<c>50</c>, not <c>50.0</c>). The contract types page
+/// sizes and counts as <c>number</c>, so they are generated as <see cref="double"/>, yet they are integers to the
+/// server; both spellings are the same JSON number, and the integer one is what the API documents show.
+/// Reading is left to Newtonsoft.
+/// </summary>
+internal sealed class WholeNumberConverter : JsonConverter
+{
+    // Beyond 2^53 a double no longer holds every integer, so such values keep their double spelling.
+    private const double LargestExactInteger = 9007199254740992d;
+
+    public override bool CanRead => false;
+
+    public override bool CanConvert(Type objectType) => objectType == typeof(double) || objectType == typeof(double?);
+
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+        throw new NotSupportedException();
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        switch (value)
+        {
+            case double number when Math.Abs(number) <= LargestExactInteger && Math.Floor(number) == number:
+                writer.WriteValue((long)number);
+                break;
+            case double number:
+                writer.WriteValue(number);
+                break;
+            default:
+                writer.WriteNull();
+                break;
+        }
+    }
+}
