@@ -13,6 +13,7 @@ public partial class OutlitApiClient
     // writes (and every body the wrappers write from these settings) goes through the converters added here.
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings)
     {
+        settings.Converters.Add(new UtcDateTimeOffsetConverter());
         settings.Converters.Add(new WholeNumberConverter());
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -11,15 +10,11 @@ internal static class OutlitJson
     private static readonly LenientContractResolver Lenient = new();
 
     /// <summary>
-    /// For request bodies: the generated settings plus date-times written in UTC with a <c>Z</c> suffix. The tool
-    /// contract's date-time pattern accepts only <c>Z</c>; Newtonsoft writes <see cref="DateTimeOffset"/> as <c>+00:00</c>.
+    /// For request bodies: the generated settings as they are. They already write date-times in UTC with a
+    /// <c>Z</c> suffix and whole numbers as integers (see <see cref="OutlitApiClient"/>'s settings hook), so the
+    /// wrappers and the generated methods write the same JSON.
     /// </summary>
-    internal static JsonSerializer ForWriting(JsonSerializerSettings generated)
-    {
-        var settings = new JsonSerializerSettings(generated);
-        settings.Converters.Insert(0, new UtcDateTimeOffsetConverter());
-        return JsonSerializer.Create(settings);
-    }
+    internal static JsonSerializer ForWriting(JsonSerializerSettings generated) => JsonSerializer.Create(generated);
 
     /// <summary>
     /// For response bodies: the generated settings, with required-property checks relaxed. The output schemas
@@ -48,28 +43,6 @@ internal static class OutlitJson
             // typed as DateTimeOffset, say) leaves the default instead of failing the whole response.
             property.NullValueHandling = NullValueHandling.Ignore;
             return property;
-        }
-    }
-
-    private sealed class UtcDateTimeOffsetConverter : JsonConverter
-    {
-        public override bool CanRead => false;
-
-        public override bool CanConvert(Type objectType) => objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
-
-        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
-            throw new NotSupportedException();
-
-        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
-        {
-            if (value is DateTimeOffset instant)
-            {
-                writer.WriteValue(instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                writer.WriteNull();
-            }
         }
     }
 }

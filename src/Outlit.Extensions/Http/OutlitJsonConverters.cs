@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json;
 
 namespace Outlit;
@@ -33,6 +34,33 @@ internal sealed class WholeNumberConverter : JsonConverter
             default:
                 writer.WriteNull();
                 break;
+        }
+    }
+}
+
+/// <summary>
+/// Writes a <see cref="DateTimeOffset"/> in UTC with a <c>Z</c> suffix (<c>2026-06-23T10:00:00Z</c>). The tool
+/// contract's date-time patterns accept only <c>Z</c>, while Newtonsoft writes an offset (<c>+00:00</c>).
+/// Fractional seconds are written only when present. Reading is left to Newtonsoft, which accepts both forms.
+/// </summary>
+internal sealed class UtcDateTimeOffsetConverter : JsonConverter
+{
+    public override bool CanRead => false;
+
+    public override bool CanConvert(Type objectType) => objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
+
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+        throw new NotSupportedException();
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is DateTimeOffset instant)
+        {
+            writer.WriteValue(instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNull();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -17,8 +18,9 @@ public class RequestSerializationTests
 
         await client.CallToolAsync(new ToolCallRequest { Tool = ToolName.KnownValues[0], Input = input }, CancellationToken.None);
 
-        var body = handler.Requests.Single().Body!;
-        return (JObject)JObject.Parse(body)["input"]!;
+        // Dates stay the strings that were sent, not values Newtonsoft re-parsed.
+        using var reader = new JsonTextReader(new StringReader(handler.Requests.Single().Body!)) { DateParseHandling = DateParseHandling.None };
+        return (JObject)JObject.Load(reader)["input"]!;
     }
 
     /// <summary>Every tool input the contract names whose properties are all optional.</summary>
@@ -80,5 +82,54 @@ public class RequestSerializationTests
         var sent = await SentToolInputAsync(new ListSourcesInput { Limit = 50 });
 
         Assert.That(sent["limit"]!.ToString(Formatting.None), Is.EqualTo("50"));
+    }
+
+    /// <summary>The date-time shape the tool contract's patterns accept: UTC with a <c>Z</c> suffix.</summary>
+    private static readonly Regex ZuluDateTime = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$");
+
+    [TestCase(0, "2026-06-23T10:00:00Z")]
+    [TestCase(123, "2026-06-23T10:00:00.123Z")]
+    public async Task ADateTimeIsSentInUtcWithAZSuffix(int milliseconds, string expected)
+    {
+        var local = new DateTimeOffset(2026, 6, 23, 12, 0, 0, milliseconds, TimeSpan.FromHours(2));
+
+        var sent = await SentToolInputAsync(new ListSourcesInput { After = local, Before = local.ToUniversalTime() });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent["after"]!.Value<string>(), Is.EqualTo(expected));
+            Assert.That(sent["before"]!.Value<string>(), Is.EqualTo(expected));
+        });
+    }
+
+    /// <summary>Every date-time property of every tool input.</summary>
+    public static IEnumerable<TestCaseData> DateTimeInputProperties()
+    {
+        foreach (var tool in ContractDocument.Root.GetProperty("x-outlit-tools").EnumerateArray())
+        {
+            var name = tool.GetProperty("inputSchema").GetProperty("$ref").GetString()!.Split('/').Last();
+            var type = typeof(OutlitApiClient).Assembly.GetType("Outlit." + name)!;
+            foreach (var property in type.GetProperties().Where(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(DateTimeOffset)))
+            {
+                yield return new TestCaseData(type, property.Name).SetArgDisplayNames($"{name}.{property.Name}");
+            }
+        }
+    }
+
+    [Test]
+    public void ToolInputsHaveDateTimeProperties() =>
+        Assert.That(DateTimeInputProperties().Count(), Is.GreaterThanOrEqualTo(4));
+
+    [TestCaseSource(nameof(DateTimeInputProperties))]
+    public async Task EveryToolInputDateTimeIsSentWithAZSuffix(Type type, string propertyName)
+    {
+        var input = MinimalJson.For(type).ToObject(type)!;
+        var property = type.GetProperty(propertyName)!;
+        property.SetValue(input, new DateTimeOffset(2026, 6, 23, 5, 30, 0, TimeSpan.FromHours(-7)));
+
+        var sent = await SentToolInputAsync(input);
+
+        var jsonName = property.GetCustomAttribute<JsonPropertyAttribute>()!.PropertyName!;
+        Assert.That(sent[jsonName]!.Value<string>(), Does.Match(ZuluDateTime).And.EqualTo("2026-06-23T12:30:00Z"));
     }
 }
