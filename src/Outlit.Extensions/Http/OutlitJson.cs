@@ -39,8 +39,9 @@ internal static class OutlitJson
             var property = base.CreateProperty(member, memberSerialization);
             property.Required = Required.Default;
 
-            // A null where the generated type has a non-nullable value type (a nullable date-time the generator
-            // typed as DateTimeOffset, say) leaves the default instead of failing the whole response.
+            // A null the contract does not allow (Fact.validFrom is required and not nullable, so it is a
+            // DateTimeOffset) leaves the default instead of failing the whole response. What the contract marks
+            // nullable is generated nullable and needs none of this.
             property.NullValueHandling = NullValueHandling.Ignore;
             return property;
         }
