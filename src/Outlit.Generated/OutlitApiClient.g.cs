@@ -1879,8 +1879,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ToolName left, ToolName right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ToolName(string value) => new ToolName(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ToolName(string? value) => value is null ? default : new ToolName(value);
 
         /// <inheritdoc/>
         public bool Equals(ToolName other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -2049,8 +2054,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ProviderId left, ProviderId right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ProviderId(string value) => new ProviderId(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ProviderId(string? value) => value is null ? default : new ProviderId(value);
 
         /// <inheritdoc/>
         public bool Equals(ProviderId other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -2795,7 +2805,7 @@ namespace Outlit
         /// Where the events come from.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public IngestEventsRequestSource? Source { get; set; } = Outlit.IngestEventsRequestSource.Client;
+        public IngestEventsRequestSource? Source { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("userIdentity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public UserIdentity? UserIdentity { get; set; } = default!;
@@ -3591,7 +3601,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3603,13 +3613,13 @@ namespace Outlit
         /// Sort key.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputOrderBy? OrderBy { get; set; } = Outlit.ListCustomersInputOrderBy.Last_activity_at;
+        public ListCustomersInputOrderBy? OrderBy { get; set; } = default!;
 
         /// <summary>
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputOrderDirection? OrderDirection { get; set; } = Outlit.ListCustomersInputOrderDirection.Desc;
+        public ListCustomersInputOrderDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3674,7 +3684,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3686,13 +3696,13 @@ namespace Outlit
         /// Sort key.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListUsersInputOrderBy? OrderBy { get; set; } = Outlit.ListUsersInputOrderBy.Last_activity_at;
+        public ListUsersInputOrderBy? OrderBy { get; set; } = default!;
 
         /// <summary>
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListUsersInputOrderDirection? OrderDirection { get; set; } = Outlit.ListUsersInputOrderDirection.Desc;
+        public ListUsersInputOrderDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3744,7 +3754,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3756,13 +3766,13 @@ namespace Outlit
         /// Sort key.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListWorkspaceUsersInputOrderBy? OrderBy { get; set; } = Outlit.ListWorkspaceUsersInputOrderBy.Owned_customer_count;
+        public ListWorkspaceUsersInputOrderBy? OrderBy { get; set; } = default!;
 
         /// <summary>
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListWorkspaceUsersInputOrderDirection? OrderDirection { get; set; } = Outlit.ListWorkspaceUsersInputOrderDirection.Desc;
+        public ListWorkspaceUsersInputOrderDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3799,7 +3809,7 @@ namespace Outlit
         /// Window used by the timeline and behaviour-metric sections.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("timeframe", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public GetCustomerInputTimeframe? Timeframe { get; set; } = Outlit.GetCustomerInputTimeframe._30d;
+        public GetCustomerInputTimeframe? Timeframe { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3863,7 +3873,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 1000D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3939,7 +3949,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1D, 100D)]
-        public double? Limit { get; set; } = 50D;
+        public double? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -4082,7 +4092,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1, 100)]
-        public int? Limit { get; set; } = 50;
+        public int? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -4181,7 +4191,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [System.ComponentModel.DataAnnotations.Range(1, 10000)]
-        public int? Limit { get; set; } = 1000;
+        public int? Limit { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -6674,8 +6684,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(IntegrationStatus left, IntegrationStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator IntegrationStatus(string value) => new IntegrationStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationStatus(string? value) => value is null ? default : new IntegrationStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(IntegrationStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -6776,8 +6791,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(IntegrationConnectionStatusResponseStatus left, IntegrationConnectionStatusResponseStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator IntegrationConnectionStatusResponseStatus(string value) => new IntegrationConnectionStatusResponseStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationConnectionStatusResponseStatus(string? value) => value is null ? default : new IntegrationConnectionStatusResponseStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(IntegrationConnectionStatusResponseStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -6868,8 +6888,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(IntegrationSyncStatusResponseStatus left, IntegrationSyncStatusResponseStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator IntegrationSyncStatusResponseStatus(string value) => new IntegrationSyncStatusResponseStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSyncStatusResponseStatus(string? value) => value is null ? default : new IntegrationSyncStatusResponseStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(IntegrationSyncStatusResponseStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -6965,8 +6990,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(IngestEventsRequestSource left, IngestEventsRequestSource right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator IngestEventsRequestSource(string value) => new IngestEventsRequestSource(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IngestEventsRequestSource(string? value) => value is null ? default : new IngestEventsRequestSource(value);
 
         /// <inheritdoc/>
         public bool Equals(IngestEventsRequestSource other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7062,8 +7092,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CalendarEventProvider left, CalendarEventProvider right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CalendarEventProvider(string value) => new CalendarEventProvider(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CalendarEventProvider(string? value) => value is null ? default : new CalendarEventProvider(value);
 
         /// <inheritdoc/>
         public bool Equals(CalendarEventProvider other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7159,8 +7194,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(StageEventStage left, StageEventStage right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator StageEventStage(string value) => new StageEventStage(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator StageEventStage(string? value) => value is null ? default : new StageEventStage(value);
 
         /// <inheritdoc/>
         public bool Equals(StageEventStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7256,8 +7296,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(BillingEventStatus left, BillingEventStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator BillingEventStatus(string value) => new BillingEventStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator BillingEventStatus(string? value) => value is null ? default : new BillingEventStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(BillingEventStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7363,8 +7408,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListCustomersInputBillingStatus left, ListCustomersInputBillingStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListCustomersInputBillingStatus(string value) => new ListCustomersInputBillingStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListCustomersInputBillingStatus(string? value) => value is null ? default : new ListCustomersInputBillingStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(ListCustomersInputBillingStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7465,8 +7515,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListCustomersInputHasActivityInLast left, ListCustomersInputHasActivityInLast right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListCustomersInputHasActivityInLast(string value) => new ListCustomersInputHasActivityInLast(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListCustomersInputHasActivityInLast(string? value) => value is null ? default : new ListCustomersInputHasActivityInLast(value);
 
         /// <inheritdoc/>
         public bool Equals(ListCustomersInputHasActivityInLast other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7567,8 +7622,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListCustomersInputNoActivityInLast left, ListCustomersInputNoActivityInLast right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListCustomersInputNoActivityInLast(string value) => new ListCustomersInputNoActivityInLast(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListCustomersInputNoActivityInLast(string? value) => value is null ? default : new ListCustomersInputNoActivityInLast(value);
 
         /// <inheritdoc/>
         public bool Equals(ListCustomersInputNoActivityInLast other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7669,8 +7729,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListCustomersInputOrderBy left, ListCustomersInputOrderBy right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListCustomersInputOrderBy(string value) => new ListCustomersInputOrderBy(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListCustomersInputOrderBy(string? value) => value is null ? default : new ListCustomersInputOrderBy(value);
 
         /// <inheritdoc/>
         public bool Equals(ListCustomersInputOrderBy other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7761,8 +7826,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListCustomersInputOrderDirection left, ListCustomersInputOrderDirection right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListCustomersInputOrderDirection(string value) => new ListCustomersInputOrderDirection(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListCustomersInputOrderDirection(string? value) => value is null ? default : new ListCustomersInputOrderDirection(value);
 
         /// <inheritdoc/>
         public bool Equals(ListCustomersInputOrderDirection other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7868,8 +7938,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListUsersInputJourneyStage left, ListUsersInputJourneyStage right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListUsersInputJourneyStage(string value) => new ListUsersInputJourneyStage(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListUsersInputJourneyStage(string? value) => value is null ? default : new ListUsersInputJourneyStage(value);
 
         /// <inheritdoc/>
         public bool Equals(ListUsersInputJourneyStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -7965,8 +8040,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListUsersInputOrderBy left, ListUsersInputOrderBy right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListUsersInputOrderBy(string value) => new ListUsersInputOrderBy(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListUsersInputOrderBy(string? value) => value is null ? default : new ListUsersInputOrderBy(value);
 
         /// <inheritdoc/>
         public bool Equals(ListUsersInputOrderBy other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8057,8 +8137,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListUsersInputOrderDirection left, ListUsersInputOrderDirection right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListUsersInputOrderDirection(string value) => new ListUsersInputOrderDirection(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListUsersInputOrderDirection(string? value) => value is null ? default : new ListUsersInputOrderDirection(value);
 
         /// <inheritdoc/>
         public bool Equals(ListUsersInputOrderDirection other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8154,8 +8239,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListWorkspaceUsersInputOrderBy left, ListWorkspaceUsersInputOrderBy right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListWorkspaceUsersInputOrderBy(string value) => new ListWorkspaceUsersInputOrderBy(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListWorkspaceUsersInputOrderBy(string? value) => value is null ? default : new ListWorkspaceUsersInputOrderBy(value);
 
         /// <inheritdoc/>
         public bool Equals(ListWorkspaceUsersInputOrderBy other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8246,8 +8336,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListWorkspaceUsersInputOrderDirection left, ListWorkspaceUsersInputOrderDirection right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListWorkspaceUsersInputOrderDirection(string value) => new ListWorkspaceUsersInputOrderDirection(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListWorkspaceUsersInputOrderDirection(string? value) => value is null ? default : new ListWorkspaceUsersInputOrderDirection(value);
 
         /// <inheritdoc/>
         public bool Equals(ListWorkspaceUsersInputOrderDirection other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8348,8 +8443,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(GetCustomerInputIncludeItem left, GetCustomerInputIncludeItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator GetCustomerInputIncludeItem(string value) => new GetCustomerInputIncludeItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator GetCustomerInputIncludeItem(string? value) => value is null ? default : new GetCustomerInputIncludeItem(value);
 
         /// <inheritdoc/>
         public bool Equals(GetCustomerInputIncludeItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8450,8 +8550,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(GetCustomerInputTimeframe left, GetCustomerInputTimeframe right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator GetCustomerInputTimeframe(string value) => new GetCustomerInputTimeframe(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator GetCustomerInputTimeframe(string? value) => value is null ? default : new GetCustomerInputTimeframe(value);
 
         /// <inheritdoc/>
         public bool Equals(GetCustomerInputTimeframe other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8577,8 +8682,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(GetTimelineInputChannelsItem left, GetTimelineInputChannelsItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator GetTimelineInputChannelsItem(string value) => new GetTimelineInputChannelsItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator GetTimelineInputChannelsItem(string? value) => value is null ? default : new GetTimelineInputChannelsItem(value);
 
         /// <inheritdoc/>
         public bool Equals(GetTimelineInputChannelsItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8684,8 +8794,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(GetTimelineInputTimeframe left, GetTimelineInputTimeframe right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator GetTimelineInputTimeframe(string value) => new GetTimelineInputTimeframe(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator GetTimelineInputTimeframe(string? value) => value is null ? default : new GetTimelineInputTimeframe(value);
 
         /// <inheritdoc/>
         public bool Equals(GetTimelineInputTimeframe other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8791,8 +8906,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListFactsInputStatusItem left, ListFactsInputStatusItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListFactsInputStatusItem(string value) => new ListFactsInputStatusItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListFactsInputStatusItem(string? value) => value is null ? default : new ListFactsInputStatusItem(value);
 
         /// <inheritdoc/>
         public bool Equals(ListFactsInputStatusItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -8908,8 +9028,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListFactsInputSourceTypesItem left, ListFactsInputSourceTypesItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListFactsInputSourceTypesItem(string value) => new ListFactsInputSourceTypesItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListFactsInputSourceTypesItem(string? value) => value is null ? default : new ListFactsInputSourceTypesItem(value);
 
         /// <inheritdoc/>
         public bool Equals(ListFactsInputSourceTypesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9075,8 +9200,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListFactsInputFactTypesItem left, ListFactsInputFactTypesItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListFactsInputFactTypesItem(string value) => new ListFactsInputFactTypesItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListFactsInputFactTypesItem(string? value) => value is null ? default : new ListFactsInputFactTypesItem(value);
 
         /// <inheritdoc/>
         public bool Equals(ListFactsInputFactTypesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9167,8 +9297,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListFactsInputFactCategoriesItem left, ListFactsInputFactCategoriesItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListFactsInputFactCategoriesItem(string value) => new ListFactsInputFactCategoriesItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListFactsInputFactCategoriesItem(string? value) => value is null ? default : new ListFactsInputFactCategoriesItem(value);
 
         /// <inheritdoc/>
         public bool Equals(ListFactsInputFactCategoriesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9284,8 +9419,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(GetSourceInputSourceType left, GetSourceInputSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator GetSourceInputSourceType(string value) => new GetSourceInputSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator GetSourceInputSourceType(string? value) => value is null ? default : new GetSourceInputSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(GetSourceInputSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9401,8 +9541,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(ListSourcesInputSourceType left, ListSourcesInputSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator ListSourcesInputSourceType(string value) => new ListSourcesInputSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ListSourcesInputSourceType(string? value) => value is null ? default : new ListSourcesInputSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(ListSourcesInputSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9518,8 +9663,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SearchCustomerContextInputSourceTypesItem left, SearchCustomerContextInputSourceTypesItem right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SearchCustomerContextInputSourceTypesItem(string value) => new SearchCustomerContextInputSourceTypesItem(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SearchCustomerContextInputSourceTypesItem(string? value) => value is null ? default : new SearchCustomerContextInputSourceTypesItem(value);
 
         /// <inheritdoc/>
         public bool Equals(SearchCustomerContextInputSourceTypesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9620,8 +9770,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SchemaInputTable left, SchemaInputTable right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SchemaInputTable(string value) => new SchemaInputTable(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SchemaInputTable(string? value) => value is null ? default : new SchemaInputTable(value);
 
         /// <inheritdoc/>
         public bool Equals(SchemaInputTable other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9717,8 +9872,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SendNotificationInputSeverity left, SendNotificationInputSeverity right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SendNotificationInputSeverity(string value) => new SendNotificationInputSeverity(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SendNotificationInputSeverity(string? value) => value is null ? default : new SendNotificationInputSeverity(value);
 
         /// <inheritdoc/>
         public bool Equals(SendNotificationInputSeverity other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9824,8 +9984,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CustomerSummaryBillingStatus left, CustomerSummaryBillingStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CustomerSummaryBillingStatus(string value) => new CustomerSummaryBillingStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerSummaryBillingStatus(string? value) => value is null ? default : new CustomerSummaryBillingStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(CustomerSummaryBillingStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -9921,8 +10086,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CustomerSummaryMrrCalculationStatus left, CustomerSummaryMrrCalculationStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CustomerSummaryMrrCalculationStatus(string value) => new CustomerSummaryMrrCalculationStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerSummaryMrrCalculationStatus(string? value) => value is null ? default : new CustomerSummaryMrrCalculationStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(CustomerSummaryMrrCalculationStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10028,8 +10198,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(UserSummaryJourneyStage left, UserSummaryJourneyStage right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator UserSummaryJourneyStage(string value) => new UserSummaryJourneyStage(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator UserSummaryJourneyStage(string? value) => value is null ? default : new UserSummaryJourneyStage(value);
 
         /// <inheritdoc/>
         public bool Equals(UserSummaryJourneyStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10135,8 +10310,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CustomerDetailBillingStatus left, CustomerDetailBillingStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CustomerDetailBillingStatus(string value) => new CustomerDetailBillingStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerDetailBillingStatus(string? value) => value is null ? default : new CustomerDetailBillingStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(CustomerDetailBillingStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10242,8 +10422,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CustomerUserJourneyStage left, CustomerUserJourneyStage right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CustomerUserJourneyStage(string value) => new CustomerUserJourneyStage(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerUserJourneyStage(string? value) => value is null ? default : new CustomerUserJourneyStage(value);
 
         /// <inheritdoc/>
         public bool Equals(CustomerUserJourneyStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10339,8 +10524,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CustomerRevenueMrrCalculationStatus left, CustomerRevenueMrrCalculationStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CustomerRevenueMrrCalculationStatus(string value) => new CustomerRevenueMrrCalculationStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerRevenueMrrCalculationStatus(string? value) => value is null ? default : new CustomerRevenueMrrCalculationStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(CustomerRevenueMrrCalculationStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10451,8 +10641,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(CustomerEnrichmentStatus left, CustomerEnrichmentStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator CustomerEnrichmentStatus(string value) => new CustomerEnrichmentStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerEnrichmentStatus(string? value) => value is null ? default : new CustomerEnrichmentStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(CustomerEnrichmentStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10578,8 +10773,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(TimelineEventChannel left, TimelineEventChannel right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator TimelineEventChannel(string value) => new TimelineEventChannel(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator TimelineEventChannel(string? value) => value is null ? default : new TimelineEventChannel(value);
 
         /// <inheritdoc/>
         public bool Equals(TimelineEventChannel other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10690,8 +10890,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(FactSourceRefSourceType left, FactSourceRefSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator FactSourceRefSourceType(string value) => new FactSourceRefSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FactSourceRefSourceType(string? value) => value is null ? default : new FactSourceRefSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(FactSourceRefSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10802,8 +11007,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(FactSourceMetadataSourceType left, FactSourceMetadataSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator FactSourceMetadataSourceType(string value) => new FactSourceMetadataSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FactSourceMetadataSourceType(string? value) => value is null ? default : new FactSourceMetadataSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(FactSourceMetadataSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -10914,8 +11124,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(FactEvidenceSourceType left, FactEvidenceSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator FactEvidenceSourceType(string value) => new FactEvidenceSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FactEvidenceSourceType(string? value) => value is null ? default : new FactEvidenceSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(FactEvidenceSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11021,8 +11236,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(FactStatus left, FactStatus right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator FactStatus(string value) => new FactStatus(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FactStatus(string? value) => value is null ? default : new FactStatus(value);
 
         /// <inheritdoc/>
         public bool Equals(FactStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11118,8 +11338,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SourceParticipantAffiliation left, SourceParticipantAffiliation right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SourceParticipantAffiliation(string value) => new SourceParticipantAffiliation(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SourceParticipantAffiliation(string? value) => value is null ? default : new SourceParticipantAffiliation(value);
 
         /// <inheritdoc/>
         public bool Equals(SourceParticipantAffiliation other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11230,8 +11455,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SourceRecordSourceType left, SourceRecordSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SourceRecordSourceType(string value) => new SourceRecordSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SourceRecordSourceType(string? value) => value is null ? default : new SourceRecordSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(SourceRecordSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11317,8 +11547,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SlackSourceRefSourceType left, SlackSourceRefSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SlackSourceRefSourceType(string value) => new SlackSourceRefSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SlackSourceRefSourceType(string? value) => value is null ? default : new SlackSourceRefSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(SlackSourceRefSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11429,8 +11664,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SourceSearchResultSourceType left, SourceSearchResultSourceType right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SourceSearchResultSourceType(string value) => new SourceSearchResultSourceType(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SourceSearchResultSourceType(string? value) => value is null ? default : new SourceSearchResultSourceType(value);
 
         /// <inheritdoc/>
         public bool Equals(SourceSearchResultSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11531,8 +11771,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(AnalyticsViewSchemaName left, AnalyticsViewSchemaName right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator AnalyticsViewSchemaName(string value) => new AnalyticsViewSchemaName(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator AnalyticsViewSchemaName(string? value) => value is null ? default : new AnalyticsViewSchemaName(value);
 
         /// <inheritdoc/>
         public bool Equals(AnalyticsViewSchemaName other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
@@ -11633,8 +11878,13 @@ namespace Outlit
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator !=(SchemaOutputName left, SchemaOutputName right) => !left.Equals(right);
 
-        /// <summary>Wraps a wire value.</summary>
-        public static implicit operator SchemaOutputName(string value) => new SchemaOutputName(value);
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SchemaOutputName(string? value) => value is null ? default : new SchemaOutputName(value);
 
         /// <inheritdoc/>
         public bool Equals(SchemaOutputName other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);

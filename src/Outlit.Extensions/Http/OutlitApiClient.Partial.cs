@@ -8,4 +8,12 @@ namespace Outlit;
 public partial class OutlitApiClient
 {
     internal JsonSerializerSettings SerializerSettings => JsonSerializerSettings;
+
+    // The generated client builds its settings once and lets this hook adjust them; every request body it
+    // writes (and every body the wrappers write from these settings) goes through the converters added here.
+    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings)
+    {
+        settings.Converters.Add(new UtcDateTimeOffsetConverter());
+        settings.Converters.Add(new WholeNumberConverter());
+    }
 }

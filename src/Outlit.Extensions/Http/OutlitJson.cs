@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -11,15 +10,11 @@ internal static class OutlitJson
     private static readonly LenientContractResolver Lenient = new();
 
     /// <summary>
-    /// For request bodies: the generated settings plus date-times written in UTC with a <c>Z</c> suffix. The tool
-    /// contract's date-time pattern accepts only <c>Z</c>; Newtonsoft writes <see cref="DateTimeOffset"/> as <c>+00:00</c>.
+    /// For request bodies: the generated settings as they are. They already write date-times in UTC with a
+    /// <c>Z</c> suffix and whole numbers as integers (see <see cref="OutlitApiClient"/>'s settings hook), so the
+    /// wrappers and the generated methods write the same JSON.
     /// </summary>
-    internal static JsonSerializer ForWriting(JsonSerializerSettings generated)
-    {
-        var settings = new JsonSerializerSettings(generated);
-        settings.Converters.Insert(0, new UtcDateTimeOffsetConverter());
-        return JsonSerializer.Create(settings);
-    }
+    internal static JsonSerializer ForWriting(JsonSerializerSettings generated) => JsonSerializer.Create(generated);
 
     /// <summary>
     /// For response bodies: the generated settings, with required-property checks relaxed. The output schemas
@@ -44,32 +39,11 @@ internal static class OutlitJson
             var property = base.CreateProperty(member, memberSerialization);
             property.Required = Required.Default;
 
-            // A null where the generated type has a non-nullable value type (a nullable date-time the generator
-            // typed as DateTimeOffset, say) leaves the default instead of failing the whole response.
+            // A null the contract does not allow (Fact.validFrom is required and not nullable, so it is a
+            // DateTimeOffset) leaves the default instead of failing the whole response. What the contract marks
+            // nullable is generated nullable and needs none of this.
             property.NullValueHandling = NullValueHandling.Ignore;
             return property;
-        }
-    }
-
-    private sealed class UtcDateTimeOffsetConverter : JsonConverter
-    {
-        public override bool CanRead => false;
-
-        public override bool CanConvert(Type objectType) => objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
-
-        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
-            throw new NotSupportedException();
-
-        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
-        {
-            if (value is DateTimeOffset instant)
-            {
-                writer.WriteValue(instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                writer.WriteNull();
-            }
         }
     }
 }

@@ -245,13 +245,8 @@ public class OutlitIntegrations
     /// <returns>The sync status.</returns>
     public virtual async Task<IntegrationSyncStatusResponse> GetSyncStatusAsync(ProviderId provider, CancellationToken cancellationToken = default)
     {
-        const string operation = "getIntegrationSyncStatus";
-
-        // Sent directly rather than through the generated method, whose null check on the ProviderId struct
-        // converts null to a ProviderId and throws before any request; the response is read into the generated type.
-        var path = "api/integrations/sync-status?provider=" + Uri.EscapeDataString(provider.Normalized().ToString());
-        var response = await Call.Transport.SendAsync(HttpMethod.Get, path, null, operation, idempotent: true, cancellationToken).ConfigureAwait(false);
-        return Call.Read<IntegrationSyncStatusResponse>(response.Body, operation);
+        var normalized = provider.Normalized();
+        return await Call.GeneratedAsync("getIntegrationSyncStatus", idempotent: true, api => api.GetIntegrationSyncStatusAsync(normalized, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
