@@ -30,7 +30,7 @@ internal sealed class SchemaValidator
         _options = new EvaluationOptions
         {
             EvaluateAs = SpecVersion.Draft202012,
-            OutputFormat = OutputFormat.List,
+            OutputFormat = OutputFormat.Hierarchical,
             RequireFormatValidation = true,
         };
         _options.SchemaRegistry.Register(BaseUri, new JsonNodeBaseDocument(_document, BaseUri));
@@ -47,12 +47,9 @@ internal sealed class SchemaValidator
             return [];
         }
 
-        var errors = results.Details
-            .Prepend(results)
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{Location(d.InstanceLocation.ToString())}: {e.Value} [{e.Key} at {d.EvaluationPath}]"))
-            .Distinct()
-            .ToList();
+        var errors = new List<string>();
+        CollectFailures(results, errors);
+        errors = errors.Distinct().ToList();
         return errors.Count > 0 ? errors : ["invalid (no detail reported)"];
     }
 
@@ -70,6 +67,28 @@ internal sealed class SchemaValidator
         }
 
         return JsonSchema.FromText(node.ToJsonString());
+    }
+
+    /// <summary>
+    /// Walks only the failed branches: the failing alternatives of an <c>anyOf</c>/<c>oneOf</c> that passed
+    /// as a whole are not reasons for rejection and would only bury the real one.
+    /// </summary>
+    private static void CollectFailures(EvaluationResults node, List<string> errors)
+    {
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            errors.Add($"{Location(node.InstanceLocation.ToString())}: {message} [{keyword} at {node.EvaluationPath}]");
+        }
+
+        foreach (var child in node.Details)
+        {
+            CollectFailures(child, errors);
+        }
     }
 
     private static string Location(string pointer) => pointer.Length == 0 ? "(root)" : pointer;
