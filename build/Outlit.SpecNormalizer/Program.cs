@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Outlit.Build.SpecNormalizer;
+
+/// <summary>
+/// Command line: <c>Outlit.SpecNormalizer &lt;input.json&gt; &lt;output.json&gt; [--report &lt;unions.json&gt;]</c>.
+/// Exit codes: 0 normalized; 2 the input document is invalid and was refused; 64 bad usage;
+/// 70 an unexpected failure of the normalizer itself. Never prints a stack trace.
+/// </summary>
+internal static class Program
+{
+    public const int Success = 0;
+    public const int Refused = 2;
+    public const int Usage = 64;
+    public const int InternalError = 70;
+
+    private static readonly JsonSerializerOptions OutputOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args, Console.Out, Console.Error);
+        }
+        catch (Exception exception)
+        {
+            // A crash of the tool itself: say what and where, but not as a trace dump.
+            Console.Error.WriteLine($"error: the spec normalizer failed unexpectedly: {exception.GetType().Name}: {exception.Message}");
+            return InternalError;
+        }
+    }
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        string? input = null;
+        string? target = null;
+        string? report = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--report" when i + 1 < args.Length:
+                    report = args[++i];
+                    break;
+                case var value when !value.StartsWith("--", StringComparison.Ordinal) && input is null:
+                    input = value;
+                    break;
+                case var value when !value.StartsWith("--", StringComparison.Ordinal) && target is null:
+                    target = value;
+                    break;
+                default:
+                    error.WriteLine($"error: unexpected argument '{args[i]}'");
+                    return PrintUsage(error);
+            }
+        }
+
+        if (input is null || target is null)
+        {
+            return PrintUsage(error);
+        }
+
+        if (!File.Exists(input))
+        {
+            error.WriteLine($"error: {input}: file not found");
+            return Usage;
+        }
+
+        NormalizationResult result;
+        try
+        {
+            result = SpecNormalizer.Normalize(File.ReadAllText(input, Encoding.UTF8));
+        }
+        catch (SpecRefusedException refused)
+        {
+            error.WriteLine($"error: {input} was refused: the document is invalid, no code was generated.");
+            foreach (var problem in refused.Problems)
+            {
+                error.WriteLine($"  {input}: {problem}");
+            }
+
+            return Refused;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        WriteIfChanged(target, result.Document.ToJsonString(OutputOptions) + "\n");
+        if (report is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
+            var unions = JsonSerializer.SerializeToNode(result.Unions, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })!;
+            WriteIfChanged(report, unions.ToJsonString(OutputOptions) + "\n");
+        }
+
+        output.WriteLine($"{input}: normalized to {target} ({result.Unions.Count} unions: {string.Join(", ", result.Unions.GroupBy(u => u.Strategy).Select(g => $"{g.Count()} {g.Key}"))})");
+        return Success;
+    }
+
+    private static void WriteIfChanged(string path, string content)
+    {
+        if (!File.Exists(path) || File.ReadAllText(path, Encoding.UTF8) != content)
+        {
+            File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+    }
+
+    private static int PrintUsage(TextWriter error)
+    {
+        error.WriteLine("usage: Outlit.SpecNormalizer <openapi.json> <normalized.json> [--report <unions.json>]");
+        return Usage;
+    }
+}
