@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Outlit.Contract.Tests.Generation;
 using Outlit.Contract.Tests.Support;
 
 namespace Outlit.Contract.Tests.Examples;
@@ -26,7 +27,36 @@ internal static class ExampleChecks
         }
 
         failures.AddRange(CheckToolInput(contract, example));
+        failures.AddRange(CheckRoundTrip(example));
         return failures;
+    }
+
+    /// <summary>
+    /// The example deserializes into the generated type of its schema and serializes back to the same
+    /// JSON, apart from the normalizations <see cref="JsonEquivalence"/> names. An example without a
+    /// generated type to go into is a failure, not a skip.
+    /// </summary>
+    private static IEnumerable<string> CheckRoundTrip(ContractExample example)
+    {
+        var (type, description) = GeneratedTypes.ForSchemaPointer(example.SchemaPointer);
+        if (type is null)
+        {
+            return [$"no generated type: {description}"];
+        }
+
+        object? value;
+        try
+        {
+            value = GeneratedTypes.Deserialize(example.Value?.ToJsonString() ?? "null", type);
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return [$"does not deserialize into {description}: {e.Message}"];
+        }
+
+        var again = GeneratedTypes.Serialize(value);
+        return JsonEquivalence.Differences(example.Value, again, JsonEquivalence.DefaultsOf(example.SchemaPointer)).Select(d => $"round trip through {description}: {d}")
+            .Concat(ContractDocument.Instance.Validator.Validate(again, example.SchemaPointer).Select(e => $"written back by {description}, invalid: {e}"));
     }
 
     /// <summary>
