@@ -2,10 +2,14 @@ using Outlit.Contract.Tests.Oracle;
 
 namespace Outlit.Contract.Tests;
 
-/// <summary>Run-wide teardown: stops the Prism process after the last contract test.</summary>
+/// <summary>Run-wide teardown: disposes the client of the operation calls and stops Prism after the last contract test.</summary>
 [SetUpFixture]
 public sealed class ContractRunFixture
 {
     [OneTimeTearDown]
-    public Task StopPrismAsync() => PrismServer.StopAsync();
+    public async Task StopPrismAsync()
+    {
+        await ClientMatrix.DisposeAsync();
+        await PrismServer.StopAsync();
+    }
 }

@@ -40,6 +40,7 @@ internal static class ContractCoverage
     private static readonly Func<Task<IReadOnlyList<ExercisedStatus>>>[] Sources =
     [
         ReplayAsync,
+        ClientAsync,
     ];
 
     /// <summary>Runs (or reuses) every source and computes the report.</summary>
@@ -82,6 +83,14 @@ internal static class ContractCoverage
         var path = Path.Combine(directory, ReportFileName);
         File.WriteAllText(path, report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;
+    }
+
+    private static async Task<IReadOnlyList<ExercisedStatus>> ClientAsync()
+    {
+        var results = await ClientMatrix.RunAllAsync().ConfigureAwait(false);
+        return results
+            .Select(r => new ExercisedStatus(r.Case.OperationId, r.Case.Status, ClientChannel, r.Case.DisplayName, r.Result.Failures.Count == 0, r.Result.RequestViolations))
+            .ToList();
     }
 
     private static async Task<IReadOnlyList<ExercisedStatus>> ReplayAsync()

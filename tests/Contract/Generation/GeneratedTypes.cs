@@ -88,6 +88,15 @@ internal static class GeneratedTypes
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName == jsonName);
 
+    /// <summary>
+    /// Serializes without enforcing <c>required</c>: for writing back a response the client read leniently
+    /// (the client treats <c>required</c> in responses as informative), so a missing field shows as null.
+    /// </summary>
+    public static JsonNode? SerializeLenient(object? value) => JsonNode.Parse(JsonConvert.SerializeObject(value, LenientSettings.Value));
+
+    private static readonly Lazy<JsonSerializerSettings> LenientSettings = new(() =>
+        new JsonSerializerSettings(Settings) { ContractResolver = new LenientResolver() });
+
     /// <summary>Deserializes JSON text into <paramref name="type"/> with the client's settings.</summary>
     public static object? Deserialize(string json, Type type) => JsonConvert.DeserializeObject(json, type, Settings);
 
@@ -116,6 +125,16 @@ internal static class GeneratedTypes
         && obj["properties"] is null
         && obj["allOf"] is null && obj["oneOf"] is null && obj["anyOf"] is null
         && (obj["additionalProperties"] is null || (obj["additionalProperties"] is JsonValue v && v.GetValue<bool>()));
+
+    private sealed class LenientResolver : Newtonsoft.Json.Serialization.DefaultContractResolver
+    {
+        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            property.Required = Required.Default;
+            return property;
+        }
+    }
 
     /// <summary>Reads the protected settings of the generated client; never sends anything.</summary>
     private sealed class SettingsProbe : Outlit.OutlitApiClient

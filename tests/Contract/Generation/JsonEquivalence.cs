@@ -27,7 +27,19 @@ internal static class JsonEquivalence
     public static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual, ILookup<string, JsonNode?>? defaults = null)
     {
         var differences = new List<string>();
-        Compare(expected, actual, string.Empty, differences, defaults);
+        Compare(expected, actual, string.Empty, differences, defaults, allowAdded: false);
+        return differences;
+    }
+
+    /// <summary>
+    /// The members of <paramref name="expected"/> that <paramref name="actual"/> lost or changed; members
+    /// <paramref name="actual"/> adds are not differences. For reading a body into a type that declares
+    /// more than the body carries.
+    /// </summary>
+    public static IReadOnlyList<string> Lost(JsonNode? expected, JsonNode? actual)
+    {
+        var differences = new List<string>();
+        Compare(expected, actual, string.Empty, differences, defaults: null, allowAdded: true);
         return differences;
     }
 
@@ -84,7 +96,7 @@ internal static class JsonEquivalence
         }
     }
 
-    private static void Compare(JsonNode? expected, JsonNode? actual, string path, List<string> differences, ILookup<string, JsonNode?>? defaults)
+    private static void Compare(JsonNode? expected, JsonNode? actual, string path, List<string> differences, ILookup<string, JsonNode?>? defaults, bool allowAdded)
     {
         var location = path.Length == 0 ? "(root)" : path;
         switch (expected, actual)
@@ -106,10 +118,10 @@ internal static class JsonEquivalence
                         continue;
                     }
 
-                    Compare(value, other, $"{path}/{name}", differences, defaults);
+                    Compare(value, other, $"{path}/{name}", differences, defaults, allowAdded);
                 }
 
-                foreach (var (name, value) in a.Where(p => !e.ContainsKey(p.Key)))
+                foreach (var (name, value) in a.Where(p => !allowAdded && !e.ContainsKey(p.Key)))
                 {
                     // Normalization "default written".
                     if (defaults is not null && defaults[name].Any(d => d is JsonValue dv && value is JsonValue av ? ScalarsEqual(dv, av) : JsonNode.DeepEquals(d, value)))
@@ -130,7 +142,7 @@ internal static class JsonEquivalence
 
                 for (var i = 0; i < e.Count; i++)
                 {
-                    Compare(e[i], a[i], $"{path}/{i}", differences, defaults);
+                    Compare(e[i], a[i], $"{path}/{i}", differences, defaults, allowAdded);
                 }
 
                 return;

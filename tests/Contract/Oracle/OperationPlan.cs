@@ -68,9 +68,7 @@ internal static class OperationPlan
         var query = new List<string>();
         foreach (var parameter in operation.Operation.Parameters ?? [])
         {
-            var example = parameter.Example ?? parameter.Examples?.Values.FirstOrDefault()?.Value
-                ?? throw new InvalidOperationException($"{operation.Id} parameter {parameter.Name} has no example to build a request from.");
-            var text = example is JsonValue value && value.TryGetValue<string>(out var s) ? s : example.ToJsonString();
+            var text = ParameterExample(operation, parameter.Name!);
             switch (parameter.In)
             {
                 case Microsoft.OpenApi.ParameterLocation.Path:
@@ -92,6 +90,16 @@ internal static class OperationPlan
         }
 
         return bodies.Select(b => new ExampleRequest(b.Key, pathAndQuery, b.Value!["value"]!.DeepClone())).ToList();
+    }
+
+    /// <summary>The documented example of a parameter, as the text that goes into the path or query.</summary>
+    public static string ParameterExample(ContractOperation operation, string name)
+    {
+        var parameter = (operation.Operation.Parameters ?? []).SingleOrDefault(p => p.Name == name)
+            ?? throw new InvalidOperationException($"{operation.Id} has no parameter {name}.");
+        var example = parameter.Example ?? parameter.Examples?.Values.FirstOrDefault()?.Value
+            ?? throw new InvalidOperationException($"{operation.Id} parameter {name} has no example to build a request from.");
+        return example is JsonValue value && value.TryGetValue<string>(out var text) ? text : example.ToJsonString();
     }
 
     /// <summary>The HTTP request for <paramref name="request"/>, with the API key when the operation needs it.</summary>

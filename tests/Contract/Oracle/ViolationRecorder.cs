@@ -8,7 +8,9 @@ namespace Outlit.Contract.Tests.Oracle;
 /// <param name="PathAndQuery">Path and query sent.</param>
 /// <param name="Status">Status Prism answered with.</param>
 /// <param name="Violations">Entries of the <c>sl-violations</c> header, as <c>location: message</c>.</param>
-internal sealed record PrismExchange(string Method, string PathAndQuery, int Status, IReadOnlyList<string> Violations)
+/// <param name="RequestBody">The request body as sent, if any.</param>
+/// <param name="SentAuthorization">Whether an <c>Authorization</c> header was sent (its value is never kept).</param>
+internal sealed record PrismExchange(string Method, string PathAndQuery, int Status, IReadOnlyList<string> Violations, string? RequestBody = null, bool SentAuthorization = false)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Method} {PathAndQuery} → {Status}" + (Violations.Count == 0 ? string.Empty : " violations: " + string.Join("; ", Violations));
@@ -73,9 +75,23 @@ internal sealed class ViolationRecorder : DelegatingHandler
             request.Headers.TryAddWithoutValidation("Prefer", prefer);
         }
 
+        string? body = null;
+        if (request.Content is not null)
+        {
+            // Buffered content can be read here and still be sent below.
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var violations = response.Headers.TryGetValues("sl-violations", out var values) ? ParseViolations(values) : [];
-        var exchange = new PrismExchange(request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, (int)response.StatusCode, violations);
+        var exchange = new PrismExchange(
+            request.Method.Method,
+            request.RequestUri?.PathAndQuery ?? string.Empty,
+            (int)response.StatusCode,
+            violations,
+            body,
+            request.Headers.Authorization is not null);
         _exchanges.Enqueue(exchange);
         Everything.Enqueue(exchange);
         return response;
