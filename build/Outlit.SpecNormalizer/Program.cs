@@ -82,7 +82,7 @@ internal static class Program
             error.WriteLine($"error: {input} was refused: the document is invalid, no code was generated.");
             foreach (var problem in refused.Problems)
             {
-                error.WriteLine($"  {input}: {problem}");
+                error.WriteLine($"error: {input}: {problem}");
             }
 
             return Refused;

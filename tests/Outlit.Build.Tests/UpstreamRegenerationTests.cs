@@ -37,6 +37,17 @@ public class UpstreamRegenerationTests
         _run ??= RegenerationRun.Start(Documents().Select(d => Path.Combine(UpstreamFolder, d)).ToList());
     }
 
+    [OneTimeTearDown]
+    public void DeleteTheRegeneratedClients()
+    {
+        if (_run is not null && Directory.Exists(_run.OutputFolder))
+        {
+            Directory.Delete(_run.OutputFolder, recursive: true);
+        }
+
+        _run = null;
+    }
+
     [Test]
     public void TheUpstreamHistoryHoldsTheFiveDocuments() =>
         Assert.That(Documents().Count(), Is.GreaterThanOrEqualTo(5));
