@@ -39,6 +39,7 @@ internal static class ClientMatrix
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<ClientResult>>> Results = new(StringComparer.Ordinal);
     private static readonly Lazy<Task<(OutlitClient Client, ViolationRecorder Recorder)>> Client = new(CreateClientAsync);
+    private static readonly Lazy<Task<(OutlitIngestClient Client, ViolationRecorder Recorder)>> IngestClient = new(CreateIngestClientAsync);
 
     /// <summary>Every planned call.</summary>
     public static IReadOnlyList<ClientCase> Cases { get; } = Plan();
@@ -69,6 +70,13 @@ internal static class ClientMatrix
         {
             (await Client.Value.ConfigureAwait(false)).Client.Dispose();
         }
+
+        if (IngestClient.IsValueCreated)
+        {
+            var (ingest, recorder) = await IngestClient.Value.ConfigureAwait(false);
+            ingest.Dispose();
+            recorder.Dispose();
+        }
     }
 
     /// <summary>
@@ -77,13 +85,14 @@ internal static class ClientMatrix
     /// </summary>
     public static Type? ExpectedException(string operationId, string status) => (operationId, status) switch
     {
+        // The ingest client reports refused events in its result instead of throwing (IngestResult.EnsureSuccess throws on demand).
+        ("ingestEvents", _) => null,
         ("validateApiKey", "401") => null,
         ("disconnectIntegration", "404") => null,
         (_, "400") => typeof(OutlitValidationException),
         (_, "401") => typeof(OutlitAuthenticationException),
         (_, "402") => typeof(OutlitPlanLimitException),
         ("connectIntegration", "403") => typeof(OutlitConnectionLimitException),
-        ("ingestEvents", "403") => typeof(OutlitAuthenticationException),
         ("callTool", "429") => typeof(OutlitPlanLimitException),
         (_, "429") => typeof(OutlitRateLimitException),
         (_, "500") => typeof(OutlitServerException),
@@ -110,9 +119,23 @@ internal static class ClientMatrix
         return (client, recorder);
     }
 
+    private static async Task<(OutlitIngestClient, ViolationRecorder)> CreateIngestClientAsync()
+    {
+        var prism = await PrismServer.StartAsync().ConfigureAwait(false);
+        var recorder = new ViolationRecorder(new SocketsHttpHandler());
+        var publicKey = OperationPlan.ParameterExample(ContractDocument.Instance.Operations.Single(o => o.Id == "ingestEvents"), "publicKey");
+        var client = new OutlitIngestClient(
+            publicKey,
+            new HttpClient(recorder, disposeHandler: false),
+            new OutlitIngestClientOptions { BaseAddress = prism.BaseAddress, MaxRetries = 0 });
+        return (client, recorder);
+    }
+
     private static async Task<ClientResult> SendAsync(ClientCase call)
     {
-        var (client, recorder) = await Client.Value.ConfigureAwait(false);
+        var (client, platformRecorder) = await Client.Value.ConfigureAwait(false);
+        var (ingest, ingestRecorder) = await IngestClient.Value.ConfigureAwait(false);
+        var recorder = call.OperationId == "ingestEvents" ? ingestRecorder : platformRecorder;
         var operation = ContractDocument.Instance.Operations.Single(o => o.Id == call.OperationId);
         var documented = OperationPlan.Responses(operation).Single(r => r.Status == call.Status);
         var example = call.ResponseExample is { } name ? documented.Example(name)
@@ -126,7 +149,7 @@ internal static class ClientMatrix
         {
             result = await ViolationRecorder.WithPreferAsync(
                 ViolationRecorder.PreferValue(call.Status, call.ResponseExample),
-                () => InvokeAsync(client, operation, call.Request)).ConfigureAwait(false);
+                () => InvokeAsync(client, ingest, operation, call.Request)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not AssertionException)
         {
@@ -135,7 +158,7 @@ internal static class ClientMatrix
 
         var exchanges = recorder.Exchanges.Skip(before).ToList();
         var failures = new List<string>();
-        failures.AddRange(CheckRequests(operation, exchanges));
+        failures.AddRange(CheckRequests(operation, exchanges, allowResend: operation.Id == "ingestEvents" && call.Status == "400"));
         try
         {
             failures.AddRange(CheckOutcome(call, documented, example, result, error));
@@ -149,9 +172,10 @@ internal static class ClientMatrix
         return new ClientResult(exchanges, outcome, failures);
     }
 
-    private static IEnumerable<string> CheckRequests(ContractOperation operation, IReadOnlyList<PrismExchange> exchanges)
+    private static IEnumerable<string> CheckRequests(ContractOperation operation, IReadOnlyList<PrismExchange> exchanges, bool allowResend)
     {
-        if (exchanges.Count != 1)
+        // The ingest client resends the events a 400 did not name; every other call is one request.
+        if (allowResend ? exchanges.Count < 1 : exchanges.Count != 1)
         {
             yield return $"the client sent {exchanges.Count} requests, expected 1";
         }
@@ -350,6 +374,8 @@ internal static class ClientMatrix
                 return set.IsSingleProvider == single && set.Providers.Count == count
                     ? Ok()
                     : Fail($"capabilities single={set.IsSingleProvider} count={set.Providers.Count}, expected single={single} count={count}");
+            case ("ingestEvents", IngestResult ingest):
+                return CheckIngest(call, example, ingest);
             case ("listIntegrations", IReadOnlyList<Integration> list):
                 return Compare(example?["items"], JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(list, GeneratedTypes.Settings)), "#/components/schemas/Integration");
             case (_, JToken token):
@@ -360,13 +386,63 @@ internal static class ClientMatrix
         }
     }
 
+    /// <summary>Every ingest response carries the X-RateLimit-* headers; the client must expose what they said.</summary>
+    private static IEnumerable<string> CheckRateLimitState(OutlitIngestClient ingest)
+    {
+        long Documented(string header) => ContractDocument.Instance.At($"#/components/headers/{header}/schema/examples/0")!.GetValue<long>();
+        var state = ingest.RateLimit;
+        var expected = new IngestRateLimitInfo((int)Documented("RateLimitLimit"), (int)Documented("RateLimitRemaining"), DateTimeOffset.FromUnixTimeSeconds(Documented("RateLimitReset")));
+        return state == expected ? [] : [$"rate-limit state {state?.ToString() ?? "null"}, expected {expected} from the response headers"];
+    }
+
+    private static IEnumerable<string> CheckIngest(ClientCase call, JsonNode? example, IngestResult result)
+    {
+        var sent = call.Request.Body?["events"]?.AsArray().Count ?? 0;
+        if (call.Status == "200")
+        {
+            return result.IsSuccess && result.AcceptedCount == sent ? [] : [$"ingest result accepted {result.AcceptedCount} of {sent}: {string.Join("; ", result.Failures)}"];
+        }
+
+        var failures = new List<string>();
+        if (result.IsSuccess || result.EventCount != sent)
+        {
+            failures.Add($"ingest result for {call.Status}: {result.AcceptedCount} accepted, {result.Failures.Count} failed, of {sent}");
+        }
+
+        var expectedReason = call.Status switch
+        {
+            "400" => IngestFailureReason.Rejected,
+            "403" => IngestFailureReason.RequestRejected,
+            _ => IngestFailureReason.DeliveryFailed,
+        };
+        var message = example?["message"]?.GetValue<string>();
+        if (call.Status == "400")
+        {
+            // The documented body names the refused event by its path ["events", i, ...].
+            var index = example?["errors"]?[0]?["path"]?[1]?.GetValue<int>();
+            var named = result.Failures.FirstOrDefault(f => f.Index == index);
+            if (named is null || named.Reason != expectedReason || named.StatusCode != 400 || named.Issues.Count == 0)
+            {
+                failures.Add($"event {index} named by the 400 should be {expectedReason} with its issues: {named?.ToString() ?? "not reported"}");
+            }
+        }
+        else
+        {
+            failures.AddRange(result.Failures
+                .Where(f => f.Reason != expectedReason || f.StatusCode?.ToString(CultureInfo.InvariantCulture) != call.Status || (message is not null && !f.Message.Contains(message, StringComparison.Ordinal)))
+                .Select(f => $"{f}: expected {expectedReason}, status {call.Status}, message '{message}'"));
+        }
+
+        return failures;
+    }
+
     private static IEnumerable<string> Compare(JsonNode? example, JsonNode? actual, string? schemaPointer)
     {
         var defaults = schemaPointer is not null && ContractDocument.Instance.At(schemaPointer) is not null ? JsonEquivalence.DefaultsOf(schemaPointer) : null;
         return JsonEquivalence.Differences(example, actual, defaults).Select(d => "result differs from the example: " + d);
     }
 
-    private static async Task<object?> InvokeAsync(OutlitClient client, ContractOperation operation, ExampleRequest request)
+    private static async Task<object?> InvokeAsync(OutlitClient client, OutlitIngestClient ingest, ContractOperation operation, ExampleRequest request)
     {
         var body = request.Body as JsonObject;
         string Parameter(string name) => OperationPlan.ParameterExample(operation, name);
@@ -395,7 +471,7 @@ internal static class ClientMatrix
                 return await client.Integrations.GetSyncStatusAsync(Provider()).ConfigureAwait(false);
             case "ingestEvents":
                 var events = (IngestEventsRequest)GeneratedTypes.Deserialize(body!.ToJsonString(), typeof(IngestEventsRequest))!;
-                return await client.Api.IngestEventsAsync(Parameter("publicKey"), events).ConfigureAwait(false);
+                return await ingest.SendAsync(events).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException($"The client matrix does not know how to call {operation.Id}; add it to {nameof(InvokeAsync)}.");
         }
