@@ -12,7 +12,7 @@ public sealed class GeneratedTypeConformanceTests
     private const int InstancesPerType = 8;
 
     public static IEnumerable<TestCaseData> Models() =>
-        GeneratedTypes.Models().Select(m => new TestCaseData(m.Schema, m.Type).SetArgDisplayNames($"{m.Schema} → {m.Type.FullName}"));
+        GeneratedTypes.Models().Select(m => new TestCaseData(m.Schema, m.Type).SetArgDisplayNames($"{m.Schema} as {m.Type.FullName}"));
 
     [OneTimeSetUp]
     public void PrintSeed() =>

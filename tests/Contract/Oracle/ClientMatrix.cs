@@ -14,7 +14,7 @@ internal sealed record ClientCase(string OperationId, ExampleRequest Request, st
 {
     /// <summary>Readable test name.</summary>
     public string DisplayName => ResponseExample is null
-        ? $"{OperationId} request {Request.Name} → {Status}"
+        ? $"{OperationId} request {Request.Name} expecting {Status}"
         : $"{OperationId} {Status} {ResponseExample}";
 }
 

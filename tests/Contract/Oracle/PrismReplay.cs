@@ -13,7 +13,7 @@ internal sealed record ReplayCase(string OperationId, ExampleRequest Request, st
 {
     /// <summary>Readable test name.</summary>
     public string DisplayName => ResponseExample is null
-        ? $"{OperationId} request {Request.Name} → {Status}"
+        ? $"{OperationId} request {Request.Name} expecting {Status}"
         : $"{OperationId} {Status} {ResponseExample}";
 }
 

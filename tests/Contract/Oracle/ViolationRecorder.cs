@@ -13,7 +13,7 @@ namespace Outlit.Contract.Tests.Oracle;
 internal sealed record PrismExchange(string Method, string PathAndQuery, int Status, IReadOnlyList<string> Violations, string? RequestBody = null, bool SentAuthorization = false)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Method} {PathAndQuery} → {Status}" + (Violations.Count == 0 ? string.Empty : " violations: " + string.Join("; ", Violations));
+    public override string ToString() => $"{Method} {PathAndQuery} answered {Status}" + (Violations.Count == 0 ? string.Empty : " violations: " + string.Join("; ", Violations));
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Outlit.Contract.Tests.Support;
 /// <summary>RFC 6901 JSON pointers in the <c>#/a/b</c> spelling the OpenAPI document uses for references.</summary>
 internal static class JsonPointers
 {
-    /// <summary>Escapes one reference token (<c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>).</summary>
+    /// <summary>Escapes one reference token (<c>~</c> -> <c>~0</c>, <c>/</c> -> <c>~1</c>).</summary>
     public static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     /// <summary>Reverses <see cref="Escape"/>.</summary>
