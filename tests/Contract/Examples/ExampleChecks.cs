@@ -13,6 +13,9 @@ internal static class ExampleChecks
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Results = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the checks of <paramref name="example"/> have run in this test run.</summary>
+    public static bool WasChecked(ContractExample example) => Results.ContainsKey(example.Pointer);
+
     /// <summary>The failures of one example; empty when it passes every check.</summary>
     public static IReadOnlyList<string> For(ContractExample example) => Results.GetOrAdd(example.Pointer, _ => Run(example));
 

@@ -10,6 +10,14 @@ namespace Outlit.Contract.Tests.Examples;
 [TestFixture]
 public sealed class ExampleConformanceTests
 {
+    [OneTimeTearDown]
+    public void ReportTheExamplesChecked()
+    {
+        var checkedExamples = ExampleCatalog.All.Where(ExampleChecks.WasChecked).ToList();
+        var passed = checkedExamples.Count(e => ExampleChecks.For(e).Count == 0);
+        TestContext.Progress.WriteLine($"Examples checked: {checkedExamples.Count} of {ExampleCatalog.All.Count} in the contract, {passed} passed");
+    }
+
     [TestCaseSource(typeof(ExampleCatalog), nameof(ExampleCatalog.Cases))]
     public void ExampleConformsToTheContract(object example)
     {
