@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+
+namespace Outlit.Testing.Internal;
+
+/// <summary>A credential field a direct-setup provider needs in <c>config</c>.</summary>
+internal sealed record CredentialField(string Key, string Label, bool Secret);
+
+/// <summary>A follow-up step offered after connecting; <see cref="Token"/> is what the setup-step route takes.</summary>
+internal sealed record PostConnectStep(string Id, string Token, bool Required);
+
+/// <summary>One row of the public provider table.</summary>
+internal sealed record Provider(
+    string Id,
+    string Name,
+    string Category,
+    string CliName,
+    string? CredentialType,
+    IReadOnlyList<CredentialField> RequiredFields,
+    IReadOnlyList<PostConnectStep> Steps,
+    IReadOnlyList<string> SyncModels)
+{
+    public bool IsDirect => CredentialType is not null;
+
+    public JsonObject Capability()
+    {
+        var fields = new JsonArray();
+        foreach (var field in RequiredFields)
+        {
+            fields.Add(new JsonObject { ["key"] = field.Key, ["label"] = field.Label, ["secret"] = field.Secret });
+        }
+
+        var steps = new JsonArray();
+        foreach (var step in Steps)
+        {
+            steps.Add(new JsonObject
+            {
+                ["id"] = step.Id,
+                ["required"] = step.Required,
+                ["supported"] = true,
+                ["command"] = $"outlit integrations setup {CliName} {step.Token}",
+            });
+        }
+
+        return new JsonObject
+        {
+            ["cliName"] = CliName,
+            ["providerId"] = Id,
+            ["setupMode"] = IsDirect ? "direct_api_key" : "browser_session",
+            ["credentialType"] = CredentialType,
+            ["requiredFields"] = fields,
+            ["commands"] = new JsonArray($"outlit integrations setup {CliName}"),
+            ["postConnectSteps"] = steps,
+        };
+    }
+}
+
+/// <summary>
+/// The providers currently enabled for public use, in the order of the provider table of the
+/// integration documentation, with their setup modes and direct-config fields.
+/// </summary>
+internal static class Providers
+{
+    private static readonly CredentialField ApiKey = new("apiKey", "API Key", true);
+    private static readonly PostConnectStep Mappings = new("mappings", "mappings", true);
+
+    public static IReadOnlyList<Provider> All { get; } =
+    [
+        new("hubspot", "HubSpot", "crm", "hubspot", null, [], [Mappings], ["HubSpotCompany", "HubSpotContact", "HubSpotDeal"]),
+        new("attio", "Attio", "crm", "attio", null, [], [Mappings], ["AttioCompany", "AttioPerson", "AttioDeal"]),
+        new("slack", "Slack", "communication", "slack", null, [], [], ["SlackChannel", "SlackMessage"]),
+        new("fireflies", "Fireflies.ai", "calls", "fireflies", "api_key", [ApiKey],
+            [new("webhook-setup", "webhooks", false)], ["FirefliesTranscript"]),
+        new("granola", "Granola", "calls", "granola", "api_key", [ApiKey], [], ["GranolaNote"]),
+        new("google-calendar", "Google Calendar", "calendar", "google-calendar", null, [], [], ["CalendarEvent"]),
+        new("google-mail", "Gmail", "communication", "gmail", null, [], [], ["EmailThread", "EmailMessage"]),
+        new("posthog", "PostHog", "analytics", "posthog", "api_key",
+            [ApiKey, new("region", "Region", false), new("projectId", "Project ID", false)], [], ["PostHogPerson", "PostHogEvent"]),
+        new("stripe", "Stripe", "billing", "stripe", "api_key", [ApiKey],
+            [new("webhook-setup", "webhooks", false)], ["StripeCustomer", "StripeSubscription", "StripeInvoice"]),
+        new("supabase", "Supabase Auth", "analytics", "supabase", "service_role_key",
+            [new("projectUrl", "Project URL", false), new("serviceRoleKey", "Service Role Key", true)], [], ["SupabaseUser"]),
+        new("clerk", "Clerk", "analytics", "clerk", "secret_key", [new("secretKey", "Secret Key", true)], [], ["ClerkUser", "ClerkOrganization"]),
+        new("pylon", "Pylon", "support", "pylon", "api_token", [new("apiToken", "API Token", true)],
+            [new("webhook-setup", "webhooks", true)], ["PylonIssue", "PylonAccount"]),
+    ];
+
+    /// <summary>Finds a provider by its public ID only, as the connect, disconnect and status routes do.</summary>
+    public static Provider? ById(string? id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+
+    /// <summary>Finds a provider by public ID or CLI alias (<c>gmail</c>), as the capabilities route does.</summary>
+    public static Provider? ByIdOrAlias(string? id) =>
+        ById(id) ?? All.FirstOrDefault(p => string.Equals(p.CliName, id, StringComparison.Ordinal));
+}

@@ -1,0 +1,840 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Outlit.Testing.Internal;
+
+/// <summary>The outcome of a tool call: a status and the JSON body to send.</summary>
+internal readonly record struct ToolResult(int Status, JsonObject Body)
+{
+    public static ToolResult Ok(JsonObject body) => new(200, body);
+
+    public static ToolResult Invalid(string path, string message) =>
+        new(400, new JsonObject
+        {
+            ["error"] = "Invalid tool input",
+            ["details"] = new JsonArray(new Issue([path], message).ToJson()),
+        });
+
+    public static ToolResult NotFound(string what, string path, string value) =>
+        new(400, new JsonObject
+        {
+            ["error"] = what + " not found",
+            ["details"] = new JsonArray(new Issue([path], $"No {what.ToLowerInvariant()} matches \"{value}\"").ToJson()),
+        });
+}
+
+/// <summary>
+/// The public tool gateway over a <see cref="FakeCustomerBase"/>. Inputs are checked against the
+/// contract's <c>&lt;Tool&gt;Input</c> schemas before a tool runs; outputs follow its <c>&lt;Tool&gt;Output</c> schemas.
+/// </summary>
+internal sealed partial class ToolGateway
+{
+    private static readonly string[] SourceKinds = ["EMAIL", "CALL", "CALENDAR_EVENT", "SUPPORT_TICKET", "OPPORTUNITY"];
+
+    private readonly FakeCustomerBase data;
+    private readonly DateTimeOffset now;
+    private readonly Dictionary<string, string> inputSchemas;
+
+    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf)
+    {
+        this.data = data;
+        now = asOf;
+        inputSchemas = ((JsonArray)ContractSchemas.Instance.Document["x-outlit-tools"]!)
+            .Select(t => (Name: t!["name"]!.GetValue<string>(), Ref: t["inputSchema"]!["$ref"]!.GetValue<string>()))
+            .ToDictionary(t => t.Name, t => t.Ref[(t.Ref.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<string> ToolNames => inputSchemas.Keys;
+
+    /// <summary>Runs <paramref name="tool"/>; <paramref name="notify"/> records what the notification tool sends.</summary>
+    public ToolResult Call(string tool, JsonObject input, Func<JsonObject, string> notify)
+    {
+        var issues = ContractSchemas.Instance.Validate(inputSchemas[tool], input);
+        if (issues.Count > 0)
+        {
+            return new ToolResult(400, new JsonObject
+            {
+                ["error"] = "Invalid tool input",
+                ["details"] = new JsonArray(issues.Select(i => (JsonNode)i.ToJson()).ToArray()),
+            });
+        }
+
+        return tool switch
+        {
+            "outlit_list_customers" => ListCustomers(input),
+            "outlit_list_users" => ListUsers(input),
+            "outlit_list_workspace_users" => ListWorkspaceUsers(input),
+            "outlit_get_customer" => GetCustomer(input),
+            "outlit_get_timeline" => GetTimeline(input),
+            "outlit_list_facts" => ListFacts(input),
+            "outlit_get_fact" => GetFact(input),
+            "outlit_get_source" => GetSource(input),
+            "outlit_list_sources" => ListSources(input),
+            "outlit_search_customer_context" => Search(input),
+            "outlit_query" => Query(input),
+            "outlit_schema" => Schema(input),
+            "outlit_send_notification" => SendNotification(input, notify),
+            _ => throw new InvalidOperationException("Tool without an implementation: " + tool),
+        };
+    }
+
+    // ---- customers, users, workspace users ----------------------------------------------------
+
+    private ToolResult ListCustomers(JsonObject input)
+    {
+        IEnumerable<Customer> items = data.Customers;
+        if (Str(input, "billingStatus") is { } billing)
+        {
+            items = items.Where(c => c.BillingStatus == billing);
+        }
+
+        if (Str(input, "hasActivityInLast") is { } has)
+        {
+            var since = now - Window(has);
+            items = items.Where(c => c.LastActivityAt >= since);
+        }
+
+        if (Str(input, "noActivityInLast") is { } none)
+        {
+            var since = now - Window(none);
+            items = items.Where(c => c.LastActivityAt is null || c.LastActivityAt < since);
+        }
+
+        if (Num(input, "mrrAbove") is { } above)
+        {
+            items = items.Where(c => c.CurrentMrr > above);
+        }
+
+        if (Num(input, "mrrBelow") is { } below)
+        {
+            items = items.Where(c => c.CurrentMrr < below);
+        }
+
+        if (input["traitFilters"] is JsonObject traits)
+        {
+            items = items.Where(c => MatchesTraits(c.Traits, traits));
+        }
+
+        if (Str(input, "search") is { } search)
+        {
+            items = items.Where(c => Contains(c.Name, search) || Contains(c.Domain, search));
+        }
+
+        if (Str(input, "ownerId") is { } ownerId)
+        {
+            items = items.Where(c => c.Owner?.Id == ownerId);
+        }
+
+        if (Str(input, "ownerEmail") is { } ownerEmail)
+        {
+            items = items.Where(c => string.Equals(c.Owner?.Email, ownerEmail, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (Bool(input, "hasOwner") is { } hasOwner)
+        {
+            items = items.Where(c => (c.Owner is not null) == hasOwner);
+        }
+
+        Func<Customer, IComparable?> key = (Str(input, "orderBy") ?? "last_activity_at") switch
+        {
+            "first_seen_at" => c => c.FirstSeenAt,
+            "name" => c => c.Name.ToLowerInvariant(),
+            "mrr_cents" => c => c.CurrentMrr,
+            _ => c => c.LastActivityAt,
+        };
+        var sorted = Sort(items, key, Descending(input), c => c.Id);
+        return Page("outlit_list_customers", input, sorted, CustomerSummary, withTotal: true, itemsKey: "items");
+    }
+
+    private JsonObject CustomerSummary(Customer c) => new()
+    {
+        ["id"] = c.Id,
+        ["name"] = c.Name,
+        ["domain"] = c.Domain,
+        ["billingStatus"] = c.BillingStatus,
+        ["activatedAt"] = Ts(c.ActivatedAt),
+        ["firstSeenAt"] = Ts(c.FirstSeenAt),
+        ["lastActivityAt"] = Ts(c.LastActivityAt),
+        ["contactCount"] = data.ContactCounts.GetValueOrDefault(c.Id),
+        ["currentMrr"] = c.CurrentMrr,
+        ["mrrCalculationStatus"] = c.CurrentMrr is null ? "unavailable" : "calculated",
+        ["owner"] = Owner(c.Owner),
+        ["daysSinceActivity"] = DaysSince(c.LastActivityAt),
+    };
+
+    private static JsonObject? Owner(WorkspaceUser? owner) =>
+        owner is null ? null : new JsonObject { ["id"] = owner.Id, ["email"] = owner.Email, ["name"] = owner.Name };
+
+    private ToolResult ListUsers(JsonObject input)
+    {
+        IEnumerable<Person> items = data.Users;
+        if (Str(input, "journeyStage") is { } stage)
+        {
+            items = items.Where(u => u.JourneyStage == stage);
+        }
+
+        if (Str(input, "customerId") is { } customerId)
+        {
+            items = items.Where(u => u.CustomerId == customerId);
+        }
+
+        if (input["traitFilters"] is JsonObject traits)
+        {
+            items = items.Where(u => MatchesTraits(u.Traits, traits));
+        }
+
+        if (Str(input, "hasActivityInLast") is { } has)
+        {
+            var since = now - Window(has);
+            items = items.Where(u => u.LastActivityAt >= since);
+        }
+
+        if (Str(input, "noActivityInLast") is { } none)
+        {
+            var since = now - Window(none);
+            items = items.Where(u => u.LastActivityAt is null || u.LastActivityAt < since);
+        }
+
+        if (Str(input, "search") is { } search)
+        {
+            items = items.Where(u => Contains(u.Email, search) || Contains(u.Name, search));
+        }
+
+        Func<Person, IComparable?> key = (Str(input, "orderBy") ?? "last_activity_at") switch
+        {
+            "first_seen_at" => u => u.FirstSeenAt,
+            "email" => u => u.Email,
+            _ => u => u.LastActivityAt,
+        };
+        var customers = data.CustomersById;
+        var sorted = Sort(items, key, Descending(input), u => u.Id);
+        return Page("outlit_list_users", input, sorted, u => new JsonObject
+        {
+            ["id"] = u.Id,
+            ["email"] = u.Email,
+            ["name"] = u.Name,
+            ["customerId"] = u.CustomerId,
+            ["customerName"] = customers[u.CustomerId].Name,
+            ["customerDomain"] = customers[u.CustomerId].Domain,
+            ["journeyStage"] = u.JourneyStage,
+            ["lastActivityAt"] = Ts(u.LastActivityAt),
+            ["daysSinceActivity"] = DaysSince(u.LastActivityAt),
+        }, withTotal: true, itemsKey: "items");
+    }
+
+    private ToolResult ListWorkspaceUsers(JsonObject input)
+    {
+        var owned = data.Customers.Where(c => c.Owner is not null).GroupBy(c => c.Owner!.Id).ToDictionary(g => g.Key, g => g.Count());
+        int Owned(WorkspaceUser u) => owned.GetValueOrDefault(u.Id);
+        IEnumerable<WorkspaceUser> items = data.WorkspaceUsers;
+        if (Str(input, "search") is { } search)
+        {
+            items = items.Where(u => Contains(u.Name, search) || Contains(u.Email, search) || Contains(u.Title, search)
+                || Contains(u.Role, search) || Contains(u.Territory, search));
+        }
+
+        if (Str(input, "role") is { } role)
+        {
+            items = items.Where(u => string.Equals(u.Role, role, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (Str(input, "managerEmail") is { } manager)
+        {
+            items = items.Where(u => string.Equals(u.ManagerEmail, manager, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (Bool(input, "hasOwnedCustomers") is true)
+        {
+            items = items.Where(u => Owned(u) > 0);
+        }
+
+        Func<WorkspaceUser, IComparable?> key = (Str(input, "orderBy") ?? "owned_customer_count") switch
+        {
+            "name" => u => u.Name,
+            "email" => u => u.Email,
+            _ => u => Owned(u),
+        };
+        var sorted = Sort(items, key, Descending(input), u => u.Id);
+        return Page("outlit_list_workspace_users", input, sorted, u => new JsonObject
+        {
+            ["id"] = u.Id,
+            ["email"] = u.Email,
+            ["name"] = u.Name,
+            ["title"] = u.Title,
+            ["role"] = u.Role,
+            ["managerEmail"] = u.ManagerEmail,
+            ["territory"] = u.Territory,
+            ["linkedinUrl"] = u.LinkedinUrl,
+            ["ownedCustomerCount"] = Owned(u),
+        }, withTotal: true, itemsKey: "items");
+    }
+
+    private ToolResult GetCustomer(JsonObject input)
+    {
+        var requested = Str(input, "customer")!;
+        if (FindCustomer(requested) is not { } c)
+        {
+            return ToolResult.NotFound("Customer", "customer", requested);
+        }
+
+        var since = now - Window(Str(input, "timeframe") ?? "30d");
+        var include = (input["include"] as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToHashSet();
+        var result = new JsonObject
+        {
+            ["customer"] = new JsonObject
+            {
+                ["id"] = c.Id,
+                ["name"] = c.Name,
+                ["domain"] = c.Domain,
+                ["billingStatus"] = c.BillingStatus,
+                ["activatedAt"] = Ts(c.ActivatedAt),
+                ["firstSeenAt"] = Ts(c.FirstSeenAt),
+                ["lastActivityAt"] = Ts(c.LastActivityAt),
+                ["owner"] = Owner(c.Owner),
+            },
+        };
+        var users = data.Users.Where(u => u.CustomerId == c.Id).ToList();
+        var events = data.Timeline.Where(e => e.CustomerId == c.Id && e.OccurredAt >= since).OrderByDescending(e => e.OccurredAt).ToList();
+        if (include.Contains("users"))
+        {
+            result["users"] = new JsonArray(users.Select(u => (JsonNode)new JsonObject
+            {
+                ["id"] = u.Id,
+                ["email"] = u.Email,
+                ["name"] = u.Name,
+                ["journeyStage"] = u.JourneyStage,
+                ["lastActivityAt"] = Ts(u.LastActivityAt),
+            }).ToArray());
+        }
+
+        if (include.Contains("revenue"))
+        {
+            result["revenue"] = new JsonObject
+            {
+                ["currentMrr"] = c.CurrentMrr,
+                ["mrrCalculationStatus"] = c.CurrentMrr is null ? "unavailable" : "calculated",
+                ["lifetimeRevenue"] = c.LifetimeRevenue,
+                ["activeSubscriptions"] = c.ActiveSubscriptions,
+            };
+        }
+
+        if (include.Contains("recentTimeline"))
+        {
+            result["recentTimeline"] = new JsonArray(events.Take(20).Select(e => (JsonNode)new JsonObject
+            {
+                ["type"] = e.EventType,
+                ["title"] = e.Title,
+                ["contact"] = e.Contact,
+                ["occurredAt"] = Ts(e.OccurredAt),
+            }).ToArray());
+        }
+
+        if (include.Contains("behaviorMetrics"))
+        {
+            var all = data.Timeline.Where(e => e.CustomerId == c.Id).ToList();
+            result["behaviorMetrics"] = new JsonObject
+            {
+                ["activityCount"] = events.Count,
+                ["activeUsers"] = users.Count(u => u.LastActivityAt >= since),
+                ["lastEmailAt"] = Ts(all.Where(e => e.EventType == "email").Select(e => (DateTimeOffset?)e.OccurredAt).Max()),
+                ["lastMeetingAt"] = Ts(all.Where(e => e.Channel == "MEETING").Select(e => (DateTimeOffset?)e.OccurredAt).Max()),
+            };
+        }
+
+        return ToolResult.Ok(result);
+    }
+
+    // ---- timeline, facts, sources -------------------------------------------------------------
+
+    private ToolResult GetTimeline(JsonObject input)
+    {
+        var requested = Str(input, "customer")!;
+        if (FindCustomer(requested) is not { } c)
+        {
+            return ToolResult.NotFound("Customer", "customer", requested);
+        }
+
+        var timeframe = Str(input, "timeframe");
+        var start = Date(input, "startDate");
+        var end = Date(input, "endDate");
+        if (timeframe is not null && (start is not null || end is not null))
+        {
+            return ToolResult.Invalid("timeframe", "Use either timeframe or startDate/endDate, not both");
+        }
+
+        IEnumerable<TimelineRecord> items = data.Timeline.Where(e => e.CustomerId == c.Id);
+        if (start is not null || end is not null)
+        {
+            items = items.Where(e => (start is null || e.OccurredAt >= start) && (end is null || e.OccurredAt <= end));
+        }
+        else if ((timeframe ?? "30d") != "all")
+        {
+            var since = now - Window(timeframe ?? "30d");
+            items = items.Where(e => e.OccurredAt >= since);
+        }
+
+        if (input["channels"] is JsonArray channels)
+        {
+            var set = channels.Select(n => n!.GetValue<string>()).ToHashSet();
+            items = items.Where(e => set.Contains(e.Channel));
+        }
+
+        if (input["eventTypes"] is JsonArray types)
+        {
+            var set = types.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            items = items.Where(e => set.Contains(e.EventType) || set.Contains(e.EventName));
+        }
+
+        var sorted = items.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        return Page("outlit_get_timeline", input, sorted, e =>
+        {
+            var json = new JsonObject
+            {
+                ["id"] = e.Id,
+                ["eventType"] = e.EventType,
+                ["eventName"] = e.EventName,
+                ["channel"] = e.Channel,
+                ["title"] = e.Title,
+                ["summary"] = e.Summary,
+                ["occurredAt"] = Ts(e.OccurredAt),
+                ["contact"] = e.Contact,
+                ["sourceType"] = e.Source?.SourceType,
+                ["sourceId"] = e.Source?.SourceId,
+                ["metadata"] = new JsonObject { ["customerId"] = e.CustomerId },
+            };
+            if (e.Source is { } s)
+            {
+                json["sourceRef"] = new JsonObject { ["sourceType"] = s.SourceType, ["sourceId"] = s.SourceId };
+            }
+
+            return json;
+        }, withTotal: false, itemsKey: "events");
+    }
+
+    private ToolResult ListFacts(JsonObject input)
+    {
+        var requested = Str(input, "customer")!;
+        if (FindCustomer(requested) is not { } c)
+        {
+            return ToolResult.NotFound("Customer", "customer", requested);
+        }
+
+        IEnumerable<FactRecord> items = data.Facts.Where(f => f.CustomerId == c.Id);
+        if (Strings(input, "status") is { } status)
+        {
+            items = items.Where(f => status.Contains(f.Status));
+        }
+
+        if (Strings(input, "sourceTypes") is { } sourceTypes)
+        {
+            var set = sourceTypes.Select(CanonicalSourceType).ToHashSet();
+            items = items.Where(f => set.Contains(f.Source.SourceType));
+        }
+
+        if (Strings(input, "factTypes") is { } factTypes)
+        {
+            items = items.Where(f => factTypes.Contains(f.FactType));
+        }
+
+        if (Strings(input, "factCategories") is { } categories)
+        {
+            items = items.Where(f => categories.Contains(f.FactCategory));
+        }
+
+        var after = Date(input, "after");
+        var before = Date(input, "before");
+        items = items.Where(f => (after is null || f.OccurredAt >= after) && (before is null || f.OccurredAt <= before));
+        var sorted = items.OrderByDescending(f => f.OccurredAt).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var page = Page("outlit_list_facts", input, sorted, f => Fact(f, withEvidence: false), withTotal: false, itemsKey: "facts");
+        if (page.Status == 200)
+        {
+            page.Body["customer"] = CustomerReference(c);
+        }
+
+        return page;
+    }
+
+    private ToolResult GetFact(JsonObject input)
+    {
+        var id = Str(input, "factId")!;
+        var fact = data.Facts.FirstOrDefault(f => f.Id == id);
+        if (fact is null)
+        {
+            return ToolResult.NotFound("Fact", "factId", id);
+        }
+
+        var include = Strings(input, "include") ?? [];
+        return ToolResult.Ok(Fact(fact, withEvidence: include.Contains("evidence")));
+    }
+
+    private static JsonObject Fact(FactRecord f, bool withEvidence)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = f.Id,
+            ["assertion"] = f.Assertion,
+            ["reasoning"] = f.Reasoning,
+            ["factType"] = f.FactType,
+            ["factCategory"] = f.FactCategory,
+            ["status"] = f.Status,
+            ["confidence"] = f.Confidence,
+            ["priority"] = f.Priority,
+            ["occurredAt"] = Ts(f.OccurredAt),
+            ["detectedAt"] = Ts(f.DetectedAt),
+            ["validFrom"] = Ts(f.DetectedAt),
+            ["validUntil"] = Ts(f.ValidUntil),
+            ["linkedSourceRef"] = new JsonObject
+            {
+                ["sourceType"] = f.Source.SourceType,
+                ["sourceId"] = f.Source.SourceId,
+                ["occurredAt"] = Ts(f.Source.OccurredAt),
+                ["permalink"] = f.Source.Permalink,
+            },
+            ["sourceMetadata"] = new JsonObject
+            {
+                ["sourceType"] = f.Source.SourceType,
+                ["sourceId"] = f.Source.SourceId,
+                ["sourceOccurredAt"] = Ts(f.Source.OccurredAt),
+                ["sourceQuote"] = f.Quote,
+                ["permalink"] = f.Source.Permalink,
+            },
+            ["evidenceCount"] = 1,
+            ["metricName"] = null,
+            ["metricValue"] = null,
+            ["metricPreviousValue"] = null,
+            ["metricDelta"] = null,
+            ["metricUnit"] = null,
+            ["periodStart"] = null,
+            ["periodEnd"] = null,
+            ["changePointDate"] = null,
+            ["occurrenceCount"] = 1,
+            ["lastDetectedAt"] = Ts(f.DetectedAt),
+            ["severity"] = f.Severity,
+        };
+        if (withEvidence)
+        {
+            json["evidence"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "ev_" + f.Id["fact_".Length..],
+                ["sourceType"] = f.Source.SourceType,
+                ["sourceId"] = f.Source.SourceId,
+                ["excerpt"] = f.Quote,
+                ["metadata"] = new JsonObject { ["title"] = f.Source.Title },
+            });
+        }
+
+        return json;
+    }
+
+    private ToolResult GetSource(JsonObject input)
+    {
+        var type = CanonicalSourceType(Str(input, "sourceType")!);
+        var id = Str(input, "sourceId")!;
+        var source = data.Sources.FirstOrDefault(s => s.SourceType == type && s.SourceId == id);
+        return source is null ? ToolResult.NotFound("Source", "sourceId", id) : ToolResult.Ok(SourceRecord(source));
+    }
+
+    private ToolResult ListSources(JsonObject input)
+    {
+        IEnumerable<Source> items = data.Sources;
+        if (Str(input, "sourceType") is { } type)
+        {
+            var canonical = CanonicalSourceType(type);
+            items = items.Where(s => s.SourceType == canonical);
+        }
+
+        if (Str(input, "customer") is { } requested)
+        {
+            if (FindCustomer(requested) is not { } c)
+            {
+                return ToolResult.NotFound("Customer", "customer", requested);
+            }
+
+            items = items.Where(s => s.CustomerId == c.Id);
+        }
+
+        var after = Date(input, "after");
+        var before = Date(input, "before");
+        items = items.Where(s => (after is null || s.OccurredAt >= after) && (before is null || s.OccurredAt <= before));
+        if (Str(input, "participant") is { } participant)
+        {
+            items = items.Where(s => s.Participants.Any(p => Contains(p.Email, participant) || Contains(p.Name, participant)));
+        }
+
+        if (Str(input, "provider") is { } provider)
+        {
+            var wanted = provider == "gmail" ? "google-mail" : provider;
+            items = items.Where(s => string.Equals(s.Provider, wanted, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (Bool(input, "hasTranscript") is { } transcript)
+        {
+            items = items.Where(s => s.SourceType == "CALL" && s.HasTranscript == transcript);
+        }
+
+        var sorted = items.OrderByDescending(s => s.OccurredAt).ThenBy(s => s.SourceId, StringComparer.Ordinal).ToList();
+        return Page("outlit_list_sources", input, sorted, SourceRecord, withTotal: false, itemsKey: "items");
+    }
+
+    private JsonObject SourceRecord(Source s)
+    {
+        var customer = data.CustomersById[s.CustomerId];
+        return new JsonObject
+        {
+            ["sourceType"] = s.SourceType,
+            ["sourceId"] = s.SourceId,
+            ["occurredAt"] = Ts(s.OccurredAt),
+            ["title"] = s.Title,
+            ["summary"] = s.Summary,
+            ["permalink"] = s.Permalink,
+            ["provider"] = s.Provider,
+            ["customer"] = new JsonObject { ["id"] = customer.Id, ["name"] = customer.Name, ["domain"] = customer.Domain },
+            ["participants"] = new JsonArray(s.Participants.Select(p => (JsonNode)new JsonObject
+            {
+                ["email"] = p.Email,
+                ["name"] = p.Name,
+                ["role"] = p.Role,
+                ["affiliation"] = p.Affiliation,
+                ["resolvedUserId"] = p.ResolvedUserId,
+            }).ToArray()),
+            ["record"] = new JsonObject
+            {
+                ["body"] = s.Summary,
+                ["hasTranscript"] = s.HasTranscript,
+            },
+        };
+    }
+
+    private static JsonObject CustomerReference(Customer c) => new() { ["id"] = c.Id, ["name"] = c.Name, ["domain"] = c.Domain };
+
+    // ---- search ------------------------------------------------------------------------------
+
+    private ToolResult Search(JsonObject input)
+    {
+        Customer? customer = null;
+        if (Str(input, "customer") is { } requested)
+        {
+            customer = FindCustomer(requested);
+            if (customer is null)
+            {
+                return ToolResult.NotFound("Customer", "customer", requested);
+            }
+        }
+
+        var terms = WordPattern().Matches(Str(input, "query")!.ToLowerInvariant())
+            .Select(m => m.Value).Where(w => w.Length >= 3).Distinct().ToArray();
+        var after = Date(input, "after");
+        var before = Date(input, "before");
+        var types = Strings(input, "sourceTypes")?.Select(CanonicalSourceType).ToHashSet();
+        bool InScope(string customerId, string sourceType, DateTimeOffset at) =>
+            (customer is null || customerId == customer.Id) && (types is null || types.Contains(sourceType))
+            && (after is null || at >= after) && (before is null || at <= before);
+
+        var results = new List<(double Score, string Id, JsonObject Json)>();
+        foreach (var fact in data.Facts.Where(f => InScope(f.CustomerId, f.Source.SourceType, f.OccurredAt)))
+        {
+            var (score, matches) = Score(terms, (fact.Assertion, fact.OccurredAt), (fact.Quote, fact.Source.OccurredAt));
+            if (score > 0)
+            {
+                results.Add((score, fact.Id, new JsonObject
+                {
+                    ["kind"] = "fact",
+                    ["score"] = score,
+                    ["matchCount"] = matches.Count,
+                    ["matches"] = Matches(matches),
+                    ["fact"] = Fact(fact, withEvidence: false),
+                }));
+            }
+        }
+
+        foreach (var source in data.Sources.Where(s => InScope(s.CustomerId, s.SourceType, s.OccurredAt)))
+        {
+            var (score, matches) = Score(terms, (source.Title, source.OccurredAt), (source.Summary, source.OccurredAt));
+            if (score > 0)
+            {
+                results.Add((score, source.SourceId, new JsonObject
+                {
+                    ["kind"] = "source",
+                    ["score"] = score,
+                    ["sourceType"] = source.SourceType,
+                    ["sourceId"] = source.SourceId,
+                    ["occurredAt"] = Ts(source.OccurredAt),
+                    ["title"] = source.Title,
+                    ["permalink"] = source.Permalink,
+                    ["matchCount"] = matches.Count,
+                    ["matches"] = Matches(matches),
+                }));
+            }
+        }
+
+        var topK = (int?)Num(input, "topK") ?? 20;
+        var top = results.OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal).Take(topK);
+        return ToolResult.Ok(new JsonObject
+        {
+            ["customer"] = customer is null ? null : CustomerReference(customer),
+            ["results"] = new JsonArray(top.Select(r => (JsonNode)r.Json).ToArray()),
+        });
+    }
+
+    private static (double Score, List<(string Text, DateTimeOffset At)> Matches) Score(string[] terms, params (string Text, DateTimeOffset At)[] passages)
+    {
+        if (terms.Length == 0)
+        {
+            return (0, []);
+        }
+
+        var matched = terms.Count(t => passages.Any(p => p.Text.Contains(t, StringComparison.OrdinalIgnoreCase)));
+        var matches = passages.Where(p => terms.Any(t => p.Text.Contains(t, StringComparison.OrdinalIgnoreCase))).ToList();
+        return (Math.Round((double)matched / terms.Length, 4), matches);
+    }
+
+    private static JsonArray Matches(List<(string Text, DateTimeOffset At)> matches) =>
+        new(matches.Take(2).Select(m => (JsonNode)new JsonObject { ["text"] = m.Text, ["occurredAt"] = Ts(m.At) }).ToArray());
+
+    [GeneratedRegex("[a-z0-9]+")]
+    private static partial Regex WordPattern();
+
+    // ---- notification ------------------------------------------------------------------------
+
+    private static ToolResult SendNotification(JsonObject input, Func<JsonObject, string> notify)
+    {
+        var id = notify(input);
+        var destinations = input["destinationIds"] is JsonArray ids
+            ? new JsonArray(ids.Select(d => (JsonNode)new JsonObject { ["id"] = d!.GetValue<string>(), ["status"] = "sent" }).ToArray())
+            : new JsonArray(new JsonObject { ["id"] = "default", ["type"] = "slack", ["status"] = "sent" });
+        return ToolResult.Ok(new JsonObject { ["success"] = true, ["notificationId"] = id, ["destinations"] = destinations });
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private Customer? FindCustomer(string requested) =>
+        data.Customers.FirstOrDefault(c => c.Id == requested)
+        ?? data.Customers.FirstOrDefault(c => string.Equals(c.Domain, requested, StringComparison.OrdinalIgnoreCase))
+        ?? data.Customers.FirstOrDefault(c => string.Equals(c.Name, requested, StringComparison.OrdinalIgnoreCase));
+
+    private static string CanonicalSourceType(string type) => type is "CRM" or "CRM_OPPORTUNITY" ? "OPPORTUNITY" : type;
+
+    /// <summary>Cuts one page out of an ordered list; the cursor is the offset, tied to the tool that issued it.</summary>
+    private static ToolResult Page<T>(string tool, JsonObject input, IReadOnlyList<T> sorted, Func<T, JsonObject> map, bool withTotal, string itemsKey)
+    {
+        var limit = (int)Math.Floor(Num(input, "limit") ?? 50);
+        var offset = 0;
+        if (Str(input, "cursor") is { } cursor)
+        {
+            if (!TryDecodeCursor(tool, cursor, out offset) || offset > sorted.Count)
+            {
+                return ToolResult.Invalid("cursor", "Invalid cursor");
+            }
+        }
+
+        var page = sorted.Skip(offset).Take(limit).Select(map).ToArray();
+        var next = offset + page.Length;
+        var hasMore = next < sorted.Count;
+        var pagination = new JsonObject
+        {
+            ["hasMore"] = hasMore,
+            ["nextCursor"] = hasMore ? EncodeCursor(tool, next) : null,
+        };
+        if (withTotal)
+        {
+            pagination["total"] = sorted.Count;
+        }
+
+        return ToolResult.Ok(new JsonObject
+        {
+            [itemsKey] = new JsonArray(page.Select(p => (JsonNode)p).ToArray()),
+            ["pagination"] = pagination,
+        });
+    }
+
+    private static string EncodeCursor(string tool, int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(tool + ":" + offset.ToString(CultureInfo.InvariantCulture)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecodeCursor(string tool, string cursor, out int offset)
+    {
+        offset = 0;
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            return text.StartsWith(tool + ":", StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(tool.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out offset);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Orders by <paramref name="key"/> with missing values last in both directions, then by ID so pages never overlap.</summary>
+    private static List<T> Sort<T>(IEnumerable<T> items, Func<T, IComparable?> key, bool descending, Func<T, string> id)
+    {
+        var list = items.ToList();
+        list.Sort((a, b) =>
+        {
+            var ka = key(a);
+            var kb = key(b);
+            int order;
+            if (ka is null || kb is null)
+            {
+                order = ka is null ? (kb is null ? 0 : 1) : -1;
+            }
+            else
+            {
+                order = ka.CompareTo(kb) * (descending ? -1 : 1);
+            }
+
+            return order != 0 ? order : string.CompareOrdinal(id(a), id(b));
+        });
+        return list;
+    }
+
+    private static bool Descending(JsonObject input) => (Str(input, "orderDirection") ?? "desc") == "desc";
+
+    private static bool MatchesTraits(IReadOnlyDictionary<string, object> traits, JsonObject filters) =>
+        filters.All(f => traits.TryGetValue(f.Key, out var actual) && f.Value is JsonValue wanted && actual switch
+        {
+            bool b => wanted.TryGetValue<bool>(out var wb) && wb == b,
+            int i => wanted.TryGetValue<double>(out var wd) && wd == i,
+            string s => wanted.TryGetValue<string>(out var ws) && ws == s,
+            _ => false,
+        });
+
+    private static bool Contains(string? text, string part) => text?.Contains(part, StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>Parses <c>7d</c>, <c>24h</c> or <c>90m</c>.</summary>
+    private static TimeSpan Window(string window)
+    {
+        var amount = int.Parse(window.AsSpan(0, window.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        return window[^1] switch
+        {
+            'h' => TimeSpan.FromHours(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            _ => TimeSpan.FromDays(amount),
+        };
+    }
+
+    private int? DaysSince(DateTimeOffset? at) => at is null ? null : Math.Max(0, (int)(now - at.Value).TotalDays);
+
+    private static string? Str(JsonObject input, string name) =>
+        input[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static double? Num(JsonObject input, string name) =>
+        input[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+
+    private static bool? Bool(JsonObject input, string name) =>
+        input[name] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
+
+    private static List<string>? Strings(JsonObject input, string name) =>
+        input[name] is JsonArray a ? a.Select(n => n!.GetValue<string>()).ToList() : null;
+
+    private static DateTimeOffset? Date(JsonObject input, string name) =>
+        Str(input, name) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
+
+    internal static string? Ts(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Outlit.Testing.Internal;
+
+namespace Outlit.Testing;
+
+public sealed partial class OutlitMockServer
+{
+    private readonly List<MockNotification> notifications = [];
+    private int toolCalls;
+
+    /// <summary>Notifications "sent" through <c>outlit_send_notification</c>, in order. Nothing leaves the process.</summary>
+    public IReadOnlyList<MockNotification> SentNotifications
+    {
+        get
+        {
+            lock (gate)
+            {
+                return notifications.ToArray();
+            }
+        }
+    }
+
+    private async Task CallToolAsync(HttpContext context)
+    {
+        var (ok, body) = await ReadJsonBodyAsync(context).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        if (body is not JsonObject request)
+        {
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest,
+                Error("Invalid request", [new Issue([], "Invalid input: expected object")])).ConfigureAwait(false);
+            return;
+        }
+
+        var tool = request["tool"] is JsonValue t && t.TryGetValue<string>(out var name) ? name : null;
+        if (tool is null || !tools.ToolNames.Contains(tool))
+        {
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error(
+                tool is null ? "Missing tool name" : "Unknown tool: " + tool,
+                [new Issue(["tool"], "Invalid option: expected one of " + string.Join('|', tools.ToolNames.Select(n => "\"" + n + "\"")))])).ConfigureAwait(false);
+            return;
+        }
+
+        var extra = request.Select(p => p.Key).Where(k => k is not "tool" and not "input").ToList();
+        if (extra.Count > 0)
+        {
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest,
+                Error("Invalid request", extra.Select(k => new Issue([], $"Unrecognized key: \"{k}\"")))).ConfigureAwait(false);
+            return;
+        }
+
+        var input = request["input"];
+        if (input is not null && input is not JsonObject)
+        {
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest,
+                Error("Invalid tool input", [new Issue(["input"], "Invalid input: expected object")])).ConfigureAwait(false);
+            return;
+        }
+
+        if (options.ApiCallAllowance is { } allowance)
+        {
+            bool exhausted;
+            lock (gate)
+            {
+                exhausted = toolCalls >= allowance;
+                if (!exhausted)
+                {
+                    toolCalls++;
+                }
+            }
+
+            if (exhausted)
+            {
+                await WriteJsonAsync(context, options.ApiCallLimitStatus, ApiLimitError()).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var result = tools.Call(tool, (JsonObject?)input ?? [], RecordNotification);
+        await WriteJsonAsync(context, result.Status, result.Body).ConfigureAwait(false);
+    }
+
+    private string RecordNotification(JsonObject input)
+    {
+        var id = "ntf_" + Guid.NewGuid().ToString("N")[..16];
+        var copy = JsonDocument.Parse(input.ToJsonString()).RootElement.Clone();
+        lock (gate)
+        {
+            notifications.Add(new MockNotification(id, copy, clock.GetUtcNow()));
+        }
+
+        return id;
+    }
+}

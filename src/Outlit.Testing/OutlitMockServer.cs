@@ -1,0 +1,443 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Outlit.Testing.Internal;
+
+namespace Outlit.Testing;
+
+/// <summary>
+/// An in-process stand-in for the Outlit Platform and Ingest APIs, served by Kestrel on a free
+/// loopback port. It keeps state like the real service: integrations connect and disconnect,
+/// browser sessions move from <c>pending</c> to a final state, the tool gateway answers from a
+/// seeded fake customer base, and ingest enforces the documented limits and keeps what it accepted.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await OutlitMockServer.StartAsync();
+/// var client = new HttpClient { BaseAddress = server.BaseUrl };
+/// client.DefaultRequestHeaders.Authorization = new("Bearer", server.ApiKey);
+/// </code>
+/// </example>
+public sealed partial class OutlitMockServer : IAsyncDisposable
+{
+    private const int MaxPlatformBody = 10 * 1024 * 1024;
+
+    private readonly WebApplication app;
+    private readonly OutlitMockServerOptions options;
+    private readonly TimeProvider clock;
+    private readonly object gate = new();
+    private readonly List<FaultEntry> faults = [];
+    private readonly List<MockRequest> requests = [];
+    private readonly ToolGateway tools;
+
+    private OutlitMockServer(WebApplication app, OutlitMockServerOptions options)
+    {
+        this.app = app;
+        this.options = options;
+        clock = options.TimeProvider;
+        ApiKey = options.ApiKey ?? "ok_mock_" + RandomHex(24);
+        PublicKey = options.PublicKey ?? "pk_mock_" + RandomHex(16);
+        tools = new ToolGateway(FakeCustomerBase.Create(options.Seed, options.CustomerCount, options.DataAsOf), options.DataAsOf);
+        foreach (var provider in options.ConnectedProviders)
+        {
+            var known = Providers.ById(provider)
+                ?? throw new ArgumentException($"'{provider}' is not a public provider ID.", nameof(options));
+            Connect(known, throughBrowser: !known.IsDirect);
+        }
+    }
+
+    /// <summary>Root address of the server, ending with <c>/</c>; use it as the SDK's base URL.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The <c>ok_…</c> Platform API key the server accepts as a bearer token.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The <c>pk_…</c> ingest public key the server accepts in the ingest path.</summary>
+    public string PublicKey { get; }
+
+    /// <summary>The organization the API key belongs to.</summary>
+    public string OrganizationId => options.OrganizationId;
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<MockRequest> Requests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Starts a server on a free loopback port.</summary>
+    /// <param name="options">Settings; defaults when <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<OutlitMockServer> StartAsync(OutlitMockServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new OutlitMockServerOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CustomerCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IngestRequestsPerSecond, 1);
+        if (options.PollsBeforeConnected is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "PollsBeforeConnected cannot be negative.");
+        }
+
+        if (options.ApiKey is { } key && !key.StartsWith("ok_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An Outlit API key starts with 'ok_'.", nameof(options));
+        }
+
+        if (options.PublicKey is { } pk && !pk.StartsWith("pk_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An Outlit public key starts with 'pk_'.", nameof(options));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.AddServerHeader = false;
+            // The 1 MB ingest limit is enforced by the route itself so it can answer in the documented format.
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+        var app = builder.Build();
+        var server = new OutlitMockServer(app, options);
+        app.Run(server.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Urls.First();
+        server.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="fault"/> to the next <paramref name="count"/> requests whose path starts with
+    /// <paramref name="pathPrefix"/> (every request when <c>null</c>). Faults queue up in the order injected.
+    /// </summary>
+    /// <param name="fault">What to do instead of (or before) the normal answer.</param>
+    /// <param name="count">How many requests it applies to.</param>
+    /// <param name="pathPrefix">Only requests whose path starts with this, e.g. <c>/api/tools</c> or <c>/api/i/v1</c>.</param>
+    public void InjectFault(MockFault fault, int count = 1, string? pathPrefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        lock (gate)
+        {
+            faults.Add(new FaultEntry(fault, count, pathPrefix));
+        }
+    }
+
+    /// <summary>Drops every injected fault that has not been used yet.</summary>
+    public void ClearFaults()
+    {
+        lock (gate)
+        {
+            faults.Clear();
+        }
+    }
+
+    /// <summary>Stops the server and releases the port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var fault = TakeFault(path);
+        var status = 0;
+        try
+        {
+            if (fault is not null && await ApplyFaultAsync(context, fault, path).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await RouteAsync(context, path).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (for example during a delay fault); there is nobody to answer.
+        }
+        finally
+        {
+            status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode;
+            if (fault?.Kind == MockFaultKind.ConnectionReset)
+            {
+                status = 0;
+            }
+
+            lock (gate)
+            {
+                requests.Add(new MockRequest(context.Request.Method, path, context.Request.QueryString.Value ?? "", status, fault?.Kind));
+            }
+        }
+    }
+
+    private Task RouteAsync(HttpContext context, string path)
+    {
+        var method = context.Request.Method;
+        if (path.StartsWith("/api/i/v1/", StringComparison.Ordinal))
+        {
+            var rest = path["/api/i/v1/".Length..];
+            var slash = rest.IndexOf('/');
+            if (slash > 0 && rest[(slash + 1)..] == "events")
+            {
+                var publicKey = Uri.UnescapeDataString(rest[..slash]);
+                if (HttpMethods.IsOptions(method))
+                {
+                    return PreflightAsync(context);
+                }
+
+                if (HttpMethods.IsPost(method))
+                {
+                    return IngestAsync(context, publicKey);
+                }
+
+                return MethodNotAllowedAsync(context, "POST, OPTIONS");
+            }
+
+            return NotFoundAsync(context);
+        }
+
+        if (path == "/integrations/connect" && HttpMethods.IsGet(method))
+        {
+            // Not an API route: the page a user would open from connectUrl. Visiting it finishes the session.
+            return BrowserConnectPageAsync(context);
+        }
+
+        (string Method, Func<HttpContext, Task> Handler)? route = path switch
+        {
+            "/api/validate-api-key" => ("POST", ValidateApiKeyAsync),
+            "/api/tools/call" => ("POST", CallToolAsync),
+            "/api/integrations" => ("GET", ListIntegrationsAsync),
+            "/api/integrations/capabilities" => ("GET", CapabilitiesAsync),
+            "/api/integrations/setup-step" => ("POST", SetupStepAsync),
+            "/api/integrations/connect" => ("POST", ConnectAsync),
+            "/api/integrations/connect/status" => ("GET", ConnectionStatusAsync),
+            "/api/integrations/disconnect" => ("POST", DisconnectAsync),
+            "/api/integrations/sync-status" => ("GET", SyncStatusAsync),
+            _ => null,
+        };
+        if (route is null)
+        {
+            return NotFoundAsync(context);
+        }
+
+        if (!string.Equals(method, route.Value.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            return MethodNotAllowedAsync(context, route.Value.Method);
+        }
+
+        if (!IsAuthorized(context.Request))
+        {
+            return WriteJsonAsync(context, StatusCodes.Status401Unauthorized, Error("Invalid credentials"));
+        }
+
+        return route.Value.Handler(context);
+    }
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var presented = Encoding.UTF8.GetBytes(header[scheme.Length..].Trim());
+        return CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(ApiKey));
+    }
+
+    private Task ValidateApiKeyAsync(HttpContext context) =>
+        WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject
+        {
+            ["valid"] = true,
+            ["organizationId"] = options.OrganizationId,
+            ["createdById"] = "user_mock_owner",
+        });
+
+    private FaultEntry? TakeFaultEntry(string path)
+    {
+        lock (gate)
+        {
+            var entry = faults.FirstOrDefault(f => f.PathPrefix is null || path.StartsWith(f.PathPrefix, StringComparison.Ordinal));
+            if (entry is null)
+            {
+                return null;
+            }
+
+            entry.Remaining--;
+            if (entry.Remaining == 0)
+            {
+                faults.Remove(entry);
+            }
+
+            return entry;
+        }
+    }
+
+    private MockFault? TakeFault(string path) => TakeFaultEntry(path)?.Fault;
+
+    /// <returns><c>true</c> when the fault produced the whole answer.</returns>
+    private async Task<bool> ApplyFaultAsync(HttpContext context, MockFault fault, string path)
+    {
+        var ingest = path.StartsWith("/api/i/v1/", StringComparison.Ordinal);
+        switch (fault.Kind)
+        {
+            case MockFaultKind.Delay:
+                // Real time on purpose: a delay exists to make a client time out, which a frozen test clock would turn into a hang.
+                await Task.Delay(fault.Duration ?? TimeSpan.Zero, context.RequestAborted).ConfigureAwait(false);
+                return false;
+            case MockFaultKind.ConnectionReset:
+                context.Abort();
+                return true;
+            case MockFaultKind.MalformedBody:
+                if (ingest)
+                {
+                    WriteRateLimitHeaders(context, PeekRateWindow());
+                }
+
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"items\": [{\"id\": \"cus_", context.RequestAborted).ConfigureAwait(false);
+                return true;
+            case MockFaultKind.ServerError:
+                if (ingest)
+                {
+                    WriteRateLimitHeaders(context, PeekRateWindow());
+                    await WriteJsonAsync(context, fault.StatusCode, IngestError("Internal server error")).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteJsonAsync(context, fault.StatusCode, Error("Internal server error")).ConfigureAwait(false);
+                }
+
+                return true;
+            case MockFaultKind.TooManyRequests:
+                if (fault.Duration is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (ingest)
+                {
+                    var window = PeekRateWindow();
+                    WriteRateLimitHeaders(context, window with { Remaining = 0 });
+                    await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, IngestError("Rate limit exceeded")).ConfigureAwait(false);
+                }
+                else if (path == "/api/tools/call")
+                {
+                    await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, ApiLimitError()).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, Error("Too many requests")).ConfigureAwait(false);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private JsonObject ApiLimitError() => new()
+    {
+        ["error"] = "Your plan has used all of its included API calls for this billing cycle.",
+        ["code"] = "api_limit_exceeded",
+        ["plan"] = options.Plan,
+        ["feature"] = "api_calls",
+        ["resetAt"] = NextMonthStart().ToUnixTimeMilliseconds(),
+    };
+
+    private DateTimeOffset NextMonthStart()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+    }
+
+    /// <summary>Reads a JSON request body; <c>null</c> after answering 400 when it is not JSON.</summary>
+    private static async Task<(bool Ok, JsonNode? Body)> ReadJsonBodyAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        if (buffer.Length > MaxPlatformBody)
+        {
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error("Request body is too large")).ConfigureAwait(false);
+            return (false, null);
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(buffer.ToArray());
+            return (true, node);
+        }
+        catch (JsonException)
+        {
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error("Invalid JSON")).ConfigureAwait(false);
+            return (false, null);
+        }
+    }
+
+    private static JsonObject Error(string message, IEnumerable<Issue>? details = null)
+    {
+        var body = new JsonObject { ["error"] = message };
+        if (details is not null)
+        {
+            body["details"] = new JsonArray(details.Select(d => (JsonNode)d.ToJson()).ToArray());
+        }
+
+        return body;
+    }
+
+    private static JsonObject IngestError(string message, IEnumerable<Issue>? errors = null)
+    {
+        var body = new JsonObject { ["success"] = false, ["message"] = message };
+        if (errors is not null)
+        {
+            body["errors"] = new JsonArray(errors.Select(d => (JsonNode)d.ToJson()).ToArray());
+        }
+
+        return body;
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task NotFoundAsync(HttpContext context) =>
+        WriteJsonAsync(context, StatusCodes.Status404NotFound, Error("Not found"));
+
+    private static Task MethodNotAllowedAsync(HttpContext context, string allow)
+    {
+        context.Response.Headers.Allow = allow;
+        return WriteJsonAsync(context, StatusCodes.Status405MethodNotAllowed, Error("Method not allowed"));
+    }
+
+    private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class FaultEntry(MockFault fault, int remaining, string? pathPrefix)
+    {
+        public MockFault Fault { get; } = fault;
+
+        public int Remaining { get; set; } = remaining;
+
+        public string? PathPrefix { get; } = pathPrefix;
+    }
+}
