@@ -461,6 +461,7 @@ internal sealed class SchemaNode
     {
         var flat = new FlatSchema();
         Collect(this, flat, []);
+        flat.RequiredListed.UnionWith(flat.Required.Where(flat.Properties.ContainsKey));
         Flat = flat;
     }
 
@@ -546,6 +547,9 @@ internal sealed class FlatSchema
     internal Dictionary<string, List<SchemaNode>> Properties { get; } = new(StringComparer.Ordinal);
 
     internal List<string> Required { get; } = [];
+
+    /// <summary>The required names that are also listed in <see cref="Properties"/>, for counting during the walk.</summary>
+    internal HashSet<string> RequiredListed { get; } = new(StringComparer.Ordinal);
 
     internal AdditionalMode Additional { get; set; }
 

@@ -95,25 +95,27 @@ internal static class OutlitSchemaWalker
 
     private static void VisitObject(JsonElement value, FlatSchema schema, Segment? path, Sink sink, int depth, HashSet<string>? inheritedNames, HashSet<string>? branchNames)
     {
-        foreach (var name in schema.Required)
-        {
-            if (!value.TryGetProperty(name, out _))
-            {
-                sink.Add(OutlitContractDriftKind.MissingRequiredProperty, new Segment(path, name, 0), name, name);
-            }
-        }
-
         if (schema.Properties.Count == 0 && schema.Additional == AdditionalMode.Allowed)
         {
+            ReportMissing(value, schema, path, sink);
             return;
         }
 
+        // Required names are counted while the properties are walked anyway; only a shortfall costs a second look.
+        var requiredSeen = 0;
         var reportsUnlisted = schema.ReportsUnlisted;
         foreach (var property in value.EnumerateObject())
         {
-            if (schema.Properties.TryGetValue(property.Name, out var documented))
+            // JsonProperty.Name makes a new string on every read.
+            var name = property.Name;
+            if (schema.Properties.TryGetValue(name, out var documented))
             {
-                var propertyPath = new Segment(path, property.Name, 0);
+                if (schema.RequiredListed.Contains(name))
+                {
+                    requiredSeen++;
+                }
+
+                var propertyPath = new Segment(path, name, 0);
                 foreach (var node in documented)
                 {
                     Visit(property.Value, node.Flat, propertyPath, sink, depth + 1, null);
@@ -121,17 +123,33 @@ internal static class OutlitSchemaWalker
             }
             else if (schema.Additional == AdditionalMode.Schema)
             {
-                var propertyPath = new Segment(path, property.Name, 0);
+                var propertyPath = new Segment(path, name, 0);
                 foreach (var node in schema.AdditionalSchemas)
                 {
                     Visit(property.Value, node.Flat, propertyPath, sink, depth + 1, null);
                 }
             }
             else if (reportsUnlisted
-                && inheritedNames?.Contains(property.Name) != true
-                && branchNames?.Contains(property.Name) != true)
+                && inheritedNames?.Contains(name) != true
+                && branchNames?.Contains(name) != true)
             {
-                sink.Add(OutlitContractDriftKind.UndocumentedProperty, new Segment(path, property.Name, 0), property.Name, property.Name);
+                sink.Add(OutlitContractDriftKind.UndocumentedProperty, new Segment(path, name, 0), name, name);
+            }
+        }
+
+        if (requiredSeen < schema.Required.Count)
+        {
+            ReportMissing(value, schema, path, sink);
+        }
+    }
+
+    private static void ReportMissing(JsonElement value, FlatSchema schema, Segment? path, Sink sink)
+    {
+        foreach (var name in schema.Required)
+        {
+            if (!value.TryGetProperty(name, out _))
+            {
+                sink.Add(OutlitContractDriftKind.MissingRequiredProperty, new Segment(path, name, 0), name, name);
             }
         }
     }
@@ -145,6 +163,25 @@ internal static class OutlitSchemaWalker
         {
             Visit(value, mapped.Flat, path, sink, depth + 1, inheritedNames);
             return mapped.Flat;
+        }
+
+        // Branches of another JSON type cannot match; with one candidate left (the usual "X or null") it is walked directly.
+        var kind = TypeOf(value, JsonTypes.Number);
+        SchemaNode? only = null;
+        var candidates = 0;
+        foreach (var branch in alternatives.Branches)
+        {
+            if ((branch.Flat.Types & kind) != 0 || (kind == JsonTypes.Number && (branch.Flat.Types & JsonTypes.Integer) != 0))
+            {
+                only = branch;
+                candidates++;
+            }
+        }
+
+        if (candidates == 1)
+        {
+            Visit(value, only!.Flat, path, sink, depth + 1, inheritedNames);
+            return only.Flat;
         }
 
         Sink? best = null;
