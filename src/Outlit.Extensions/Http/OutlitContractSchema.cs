@@ -462,6 +462,7 @@ internal sealed class SchemaNode
         var flat = new FlatSchema();
         Collect(this, flat, []);
         flat.RequiredListed.UnionWith(flat.Required.Where(flat.Properties.ContainsKey));
+        flat.IsTypeOnly = !flat.Nothing && flat.Enums.Count == 0 && flat.Nots.Count == 0 && flat.Alternatives.Count == 0;
         Flat = flat;
     }
 
@@ -543,6 +544,9 @@ internal sealed class FlatSchema
     internal JsonTypes Types { get; set; } = JsonTypes.Any;
 
     internal bool Nothing { get; set; }
+
+    /// <summary>For a scalar value only the type matters here (no enum, const, not or branches).</summary>
+    internal bool IsTypeOnly { get; set; }
 
     internal Dictionary<string, List<SchemaNode>> Properties { get; } = new(StringComparer.Ordinal);
 

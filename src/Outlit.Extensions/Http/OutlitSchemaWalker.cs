@@ -115,10 +115,19 @@ internal static class OutlitSchemaWalker
                     requiredSeen++;
                 }
 
+                // Most properties are scalars under a bare type: checked in place, with no path built unless reported.
+                var child = property.Value;
+                if (documented.Count == 1 && documented[0].Flat.IsTypeOnly
+                    && child.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)
+                    && (documented[0].Flat.Types & TypeOf(child, documented[0].Flat.Types)) != 0)
+                {
+                    continue;
+                }
+
                 var propertyPath = new Segment(path, name, 0);
                 foreach (var node in documented)
                 {
-                    Visit(property.Value, node.Flat, propertyPath, sink, depth + 1, null);
+                    Visit(child, node.Flat, propertyPath, sink, depth + 1, null);
                 }
             }
             else if (schema.Additional == AdditionalMode.Schema)
