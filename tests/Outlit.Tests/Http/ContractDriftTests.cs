@@ -403,6 +403,33 @@ public class ContractDriftTests
         Assert.That(checkedExamples, Is.GreaterThan(5));
     }
 
+    [Test]
+    public async Task TheShippedFakeServerConformsToTheContract()
+    {
+        // The fake server in Outlit.Testing claims to follow the contract: the drift check holds it to that.
+        await using var mock = await Outlit.Testing.OutlitMockServer.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        using var client = TestClients.Create(mock.BaseUrl, logs, options =>
+        {
+            options.ApiKey = mock.ApiKey;
+            options.ContractDriftDetection = true;
+        });
+
+        await client.ValidateApiKeyAsync();
+        await client.Integrations.ListAsync();
+        await client.Integrations.GetCapabilitiesAsync();
+        await client.Integrations.GetCapabilitiesAsync(ProviderId.Pylon);
+        var customers = await client.Tools.ListCustomersAsync();
+        await client.Tools.ListUsersAsync();
+        await client.Tools.ListWorkspaceUsersAsync();
+        await client.Tools.ListSourcesAsync();
+        await client.Tools.GetSchemaAsync();
+        await client.Tools.GetCustomerAsync(new GetCustomerInput { Customer = customers.Items.First().Id });
+
+        Assert.That(client.ContractDrift.ResponsesChecked, Is.EqualTo(10));
+        Assert.That(client.ContractDrift.RecentFindings.Select(f => $"{f.Operation} {f.Tool} {f.Kind} {f.Pointer} {f.Detail}"), Is.Empty);
+    }
+
     /// <summary>
     /// Measures the cost of the check over a loopback server: 2,000 list-integrations calls and 100 calls returning
     /// 1,000 customers, each with the check on and off. Prints the overhead; asserts only a generous bound so a busy
