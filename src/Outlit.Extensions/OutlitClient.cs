@@ -71,6 +71,13 @@ public partial class OutlitClient : IDisposable
     public virtual OutlitTools Tools => tools ?? throw NotConstructed();
 
     /// <summary>
+    /// What the contract drift check has found in this client's responses (with dependency injection: in the
+    /// responses of every client of the registration). Counts stay zero unless
+    /// <see cref="OutlitClientOptions.ContractDriftDetection"/> is on.
+    /// </summary>
+    public virtual OutlitContractDriftMonitor ContractDrift => Settings.ContractDrift;
+
+    /// <summary>
     /// The generated client for the raw operations, sharing this client's pipeline (authentication, retries,
     /// error translation). Prefer <see cref="Integrations"/> and <see cref="Tools"/>, which add the typed unions,
     /// paging and normalization.

@@ -70,9 +70,22 @@ public class OutlitClientOptions
     /// <summary>Clock used for backoff delays, timeouts and rate-limit reset times; replaceable in tests.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
+    /// <summary>
+    /// Checks every response against the response schema of its operation in the contract the client was built from,
+    /// and reports undocumented properties, enum values the contract does not list, missing required properties and
+    /// unexpected types as Warning logs (category <c>Outlit.ContractDrift</c>, once per kind and place, repeats at
+    /// Debug) and in <see cref="OutlitClient.ContractDrift"/>. It never throws and never changes a response.
+    /// Off by default; when off, no stage is added to the pipeline. When on, each response body is buffered and
+    /// parsed once more (see <c>README-drift.md</c> in the Http folder for the measured cost).
+    /// </summary>
+    public bool ContractDriftDetection { get; set; }
+
+    /// <summary>How many findings <see cref="OutlitContractDriftMonitor.RecentFindings"/> keeps (1 to 10,000). Default 100.</summary>
+    public int ContractDriftMaxRecentFindings { get; set; } = 100;
+
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"OutlitClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : OutlitRedactor.Mask)}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxRetries = {MaxRetries}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, MaxRetryAfter = {MaxRetryAfter} }}");
+        $"OutlitClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : OutlitRedactor.Mask)}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxRetries = {MaxRetries}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, MaxRetryAfter = {MaxRetryAfter}, ContractDriftDetection = {ContractDriftDetection} }}");
 }

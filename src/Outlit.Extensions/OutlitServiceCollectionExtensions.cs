@@ -71,6 +71,17 @@ public static class OutlitServiceCollectionExtensions
             builder.AddHttpMessageHandler(provider => OutlitPipeline.CreateStage(provider.GetRequiredService<OutlitClientSettings>(), index));
         }
 
+        // Added only when enabled, so a registration without drift detection has no extra stage at all.
+        builder.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+        {
+            var settings = provider.GetRequiredService<OutlitClientSettings>();
+            if (settings.ContractDrift.IsEnabled)
+            {
+                var operationStage = handlers.TakeWhile(handler => handler is not OutlitOperationHandler).Count();
+                handlers.Insert(Math.Min(operationStage + 1, handlers.Count), new OutlitContractDriftHandler(settings));
+            }
+        });
+
         services.TryAddTransient(provider => new OutlitClient(
             provider.GetRequiredService<OutlitClientSettings>(),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));

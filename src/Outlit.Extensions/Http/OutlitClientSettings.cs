@@ -26,6 +26,7 @@ internal sealed class OutlitClientSettings
         HttpMessageHandler = options.HttpMessageHandler;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        ContractDrift = new OutlitContractDriftMonitor(options.ContractDriftDetection, options.ContractDriftMaxRecentFindings);
     }
 
     internal string ApiKey { get; }
@@ -55,6 +56,9 @@ internal sealed class OutlitClientSettings
     internal ILoggerFactory LoggerFactory { get; }
 
     internal TimeProvider TimeProvider { get; }
+
+    /// <summary>The drift counters; shared by every client built from these settings (with DI, the whole registration).</summary>
+    internal OutlitContractDriftMonitor ContractDrift { get; }
 
     internal static OutlitClientSettings Resolve(OutlitClientOptions options, Func<string, string?>? environment = null)
     {
@@ -100,6 +104,11 @@ internal sealed class OutlitClientSettings
             || options.ConnectionPollMaxInterval > TimeSpan.FromHours(1))
         {
             throw new OutlitConfigurationException("Connection poll intervals must be non-negative, at most one hour, and the maximum at least the first interval.");
+        }
+
+        if (options.ContractDriftMaxRecentFindings is < 1 or > 10_000)
+        {
+            throw new OutlitConfigurationException($"{nameof(options.ContractDriftMaxRecentFindings)} must be between 1 and 10,000.");
         }
 
         return new OutlitClientSettings(key, ValidateBaseUrl(options.BaseUrl), options);

@@ -6,9 +6,17 @@ namespace Outlit;
 /// </summary>
 internal static class OutlitPipeline
 {
-    /// <summary>The stages above the transport, outermost first.</summary>
-    internal static DelegatingHandler[] CreateStages(OutlitClientSettings settings) =>
-        [.. Enumerable.Range(0, 4).Select(index => CreateStage(settings, index))];
+    /// <summary>The stages above the transport, outermost first. The drift check, when enabled, comes right after the operation stage.</summary>
+    internal static DelegatingHandler[] CreateStages(OutlitClientSettings settings)
+    {
+        var stages = Enumerable.Range(0, 4).Select(index => CreateStage(settings, index)).ToList();
+        if (settings.ContractDrift.IsEnabled)
+        {
+            stages.Insert(1, new OutlitContractDriftHandler(settings));
+        }
+
+        return [.. stages];
+    }
 
     /// <summary>One stage by position, for dependency injection, where the factory chains the stages itself.</summary>
     internal static DelegatingHandler CreateStage(OutlitClientSettings settings, int index) => index switch
