@@ -1,0 +1,150 @@
+namespace Outlit;
+
+/// <summary>The request was rejected as invalid (HTTP 400): malformed JSON, an unknown provider or tool, or tool input that failed validation. See <see cref="OutlitException.Details"/>.</summary>
+public class OutlitValidationException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitValidationException(OutlitErrorResponse response) : base(response) { }
+}
+
+/// <summary>The API key is missing, malformed or not accepted by the server (HTTP 401).</summary>
+public class OutlitAuthenticationException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitAuthenticationException(OutlitErrorResponse response) : base(response) { }
+}
+
+/// <summary>
+/// A plan allowance is used up (HTTP 402, or 429 with a plan <c>code</c> such as <c>api_limit_exceeded</c>).
+/// Retrying does not help before <see cref="ResetAt"/>, so the client never retries it.
+/// </summary>
+public class OutlitPlanLimitException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitPlanLimitException(OutlitErrorResponse response) : base(response)
+    {
+        Plan = response.Plan;
+        Feature = response.Feature;
+        ResetAt = response.PlanResetAt;
+    }
+
+    /// <summary>The organization's plan, as named by the server.</summary>
+    public string? Plan { get; }
+
+    /// <summary>The limited feature, e.g. <c>api_calls</c> or <c>integration_connections</c>.</summary>
+    public string? Feature { get; }
+
+    /// <summary>When the allowance resets, when the server said so.</summary>
+    public DateTimeOffset? ResetAt { get; }
+}
+
+/// <summary>
+/// The plan's integration connection limit is reached (HTTP 403 with code <c>plan_connection_limit_exceeded</c>).
+/// It is a plan limit, so it also derives from <see cref="OutlitPlanLimitException"/>.
+/// </summary>
+public class OutlitConnectionLimitException : OutlitPlanLimitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitConnectionLimitException(OutlitErrorResponse response) : base(response)
+    {
+        CurrentConnections = response.CurrentConnections;
+        Limit = response.ConnectionLimit;
+    }
+
+    /// <summary>Connections the organization has now.</summary>
+    public int? CurrentConnections { get; }
+
+    /// <summary>Connections the plan allows.</summary>
+    public int? Limit { get; }
+}
+
+/// <summary>
+/// Too many requests in a short window (HTTP 429 without a plan <c>code</c>). The client retries these
+/// itself; this error means the retries ran out or the server asked for a longer wait than allowed.
+/// </summary>
+public class OutlitRateLimitException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitRateLimitException(OutlitErrorResponse response) : base(response)
+    {
+        ResetAt = response.RateLimitResetAt;
+        RetryAfter = response.RetryAfter;
+        Limit = response.RateLimitLimit;
+        Remaining = response.RateLimitRemaining;
+    }
+
+    /// <summary>When the window resets, from <c>X-RateLimit-Reset</c>.</summary>
+    public DateTimeOffset? ResetAt { get; }
+
+    /// <summary>The wait the server asked for in <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The allowance per window, from <c>X-RateLimit-Limit</c>.</summary>
+    public int? Limit { get; }
+
+    /// <summary>Requests left in the window, from <c>X-RateLimit-Remaining</c>.</summary>
+    public int? Remaining { get; }
+}
+
+/// <summary>The resource or route does not exist (HTTP 404).</summary>
+public class OutlitNotFoundException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitNotFoundException(OutlitErrorResponse response) : base(response) { }
+}
+
+/// <summary>The server failed (HTTP 5xx) and retries, if allowed, did not help.</summary>
+public class OutlitServerException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitServerException(OutlitErrorResponse response) : base(response) { }
+}
+
+/// <summary>
+/// The call took too long: a per-attempt or total timeout of <see cref="OutlitClientOptions"/> elapsed,
+/// the server answered 408, or a wait for a browser connection ran out of time.
+/// </summary>
+public class OutlitTimeoutException : OutlitException
+{
+    /// <summary>Creates a timeout that did not come from an HTTP response.</summary>
+    /// <param name="message">Description, free of secrets.</param>
+    /// <param name="innerException">The underlying failure, if any.</param>
+    public OutlitTimeoutException(string message, Exception? innerException = null) : base(message, innerException) { }
+
+    /// <summary>Creates the error from a 408 response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitTimeoutException(OutlitErrorResponse response) : base(response) { }
+}
+
+/// <summary>The server could not be reached or the connection broke (DNS, refused connection, TLS, reset).</summary>
+public class OutlitNetworkException : OutlitException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">Description, free of secrets.</param>
+    /// <param name="innerException">The transport failure.</param>
+    public OutlitNetworkException(string message, Exception? innerException = null) : base(message, innerException) { }
+}
+
+/// <summary>The client is set up wrongly (missing or malformed API key, refused base URL); raised before any request is sent.</summary>
+public class OutlitConfigurationException : OutlitException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">Description, free of secrets.</param>
+    public OutlitConfigurationException(string message) : base(message) { }
+}
+
+/// <summary>A successful response had a body the client cannot interpret (not JSON, or none of the documented shapes).</summary>
+public class OutlitResponseFormatException : OutlitException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">Description, free of secrets.</param>
+    /// <param name="innerException">The parse failure, if any.</param>
+    public OutlitResponseFormatException(string message, Exception? innerException = null) : base(message, innerException) { }
+}
