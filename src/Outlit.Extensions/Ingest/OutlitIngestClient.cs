@@ -1,0 +1,329 @@
+using System.Text;
+using Newtonsoft.Json;
+using Outlit.Ingest;
+
+namespace Outlit;
+
+/// <summary>
+/// Sends events to the Outlit Ingest API (<c>POST /api/i/v1/{publicKey}/events</c>).
+/// </summary>
+/// <remarks>
+/// The client is identified only by the public key in the URL: it holds no Platform API key and
+/// sends no <c>Authorization</c> header. Any number of events is split into requests of at most
+/// 100 events and 1 MB (measured on the exact bytes sent), in order; requests are paced under
+/// 100 per second and retried on 429, 5xx and network failures. The client is thread-safe and
+/// meant to be long-lived.
+/// </remarks>
+public sealed partial class OutlitIngestClient : IDisposable
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly IngestTransport transport;
+    private readonly JsonSerializer serializer;
+    private readonly int maxEvents;
+    private readonly int maxBytes;
+    private readonly TimeProvider time;
+
+    /// <summary>Creates a client with its own HTTP connection pool.</summary>
+    /// <param name="publicKey">The organization's public key (starts with <c>pk_</c>).</param>
+    /// <param name="options">Optional settings.</param>
+    /// <exception cref="ArgumentException">The public key is missing or malformed.</exception>
+    public OutlitIngestClient(string publicKey, OutlitIngestClientOptions? options = null)
+        : this(publicKey, null, options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a client that sends through <paramref name="httpClient"/> (for example one from <c>IHttpClientFactory</c>).</summary>
+    /// <param name="publicKey">The organization's public key (starts with <c>pk_</c>).</param>
+    /// <param name="httpClient">The HTTP client to use; it is not disposed by this client and must not carry an <c>Authorization</c> header.</param>
+    /// <param name="options">Optional settings.</param>
+    /// <exception cref="ArgumentException">The public key is malformed, or the HTTP client carries credentials.</exception>
+    public OutlitIngestClient(string publicKey, HttpClient httpClient, OutlitIngestClientOptions? options = null)
+        : this(publicKey, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, TimeProvider.System)
+    {
+    }
+
+    internal OutlitIngestClient(string publicKey, HttpClient? httpClient, OutlitIngestClientOptions? options, TimeProvider time)
+    {
+        ValidatePublicKey(publicKey);
+        options ??= new OutlitIngestClientOptions();
+        options.Validate();
+        if (httpClient?.DefaultRequestHeaders.Authorization is not null)
+        {
+            // Ingest is authenticated by the public key alone; a shared client with a bearer token
+            // would leak the Platform API key to an endpoint that must not receive it.
+            throw new ArgumentException("The HttpClient has a default Authorization header; the Ingest API takes only the public key, so give it a client without credentials.", nameof(httpClient));
+        }
+
+        PublicKey = publicKey;
+        this.time = time;
+        maxEvents = options.MaxEventsPerRequest;
+        maxBytes = options.MaxRequestBytes;
+        serializer = JsonSerializer.Create(new JsonSerializerSettings
+        {
+            NullValueHandling = NullValueHandling.Ignore,
+            DateParseHandling = DateParseHandling.None,
+            ContractResolver = IngestContractResolver.Instance,
+        });
+        var http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            // Each attempt has its own timeout in the retry pipeline.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        transport = new IngestTransport(http, ownsHttp: httpClient is null, publicKey, options, time);
+    }
+
+    /// <summary>The public key events are sent under.</summary>
+    public string PublicKey { get; }
+
+    /// <summary>The endpoint events are posted to.</summary>
+    public Uri Endpoint => transport.Endpoint;
+
+    /// <summary>The rate-limit state from the server's most recent response, or null before the first response.</summary>
+    public IngestRateLimitInfo? RateLimit => transport.RateLimit;
+
+    internal int MaxEventsPerRequest => maxEvents;
+
+    internal int MaxRequestBytes => maxBytes;
+
+    internal JsonSerializer Serializer => serializer;
+
+    /// <summary>Checks that <paramref name="publicKey"/> looks like an Outlit public key.</summary>
+    /// <param name="publicKey">The key to check.</param>
+    /// <exception cref="ArgumentException">The key is missing or does not start with <c>pk_</c>.</exception>
+    public static void ValidatePublicKey(string publicKey)
+    {
+        // Messages never repeat the value: a Platform API key pasted here by mistake is a secret.
+        if (string.IsNullOrWhiteSpace(publicKey))
+        {
+            throw new ArgumentException("An Outlit public key is required (it starts with 'pk_').", nameof(publicKey));
+        }
+
+        if (!publicKey.StartsWith(IngestLimits.PublicKeyPrefix, StringComparison.Ordinal))
+        {
+            var hint = publicKey.StartsWith("ok_", StringComparison.Ordinal)
+                ? " The value given is a Platform API key (ok_...), which is secret and is never sent to the Ingest API."
+                : "";
+            throw new ArgumentException($"An Outlit public key starts with 'pk_'; the value given does not.{hint}", nameof(publicKey));
+        }
+
+        if (publicKey.Length == IngestLimits.PublicKeyPrefix.Length || publicKey.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '%' or '\\'))
+        {
+            throw new ArgumentException("An Outlit public key is 'pk_' followed by letters, digits, '-' or '_'; the value given is not.", nameof(publicKey));
+        }
+    }
+
+    /// <summary>
+    /// Sends any number of events as server-side events (<c>source: "server"</c>), split into
+    /// requests within the documented limits and in order.
+    /// </summary>
+    /// <param name="events">The events. One missing a timestamp gets the current time; one with a URL but no path gets the URL's path.</param>
+    /// <param name="cancellationToken">Stops sending; events not yet accepted are not reported.</param>
+    /// <returns>Which events were accepted and which were not, with reasons. It does not throw for events the server refused: see <see cref="IngestResult.EnsureSuccess"/>.</returns>
+    public Task<IngestResult> SendAsync(IEnumerable<IngestEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return SendTypedAsync(CreateEnvelope(IngestEventsRequestSource.Server.ToString(), null, null, null), events, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request built by the caller: its <c>source</c>, <c>visitorId</c>, <c>userIdentity</c> and
+    /// <c>customerIdentity</c> go with every request, and its events (any number) are split within the
+    /// documented limits, in order.
+    /// </summary>
+    /// <param name="request">The payload to send.</param>
+    /// <param name="cancellationToken">Stops sending; events not yet accepted are not reported.</param>
+    /// <returns>Which events were accepted and which were not, with reasons.</returns>
+    public Task<IngestResult> SendAsync(IngestEventsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var envelope = IngestEnvelope.Create(
+            serializer,
+            request.Source?.ToString(),
+            request.VisitorId?.ToString("D"),
+            request.UserIdentity,
+            request.CustomerIdentity,
+            request.AdditionalProperties);
+        return SendTypedAsync(envelope, request.Events ?? [], cancellationToken);
+    }
+
+    private Task<IngestResult> SendTypedAsync(IngestEnvelope envelope, IEnumerable<IngestEvent> events, CancellationToken cancellationToken)
+    {
+        var invalid = new List<IngestEventFailure>();
+        return SendEncodedAsync(envelope, EncodeAll(), cancellationToken, invalid);
+
+        // Encoded lazily, so memory holds one batch of serialized events at a time, not the whole input.
+        IEnumerable<EncodedEvent> EncodeAll()
+        {
+            long index = 0;
+            foreach (var @event in events)
+            {
+                var position = index++;
+                if (TryEncode(@event, out var json, out var error))
+                {
+                    yield return new EncodedEvent(position, json, @event);
+                }
+                else
+                {
+                    invalid.Add(new IngestEventFailure(position, @event!, IngestFailureReason.Invalid, error, null, [], null));
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills the event's defaults and serializes it; false (with a reason) for a null or unserializable event.</summary>
+    internal bool TryEncode(IngestEvent? @event, out byte[] json, out string error)
+    {
+        json = [];
+        if (@event is null)
+        {
+            error = "The event is null.";
+            return false;
+        }
+
+        try
+        {
+            @event.FillDefaults(time);
+            json = Encode(@event);
+            error = "";
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = $"The event could not be serialized: {ex.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
+    internal byte[] Encode(object @event)
+    {
+        var buffer = new MemoryStream(256);
+        using (var writer = new JsonTextWriter(new StreamWriter(buffer, Utf8NoBom, 1024)) { Formatting = Formatting.None })
+        {
+            serializer.Serialize(writer, @event);
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal IngestEnvelope CreateEnvelope(string? source, string? visitorId, object? userIdentity, object? customerIdentity) =>
+        IngestEnvelope.Create(serializer, source, visitorId, userIdentity, customerIdentity);
+
+    /// <summary>Size of the smallest request that could carry an event of <paramref name="eventBytes"/> bytes.</summary>
+    internal static long SingleEventRequestBytes(IngestEnvelope envelope, int eventBytes) => envelope.BodySize(1, eventBytes);
+
+    /// <summary>
+    /// Sends already-encoded events in order, splitting them by the limits. Oversized events and
+    /// events the server rejects individually are reported without holding back the others.
+    /// </summary>
+    internal async Task<IngestResult> SendEncodedAsync(IngestEnvelope envelope, IEnumerable<EncodedEvent> events, CancellationToken cancellationToken, List<IngestEventFailure>? failures = null)
+    {
+        var accepted = new List<long>();
+        failures ??= [];
+        var requests = 0;
+        foreach (var planned in IngestBatchPlanner.Plan(events, envelope, maxEvents, maxBytes))
+        {
+            if (planned.Oversized is { } big)
+            {
+                var size = envelope.BodySize(1, big.Json.Length);
+                failures.Add(new IngestEventFailure(big.Index, big.Source, IngestFailureReason.TooLarge,
+                    $"The event needs a {size:N0}-byte request, over the {maxBytes:N0}-byte limit; it was not sent.", null, [], null));
+                continue;
+            }
+
+            requests += await SendBatchAsync(envelope, planned.Events!, accepted, failures, cancellationToken).ConfigureAwait(false);
+        }
+
+        failures.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestResult(accepted, failures, requests);
+    }
+
+    private async Task<int> SendBatchAsync(IngestEnvelope envelope, IReadOnlyList<EncodedEvent> batch, List<long> accepted, List<IngestEventFailure> failures, CancellationToken cancellationToken)
+    {
+        var requests = 0;
+        var pending = batch;
+        while (pending.Count > 0)
+        {
+            var outcome = await transport.SendAsync(envelope.BuildBody(pending), cancellationToken).ConfigureAwait(false);
+            requests += outcome.Attempts;
+            if (outcome.Succeeded)
+            {
+                foreach (var e in pending)
+                {
+                    accepted.Add(e.Index);
+                }
+
+                return requests;
+            }
+
+            var rejected = outcome.StatusCode == 400 ? MapEventErrors(outcome.Errors, pending.Count) : null;
+            if (rejected is null)
+            {
+                var reason = outcome.Transient ? IngestFailureReason.DeliveryFailed : IngestFailureReason.RequestRejected;
+                var message = outcome.Message ?? "The request failed.";
+                foreach (var e in pending)
+                {
+                    failures.Add(new IngestEventFailure(e.Index, e.Source, reason, message, outcome.StatusCode, [], outcome.Exception));
+                }
+
+                return requests;
+            }
+
+            // The server refused the request because of specific events: report those and send
+            // the rest again, so one bad event does not cost its neighbours. Each round removes at
+            // least one event, so this ends.
+            var remaining = new List<EncodedEvent>(pending.Count - rejected.Count);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                if (rejected.TryGetValue(i, out var issues))
+                {
+                    var text = string.Join("; ", issues.Select(x => x.Path.Count == 0 ? x.Message : $"{string.Join('.', x.Path)}: {x.Message}"));
+                    failures.Add(new IngestEventFailure(pending[i].Index, pending[i].Source, IngestFailureReason.Rejected, text, 400, issues, null));
+                }
+                else
+                {
+                    remaining.Add(pending[i]);
+                }
+            }
+
+            pending = remaining;
+        }
+
+        return requests;
+    }
+
+    /// <summary>
+    /// Maps a 400's <c>errors[].path</c> of the form <c>["events", i, ...]</c> to batch positions.
+    /// Returns null unless every error points at an event of the batch: any other error concerns
+    /// the request as a whole and resending part of it would not help.
+    /// </summary>
+    internal static Dictionary<int, List<IngestIssue>>? MapEventErrors(IReadOnlyList<IngestErrorItem> errors, int batchSize)
+    {
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var map = new Dictionary<int, List<IngestIssue>>();
+        foreach (var error in errors)
+        {
+            if (error.Path.Count < 2 || error.Path[0] is not "events" || error.Path[1] is not long index || index < 0 || index >= batchSize)
+            {
+                return null;
+            }
+
+            if (!map.TryGetValue((int)index, out var list))
+            {
+                map[(int)index] = list = [];
+            }
+
+            list.Add(new IngestIssue(error.Path.Skip(2).ToArray(), error.Message));
+        }
+
+        return map;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => transport.Dispose();
+}
