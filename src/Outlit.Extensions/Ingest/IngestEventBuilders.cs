@@ -47,6 +47,23 @@ public partial class IngestEvent
         return (T)this;
     }
 
+    /// <summary>Copies caller-supplied properties into the free-form object the generated model uses (null stays null).</summary>
+    internal static IDictionary<string, object>? ToJson(IReadOnlyDictionary<string, object?>? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, object>(values.Count);
+        foreach (var (key, value) in values)
+        {
+            result[key] = value!;
+        }
+
+        return result;
+    }
+
     internal static Uri ParseUrl(string url)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
@@ -102,28 +119,6 @@ public partial class IngestEvent
     }
 }
 
-public partial class JsonObject
-{
-    /// <summary>Wraps a dictionary as a free-form JSON object (null when <paramref name="values"/> is null).</summary>
-    /// <param name="values">Property names and values; values are serialized as JSON.</param>
-    /// <returns>The JSON object, or null.</returns>
-    public static JsonObject? From(IReadOnlyDictionary<string, object?>? values)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-
-        var result = new JsonObject();
-        foreach (var (key, value) in values)
-        {
-            result.AdditionalProperties[key] = value!;
-        }
-
-        return result;
-    }
-}
-
 public partial class PageviewEvent
 {
     /// <summary>A page view at <paramref name="url"/>, stamped now (or at <paramref name="timestamp"/>).</summary>
@@ -147,7 +142,7 @@ public partial class CustomEvent
     public static CustomEvent Create(string eventName, IReadOnlyDictionary<string, object?>? properties = null, string? url = null, DateTimeOffset? timestamp = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        return new CustomEvent { EventName = eventName, Properties = JsonObject.From(properties) }.Init<CustomEvent>(url, timestamp, null);
+        return new CustomEvent { EventName = eventName, Properties = ToJson(properties) }.Init<CustomEvent>(url, timestamp, null);
     }
 }
 
@@ -160,7 +155,7 @@ public partial class FormEvent
     /// <param name="timestamp">When it happened; now if omitted.</param>
     /// <returns>The event.</returns>
     public static FormEvent Create(string url, string? formId = null, IReadOnlyDictionary<string, object?>? fields = null, DateTimeOffset? timestamp = null) =>
-        new FormEvent { FormId = formId, FormFields = JsonObject.From(fields) }.Init<FormEvent>(url, timestamp, null);
+        new FormEvent { FormId = formId, FormFields = ToJson(fields) }.Init<FormEvent>(url, timestamp, null);
 }
 
 public partial class IdentifyEvent
@@ -186,9 +181,9 @@ public partial class IdentifyEvent
         {
             Email = email,
             UserId = userId,
-            Traits = JsonObject.From(traits),
+            Traits = ToJson(traits),
             CustomerId = customerId,
-            CustomerTraits = JsonObject.From(customerTraits),
+            CustomerTraits = ToJson(customerTraits),
         }.Init<IdentifyEvent>(url, timestamp, null);
     }
 }
@@ -249,7 +244,7 @@ public partial class StageEvent
     /// <param name="timestamp">When it happened; now if omitted.</param>
     /// <returns>The event.</returns>
     public static StageEvent Create(StageEventStage stage, IReadOnlyDictionary<string, object?>? properties = null, string? url = null, DateTimeOffset? timestamp = null) =>
-        new StageEvent { Stage = stage, Properties = JsonObject.From(properties) }.Init<StageEvent>(url, timestamp, null);
+        new StageEvent { Stage = stage, Properties = ToJson(properties) }.Init<StageEvent>(url, timestamp, null);
 }
 
 public partial class BillingEvent
@@ -269,7 +264,7 @@ public partial class BillingEvent
             throw new ArgumentException("A billing event needs a customer ID or a Stripe customer ID.", nameof(customerId));
         }
 
-        return new BillingEvent { Status = status, CustomerId = customerId, StripeCustomerId = stripeCustomerId, Properties = JsonObject.From(properties) }
+        return new BillingEvent { Status = status, CustomerId = customerId, StripeCustomerId = stripeCustomerId, Properties = ToJson(properties) }
             .Init<BillingEvent>(null, timestamp, null);
     }
 }

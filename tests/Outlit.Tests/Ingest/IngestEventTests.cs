@@ -38,6 +38,21 @@ public class IngestEventTests
     }
 
     [Test]
+    public void AnEventKindThisClientDoesNotKnowIsReadAndSentUnchanged()
+    {
+        const string json = "{\"type\":\"checkout\",\"timestamp\":1764000123456,\"cart\":{\"items\":3}}";
+        var @event = JsonConvert.DeserializeObject<IngestEvent>(json)!;
+        using var client = new OutlitIngestClient(PublicKey);
+
+        Assert.That(@event.GetType(), Is.EqualTo(typeof(IngestEvent)));
+        var sent = JObject.Parse(Encoding.UTF8.GetString(client.Encode(@event)));
+        Assert.That((string?)sent["type"], Is.EqualTo("checkout"));
+        Assert.That((double)sent["timestamp"]!, Is.EqualTo(1764000123456d));
+        Assert.That(JToken.DeepEquals(sent["cart"], JObject.Parse(json)["cart"]), Is.True);
+        Assert.That(sent.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "type", "timestamp", "cart" }));
+    }
+
+    [Test]
     public void BuildersStampTheCurrentTimeInUnixMilliseconds()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -159,7 +159,7 @@ public class OutlitTrackerTests
             Assert.That(failed.Select(f => f.Index), Is.EqualTo(Enumerable.Range(0, 100).Select(i => (long)i)));
             Assert.That(failed.Select(f => (f.Reason, f.StatusCode)), Is.All.EqualTo((IngestFailureReason.DeliveryFailed, (int?)500)));
             Assert.That(failed[0].Message, Is.EqualTo("Internal server error"));
-            Assert.That(((CustomEvent)failed[0].Event).Properties!.AdditionalProperties["seq"], Is.EqualTo(0L), "the original event comes back so it can be queued again");
+            Assert.That(((CustomEvent)failed[0].Event).Properties!["seq"], Is.EqualTo(0L), "the original event comes back so it can be queued again");
             Assert.That(tracker.FailedCount, Is.EqualTo(100));
             Assert.That(tracker.SentCount, Is.EqualTo(10));
             Assert.That(server.Accepted.Single().Events.Select(Seq), Is.EqualTo(Enumerable.Range(100, 10).Select(i => (long)i)));
