@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Outlit.Benchmarks.Micro;
+using Outlit.Benchmarks.Scenarios;
+using Outlit.Benchmarks.Server;
+
+namespace Outlit.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/Outlit.Benchmarks -- [--short] [--only micro,tracker,large,build] [--out file.md]</c>
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "serve")
+        {
+            return await BenchServer.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "large")
+        {
+            return await LargeResponse.ChildAsync(args[1..]);
+        }
+
+        var shortMode = args.Contains("--short");
+        var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() ?? ["micro", "tracker", "large", "build"];
+        var output = Option(args, "--out") ?? Path.Combine("BenchmarkDotNet.Artifacts", $"outlit-{(shortMode ? "short" : "full")}.md");
+        var clock = Stopwatch.StartNew();
+
+        using var server = ServerProcess.Start();
+        BenchEnvironment.ServerUrl = server.Url;
+        BenchEnvironment.CustomerId = server.CustomerId;
+        Console.WriteLine($"Benchmark server on {server.Url}: {server.Info}");
+        var report = new Report(shortMode ? "short" : "full", server.Info);
+
+        if (only.Contains("micro"))
+        {
+            await Verify.RunAsync();
+            var summary = BenchmarkRunner.Run<ClientBenchmarks>(MicroConfig(shortMode));
+            report.AddMicro(summary);
+        }
+
+        if (only.Contains("tracker"))
+        {
+            var unlimited = await TrackerThroughput.UnlimitedAsync(server, shortMode ? 100_000 : 500_000);
+            Console.WriteLine(unlimited);
+            var limited = await TrackerThroughput.LimitedAsync(server, TimeSpan.FromSeconds(shortMode ? 5 : 20));
+            Console.WriteLine(limited);
+            report.AddTracker(unlimited, limited);
+        }
+
+        if (only.Contains("large"))
+        {
+            var results = LargeResponse.Run(server, long.Parse(server.Info.Split("query ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var r in results)
+            {
+                Console.WriteLine(r);
+            }
+
+            report.AddLarge(results);
+        }
+
+        if (only.Contains("build"))
+        {
+            var root = RepositoryRoot();
+            var result = BuildPipeline.Run(root, shortMode ? 1 : 3);
+            foreach (var s in result.Samples)
+            {
+                Console.WriteLine(s);
+            }
+
+            report.AddBuild(result);
+        }
+
+        var markdown = report.Finish(clock.Elapsed.TotalSeconds);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, markdown);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Written to {Path.GetFullPath(output)}");
+        return 0;
+    }
+
+    /// <summary>
+    /// In-process toolchain: the benchmarks share this process with nothing else (the server runs in
+    /// its own), and no second project has to be generated and built on a busy machine.
+    /// </summary>
+    private static IConfig MicroConfig(bool shortMode)
+    {
+        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1);
+        job = shortMode
+            ? job.WithWarmupCount(2).WithIterationCount(5).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithEvaluateOverhead(false).WithId("short")
+            : job.WithWarmupCount(4).WithIterationCount(15).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(400)).WithEvaluateOverhead(false).WithId("full");
+        return DefaultConfig.Instance
+            .AddJob(job)
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Outlit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Outlit.sln not found above " + AppContext.BaseDirectory);
+    }
+}
