@@ -1,3 +1,4 @@
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,6 +10,9 @@ namespace Outlit;
 /// </summary>
 internal sealed class OutlitCall
 {
+    // Fewer, larger reads from the response stream than StreamReader's 1 KB default.
+    private const int ReadBufferSize = 16 * 1024;
+
     internal OutlitCall(OutlitClientSettings settings, OutlitApiClient api, OutlitRawTransport transport)
     {
         Settings = settings;
@@ -62,6 +66,48 @@ internal sealed class OutlitCall
                 // No inner exception: JSON errors quote values of the body, which are not redacted there.
                 innerException: null);
         }
+    }
+
+    /// <summary>
+    /// Reads a success body into a generated type as it streams in. Only the first bytes are kept, for the
+    /// snippet of a format error; the body itself is never held whole.
+    /// </summary>
+    internal T Read<T>(Stream body, string operation)
+    {
+        var head = new HeadRecordingStream(body);
+        try
+        {
+            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize, leaveOpen: true);
+            using var reader = new JsonTextReader(text);
+            var value = Reader.Deserialize<T>(reader);
+            return value ?? throw new OutlitResponseFormatException($"The Outlit response to {operation} was empty or null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new OutlitResponseFormatException(
+                $"The Outlit response to {operation} does not have the documented shape: {OutlitRedactor.Redact(ex.Message, Settings.ApiKey)} Body starts: {OutlitRedactor.Snippet(head.Head, Settings.ApiKey) ?? "(empty)"}",
+                // No inner exception: JSON errors quote values of the body, which are not redacted there.
+                innerException: null);
+        }
+    }
+
+    /// <summary>Reads a streamed success body as a JSON object.</summary>
+    internal JObject ReadObject(Stream body, string operation)
+    {
+        var head = new HeadRecordingStream(body);
+        JObject? json;
+        try
+        {
+            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize, leaveOpen: true);
+            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+            json = JToken.ReadFrom(reader) as JObject;
+        }
+        catch (JsonException)
+        {
+            json = null;
+        }
+
+        return json ?? throw new OutlitResponseFormatException($"The Outlit response to {operation} is not a JSON object. Body starts: {OutlitRedactor.Snippet(head.Head, Settings.ApiKey) ?? "(empty)"}");
     }
 
     /// <summary>Reads a success body as a JSON object.</summary>
