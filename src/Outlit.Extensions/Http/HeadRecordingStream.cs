@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Outlit;
@@ -11,11 +12,11 @@ internal sealed class HeadRecordingStream(Stream inner) : Stream
     // OutlitRedactor.Snippet looks at most 4 x 300 characters.
     private const int Capacity = 1200;
 
-    private readonly byte[] head = new byte[Capacity];
+    private byte[]? head = ArrayPool<byte>.Shared.Rent(Capacity);
     private int recorded;
 
     /// <summary>The first bytes of the body as text (a character cut at the end is replaced, which a snippet tolerates).</summary>
-    public string Head => Encoding.UTF8.GetString(head, 0, recorded);
+    public string Head => head is null ? "" : Encoding.UTF8.GetString(head, 0, recorded);
 
     public override bool CanRead => true;
 
@@ -60,9 +61,21 @@ internal sealed class HeadRecordingStream(Stream inner) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    protected override void Dispose(bool disposing)
+    {
+        // The response stream belongs to the response; only the borrowed buffer is released here.
+        if (disposing && head is { } rented)
+        {
+            head = null;
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        base.Dispose(disposing);
+    }
+
     private void Record(ReadOnlySpan<byte> read)
     {
-        if (recorded < Capacity && read.Length > 0)
+        if (head is not null && recorded < Capacity && read.Length > 0)
         {
             var take = Math.Min(Capacity - recorded, read.Length);
             read[..take].CopyTo(head.AsSpan(recorded));

@@ -10,8 +10,8 @@ namespace Outlit;
 /// </summary>
 internal sealed class OutlitCall
 {
-    // Fewer, larger reads from the response stream than StreamReader's 1 KB default.
-    private const int ReadBufferSize = 16 * 1024;
+    // StreamReader's default; a larger buffer costs more per call (bytes plus twice as many in chars) than it saves.
+    private const int ReadBufferSize = 1024;
 
     internal OutlitCall(OutlitClientSettings settings, OutlitApiClient api, OutlitRawTransport transport)
     {
@@ -74,11 +74,11 @@ internal sealed class OutlitCall
     /// </summary>
     internal T Read<T>(Stream body, string operation)
     {
-        var head = new HeadRecordingStream(body);
+        using var head = new HeadRecordingStream(body);
         try
         {
             using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize, leaveOpen: true);
-            using var reader = new JsonTextReader(text);
+            using var reader = new JsonTextReader(text) { ArrayPool = OutlitJsonCharPool.Instance };
             var value = Reader.Deserialize<T>(reader);
             return value ?? throw new OutlitResponseFormatException($"The Outlit response to {operation} was empty or null.");
         }
@@ -94,12 +94,12 @@ internal sealed class OutlitCall
     /// <summary>Reads a streamed success body as a JSON object.</summary>
     internal JObject ReadObject(Stream body, string operation)
     {
-        var head = new HeadRecordingStream(body);
+        using var head = new HeadRecordingStream(body);
         JObject? json;
         try
         {
             using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize, leaveOpen: true);
-            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, ArrayPool = OutlitJsonCharPool.Instance };
             json = JToken.ReadFrom(reader) as JObject;
         }
         catch (JsonException)
@@ -137,5 +137,14 @@ internal sealed class OutlitCall
         return token as JObject ?? throw new ArgumentException("Expected a value that serializes to a JSON object.", parameterName);
     }
 
-    internal string Serialize(JToken token) => token.ToString(Formatting.None);
+    internal string Serialize(JToken token)
+    {
+        using var text = new StringWriter(new StringBuilder(256), System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = OutlitJsonCharPool.Instance })
+        {
+            token.WriteTo(writer);
+        }
+
+        return text.ToString();
+    }
 }
