@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using Outlit.Ingest;
@@ -17,6 +19,11 @@ namespace Outlit;
 public sealed partial class OutlitIngestClient : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private const int MaxCachedEncodeChars = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? encodeBuffer;
 
     private readonly IngestTransport transport;
     private readonly JsonSerializer serializer;
@@ -198,13 +205,33 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
     internal byte[] Encode(object @event)
     {
-        var buffer = new MemoryStream(256);
-        using (var writer = new JsonTextWriter(new StreamWriter(buffer, Utf8NoBom, 1024)) { Formatting = Formatting.None })
+        // A StreamWriter per event cost about 5 KB of buffers for a few hundred bytes of JSON; a builder kept
+        // per thread and pooled char buffers leave the result array as the only sizeable allocation.
+        var text = encodeBuffer ?? new StringBuilder(512);
+        encodeBuffer = null;
+        text.Clear();
+        using (var writer = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)) { Formatting = Formatting.None, ArrayPool = OutlitJsonCharPool.Instance })
         {
             serializer.Serialize(writer, @event);
         }
 
-        return buffer.ToArray();
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            text.CopyTo(0, chars, 0, text.Length);
+            var span = chars.AsSpan(0, text.Length);
+            var json = new byte[Utf8NoBom.GetByteCount(span)];
+            Utf8NoBom.GetBytes(span, json);
+            return json;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            if (text.Capacity <= MaxCachedEncodeChars)
+            {
+                encodeBuffer = text;
+            }
+        }
     }
 
     internal IngestEnvelope CreateEnvelope(string? source, string? visitorId, object? userIdentity, object? customerIdentity) =>
