@@ -13,6 +13,9 @@ internal sealed class OutlitCall
     // StreamReader's default; a larger buffer costs more per call (bytes plus twice as many in chars) than it saves.
     private const int ReadBufferSize = 1024;
 
+    // StreamReader's smallest buffer.
+    private const int MinReadBufferSize = 128;
+
     internal OutlitCall(OutlitClientSettings settings, OutlitApiClient api, OutlitRawTransport transport)
     {
         Settings = settings;
@@ -72,12 +75,12 @@ internal sealed class OutlitCall
     /// Reads a success body into a generated type as it streams in. Only the first bytes are kept, for the
     /// snippet of a format error; the body itself is never held whole.
     /// </summary>
-    internal T Read<T>(Stream body, string operation)
+    internal T Read<T>(Stream body, string operation, long? length = null)
     {
         using var head = new HeadRecordingStream(body);
         try
         {
-            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize, leaveOpen: true);
+            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferFor(length), leaveOpen: true);
             using var reader = new JsonTextReader(text) { ArrayPool = OutlitJsonCharPool.Instance };
             var value = Reader.Deserialize<T>(reader);
             return value ?? throw new OutlitResponseFormatException($"The Outlit response to {operation} was empty or null.");
@@ -91,14 +94,18 @@ internal sealed class OutlitCall
         }
     }
 
+    /// <summary>A body known to be small (a connect answer, a short tool result) gets a buffer of its own size.</summary>
+    private static int ReadBufferFor(long? length) =>
+        length is { } n && n < ReadBufferSize ? (int)Math.Max(MinReadBufferSize, n) : ReadBufferSize;
+
     /// <summary>Reads a streamed success body as a JSON object.</summary>
-    internal JObject ReadObject(Stream body, string operation)
+    internal JObject ReadObject(Stream body, string operation, long? length = null)
     {
         using var head = new HeadRecordingStream(body);
         JObject? json;
         try
         {
-            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize, leaveOpen: true);
+            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferFor(length), leaveOpen: true);
             using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, ArrayPool = OutlitJsonCharPool.Instance };
             json = JToken.ReadFrom(reader) as JObject;
         }

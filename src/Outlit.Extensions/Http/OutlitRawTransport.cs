@@ -42,7 +42,7 @@ internal sealed class OutlitRawTransport
         string? jsonBody,
         string operation,
         bool idempotent,
-        Func<Stream, T> read,
+        Func<Stream, long?, T> read,
         CancellationToken cancellationToken)
     {
         using var request = CreateRequest(method, relativePath, jsonBody, operation, idempotent, passThroughStatus: null);
@@ -54,7 +54,7 @@ internal sealed class OutlitRawTransport
         using var registration = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
         try
         {
-            return read(stream);
+            return read(stream, response.Content.Headers.ContentLength);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
         {

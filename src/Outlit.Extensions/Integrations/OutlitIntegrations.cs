@@ -100,7 +100,7 @@ public class OutlitIntegrations
             body["config"] = Call.ToObject(config, nameof(config));
         }
 
-        var json = await Call.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", Call.Serialize(body), operation, idempotent: false, stream => Call.ReadObject(stream, operation), cancellationToken).ConfigureAwait(false);
+        var json = await Call.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", Call.Serialize(body), operation, idempotent: false, (stream, length) => Call.ReadObject(stream, operation, length), cancellationToken).ConfigureAwait(false);
         return ParseConnectResult(json);
     }
 

@@ -175,7 +175,7 @@ public class OutlitTools
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's JSON result.</returns>
     public virtual Task<JObject> CallToolAsync(string tool, object? input = null, CancellationToken cancellationToken = default) =>
-        SendAsync(tool, Call.ToObject(input, nameof(input)), body => Call.ReadObject(body, tool), cancellationToken);
+        SendAsync(tool, Call.ToObject(input, nameof(input)), (body, length) => Call.ReadObject(body, tool, length), cancellationToken);
 
     /// <summary>Calls any tool by name and reads the result into <typeparamref name="TOutput"/>.</summary>
     /// <typeparam name="TOutput">The result type, usually a generated <c>…Output</c> type.</typeparam>
@@ -184,10 +184,10 @@ public class OutlitTools
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed result.</returns>
     public virtual Task<TOutput> CallToolAsync<TOutput>(string tool, object? input = null, CancellationToken cancellationToken = default) =>
-        SendAsync(tool, Call.ToObject(input, nameof(input)), body => Call.Read<TOutput>(body, tool), cancellationToken);
+        SendAsync(tool, Call.ToObject(input, nameof(input)), (body, length) => Call.Read<TOutput>(body, tool, length), cancellationToken);
 
     /// <summary>Sends one tool call and reads the result from the response stream (never as one whole-body string).</summary>
-    private Task<T> SendAsync<T>(string tool, JObject input, Func<Stream, T> read, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(string tool, JObject input, Func<Stream, long?, T> read, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
         OutlitSourceTypes.NormalizeToolInput(input);
@@ -215,7 +215,7 @@ public class OutlitTools
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await SendAsync(tool, (JObject)json.DeepClone(), body => Call.Read<TOutput>(body, tool), cancellationToken).ConfigureAwait(false);
+            var page = await SendAsync(tool, (JObject)json.DeepClone(), (body, length) => Call.Read<TOutput>(body, tool, length), cancellationToken).ConfigureAwait(false);
             foreach (var item in items(page) ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();
