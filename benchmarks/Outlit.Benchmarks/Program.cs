@@ -26,6 +26,40 @@ public static class Program
             return await LargeResponse.ChildAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "overhead")
+        {
+            await Overhead.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            return 0;
+        }
+
+        if (args.Length > 1 && args[0] == "probe")
+        {
+            using var probeServer = ServerProcess.Start();
+            BenchEnvironment.ServerUrl = probeServer.Url;
+            BenchEnvironment.CustomerId = probeServer.CustomerId;
+            foreach (var scenario in args[1].Split(','))
+            {
+                await Probe.RunAsync(scenario, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50);
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine("""
+                Outlit client benchmarks (see docs/benchmarks.md).
+                  (no option)          full run: calls, tracker, large response, build pipeline
+                  --short              the same in short mode (under 3 minutes)
+                  --only a,b           any of: micro, tracker, large, build
+                  --out file.md        where to write the report (default BenchmarkDotNet.Artifacts/outlit-<mode>.md)
+                Diagnostics:
+                  probe Scenario[,..] [rounds]   interleaved quick comparison, e.g. probe GetCustomer,Ingest 30
+                  overhead [rounds]              per-call cost with an in-memory transport (no network)
+                """);
+            return 0;
+        }
+
         var shortMode = args.Contains("--short");
         var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() ?? ["micro", "tracker", "large", "build"];
         var output = Option(args, "--out") ?? Path.Combine("BenchmarkDotNet.Artifacts", $"outlit-{(shortMode ? "short" : "full")}.md");

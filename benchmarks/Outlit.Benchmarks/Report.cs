@@ -72,7 +72,7 @@ public sealed class Report
             var nswag = group.FirstOrDefault(r => r.Contender == "NSwag");
             if (wrappers.Mean > 0 && nswag.Mean > 0)
             {
-                overNSwag.Add(string.Create(Inv, $"| {group.Key} | {(wrappers.Mean / nswag.Mean - 1) * 100:+0.0;-0.0}% | {((double)wrappers.Alloc / Math.Max(1, nswag.Alloc) - 1) * 100:+0.0;-0.0}% | {wrappers.Mean / baseline.Mean:0.00} |"));
+                overNSwag.Add(string.Create(Inv, $"| {group.Key} | {(wrappers.Mean / nswag.Mean - 1) * 100:+0.0;-0.0;0.0}% | {((double)wrappers.Alloc / Math.Max(1, nswag.Alloc) - 1) * 100:+0.0;-0.0;0.0}% | {wrappers.Mean / baseline.Mean:0.00} |"));
             }
         }
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Outlit.Benchmarks;
+
+/// <summary>
+/// Diagnostic: the client's fixed cost per call with the network taken out. Every contender sends
+/// through the same in-memory handler that answers with the same canned body, so what remains is
+/// request building, the pipeline stages and deserialization.
+/// </summary>
+public static class Overhead
+{
+    public static async Task RunAsync(int rounds)
+    {
+        var browser = "{\"sessionId\":\"2c867dd5-5464-42c7-8c26-8c2c033d1f16\",\"connectUrl\":\"https://app.outlit.ai/integrations/connect?sessionId=2c867dd5-5464-42c7-8c26-8c2c033d1f16\",\"alreadyConnected\":false}"u8.ToArray();
+        var handler = new CannedHandler(browser);
+        var url = new Uri("https://app.outlit.ai/");
+        using var outlit = new OutlitClient(new OutlitClientOptions { ApiKey = BenchEnvironment.ApiKey, BaseUrl = url, HttpMessageHandler = handler });
+        using var plain = new HttpClient(handler, disposeHandler: false) { BaseAddress = url };
+        plain.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchEnvironment.ApiKey);
+        var api = new OutlitApiClient(plain) { BaseUrl = url.ToString() };
+
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("Wrappers connect", () => outlit.Integrations.ConnectAsync(ProviderId.Hubspot)),
+            ("NSwag connect", () => api.ConnectIntegrationAsync(new IntegrationConnectRequest { Provider = ProviderId.Hubspot })),
+            ("NSwag over the client pipeline", () => outlit.Api.ConnectIntegrationAsync(new IntegrationConnectRequest { Provider = ProviderId.Hubspot })),
+            ("Raw HttpClient plain", async () =>
+            {
+                using var r = new HttpRequestMessage(HttpMethod.Post, "api/integrations/connect") { Content = new StringContent("{\"provider\":\"hubspot\"}") };
+                using var response = await plain.SendAsync(r);
+            }),
+        };
+
+        var results = calls.ToDictionary(c => c.Name, _ => new List<double>());
+        var allocs = calls.ToDictionary(c => c.Name, _ => 0L);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, call) in calls)
+            {
+                var a0 = GC.GetTotalAllocatedBytes(precise: true);
+                await call();
+                allocs[name] = GC.GetTotalAllocatedBytes(precise: true) - a0;
+                var t0 = Stopwatch.GetTimestamp();
+                for (var i = 0; i < 2000; i++)
+                {
+                    await call();
+                }
+
+                results[name].Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds / 2000);
+            }
+        }
+
+        foreach (var (name, _) in calls)
+        {
+            var sorted = results[name].Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-30} min {sorted[0],8:0.00} µs  median {sorted[sorted.Count / 2],8:0.00} µs  alloc {allocs[name],7} B"));
+        }
+    }
+
+    private sealed class CannedHandler(byte[] body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, RequestMessage = request });
+    }
+}
