@@ -14,7 +14,7 @@ public sealed record LargeResult(string Contender, long BodyBytes, int Rows, dou
 /// </summary>
 public static class LargeResponse
 {
-    public static readonly string[] ContenderNames = ["Wrappers", "NSwag", "Hand Newtonsoft", "Hand STJ source-gen"];
+    public static readonly string[] ContenderNames = ["Wrappers", "Wrappers, typed rows", "NSwag", "Hand Newtonsoft", "Hand STJ source-gen"];
 
     /// <summary>Parent side: one child process per contender.</summary>
     public static List<LargeResult> Run(ServerProcess server, long bodyBytes)
@@ -44,6 +44,8 @@ public static class LargeResponse
         Func<Task<int>> call = name switch
         {
             "Wrappers" => async () => (await contenders.Outlit.Tools.QueryAsync(new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 })).Data.Count,
+            // The same wrapper call into the caller's own row type: the contract leaves rows free-form (JObject each).
+            "Wrappers, typed rows" => async () => (await contenders.Outlit.Tools.CallToolAsync<Baselines.QueryResult>(OutlitToolNames.Query, new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 })).Data.Count,
             "NSwag" => async () => ((JArray)(await contenders.NSwagToolAsync(ToolName.Outlit_query, new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 }))["data"]).Count,
             "Hand Newtonsoft" => async () => (await contenders.Newtonsoft.QueryAsync(BenchEnvironment.LargeQuerySql, 10000)).Data.Count,
             "Hand STJ source-gen" => async () => (await contenders.Stj.QueryAsync(BenchEnvironment.LargeQuerySql, 10000)).Data.Count,
