@@ -89,11 +89,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// <summary>The rate-limit state from the server's most recent response, or null before the first response.</summary>
     public IngestRateLimitInfo? RateLimit => transport.RateLimit;
 
-    internal int MaxEventsPerRequest => maxEvents;
-
     internal int MaxRequestBytes => maxBytes;
-
-    internal JsonSerializer Serializer => serializer;
 
     /// <summary>Checks that <paramref name="publicKey"/> looks like an Outlit public key.</summary>
     /// <param name="publicKey">The key to check.</param>
@@ -236,9 +232,6 @@ public sealed partial class OutlitIngestClient : IDisposable
 
     internal IngestEnvelope CreateEnvelope(string? source, string? visitorId, object? userIdentity, object? customerIdentity) =>
         IngestEnvelope.Create(serializer, source, visitorId, userIdentity, customerIdentity);
-
-    /// <summary>Size of the smallest request that could carry an event of <paramref name="eventBytes"/> bytes.</summary>
-    internal static long SingleEventRequestBytes(IngestEnvelope envelope, int eventBytes) => envelope.BodySize(1, eventBytes);
 
     /// <summary>
     /// Sends already-encoded events in order, splitting them by the limits. Oversized events and

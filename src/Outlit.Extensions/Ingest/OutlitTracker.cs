@@ -105,7 +105,8 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         TaskCompletionSource done;
         lock (flushWaiters)
         {
-            if (Processed >= target)
+            // After disposal everything has been sent or reported; there is nothing left to wait for.
+            if (Processed >= target || loop.IsCompleted)
             {
                 return Task.CompletedTask;
             }

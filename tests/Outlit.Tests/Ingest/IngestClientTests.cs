@@ -262,7 +262,7 @@ public class IngestClientTests
         var settings = new IngestServerSettings { Faults = n => n == 1 ? IngestFault.Slow : IngestFault.None, SlowDelay = TimeSpan.FromSeconds(5) };
         await using var server = await IngestTestServer.StartAsync(settings);
         var options = FastRetries(server.BaseAddress);
-        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        options.RequestTimeout = TimeSpan.FromSeconds(1);
         using var client = new OutlitIngestClient(PublicKey, options);
 
         var watch = Stopwatch.StartNew();
@@ -270,7 +270,7 @@ public class IngestClientTests
 
         Assert.That(result.IsSuccess, Is.True);
         Assert.That(result.RequestCount, Is.EqualTo(2));
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4.5)), "the slow attempt was abandoned, not waited out");
         Assert.That(server.Accepted, Has.Count.EqualTo(1));
     }
 
@@ -353,7 +353,8 @@ public class IngestClientTests
     [Test]
     public async Task AServer429WithResetHoldsSendingUntilTheReset()
     {
-        var reset = DateTimeOffset.UtcNow.AddSeconds(2).ToUnixTimeSeconds();
+        // At least two seconds away, longer than the attempt timeout below even on a loaded machine.
+        var reset = DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeSeconds();
         var calls = 0;
         await using var server = await Infrastructure.LoopbackServer.StartAsync((_, context) =>
         {
@@ -367,13 +368,44 @@ public class IngestClientTests
 
             return Infrastructure.LoopbackServer.WriteJsonAsync(context, 200, "{\"success\":true}");
         });
-        using var client = new OutlitIngestClient(PublicKey, FastRetries(server.BaseAddress));
+        var options = FastRetries(server.BaseAddress, maxRetries: 1);
+        // Waiting for the reset takes longer than one attempt may: the wait must not count as a timeout.
+        options.RequestTimeout = TimeSpan.FromMilliseconds(1500);
+        options.MaxRetryDelay = TimeSpan.FromSeconds(10);
+        using var client = new OutlitIngestClient(PublicKey, options);
 
         var result = await client.SendEncodedAsync(client.CreateEnvelope("server", null, null, null), Events(1), CancellationToken.None);
 
-        Assert.That(result.IsSuccess, Is.True);
+        Assert.That(result.Failures, Is.Empty);
         Assert.That(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Is.GreaterThanOrEqualTo(reset * 1000 - 20), "the retry waited for the advertised reset");
         Assert.That(server.Requests, Has.Count.EqualTo(2));
+        Assert.That(result.RequestCount, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task AResetFarInTheFutureIsWaitedForNoLongerThanMaxRetryDelay()
+    {
+        var calls = 0;
+        await using var server = await Infrastructure.LoopbackServer.StartAsync((_, context) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.Headers["X-RateLimit-Remaining"] = "0";
+                context.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Infrastructure.LoopbackServer.WriteJsonAsync(context, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
+            }
+
+            return Infrastructure.LoopbackServer.WriteJsonAsync(context, 200, "{\"success\":true}");
+        });
+        var options = FastRetries(server.BaseAddress);
+        options.MaxRetryDelay = TimeSpan.FromMilliseconds(300);
+        using var client = new OutlitIngestClient(PublicKey, options);
+
+        var watch = Stopwatch.StartNew();
+        var result = await client.SendEncodedAsync(client.CreateEnvelope("server", null, null, null), Events(1), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        Assert.That(watch.Elapsed, Is.InRange(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5)));
     }
 
     [Test]

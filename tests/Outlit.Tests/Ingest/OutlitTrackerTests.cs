@@ -102,6 +102,7 @@ public class OutlitTrackerTests
         Assert.That(server.Accepted.SelectMany(b => b.Events).Select(Seq), Is.EqualTo(Enumerable.Range(0, 250).Select(i => (long)i)));
         Assert.That(tracker.SentCount, Is.EqualTo(250));
         Assert.Throws<ObjectDisposedException>(() => Enqueue(tracker, 999));
+        Assert.That(tracker.FlushAsync().IsCompleted, Is.True, "flushing a disposed tracker does not hang");
     }
 
     [Test]

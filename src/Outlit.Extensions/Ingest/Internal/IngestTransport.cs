@@ -30,7 +30,8 @@ internal sealed class IngestTransport : IDisposable
     private readonly bool ownsHttp;
     private readonly Uri endpoint;
     private readonly IngestPacer pacer;
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> retry;
+    private readonly ResiliencePipeline attemptTimeout;
 
     public IngestTransport(HttpClient http, bool ownsHttp, string publicKey, OutlitIngestClientOptions options, TimeProvider time)
     {
@@ -60,8 +61,10 @@ internal sealed class IngestTransport : IDisposable
             });
         }
 
-        builder.AddTimeout(options.RequestTimeout);
-        pipeline = builder.Build();
+        retry = builder.Build();
+        // The timeout covers the HTTP exchange only: waiting for the rate limit is not a slow
+        // server and must not use up attempts.
+        attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
     }
 
     public Uri Endpoint => endpoint;
@@ -74,18 +77,23 @@ internal sealed class IngestTransport : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(
+            response = await retry.ExecuteAsync(
                 async token =>
                 {
                     await pacer.WaitAsync(token).ConfigureAwait(false);
                     Interlocked.Increment(ref attempts);
-                    using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-                    {
-                        Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } },
-                    };
-                    var sent = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-                    pacer.Observe(sent.Headers, (int)sent.StatusCode);
-                    return sent;
+                    return await attemptTimeout.ExecuteAsync(
+                        async attemptToken =>
+                        {
+                            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+                            {
+                                Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } },
+                            };
+                            var sent = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptToken).ConfigureAwait(false);
+                            pacer.Observe(sent.Headers, (int)sent.StatusCode);
+                            return sent;
+                        },
+                        token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
