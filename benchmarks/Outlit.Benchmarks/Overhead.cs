@@ -34,6 +34,23 @@ public static class Overhead
             }),
         };
 
+        // Ingest: the same 100 events, acknowledged by the same canned answer.
+        var ack = new CannedHandler("{\"success\":true}"u8.ToArray());
+        var contenders = new Contenders(url, "cus_x");
+        using var ingestHttp = new HttpClient(ack, disposeHandler: false);
+        using var ingest = new OutlitIngestClient(BenchEnvironment.PublicKey, ingestHttp, new OutlitIngestClientOptions { BaseAddress = url, RequestsPerSecond = 1_000_000 });
+        var ingestApi = new OutlitApiClient(ingestHttp) { BaseUrl = url.ToString() };
+        var handIngest = new Baselines.HandNewtonsoftClient(url, BenchEnvironment.ApiKey, ack);
+        var handStjIngest = new Baselines.HandStjClient(url, BenchEnvironment.ApiKey, ack);
+        calls =
+        [
+            .. calls,
+            ("Wrappers ingest 100", () => ingest.SendAsync(contenders.TypedEvents)),
+            ("NSwag ingest 100", () => ingestApi.IngestEventsAsync(BenchEnvironment.PublicKey, contenders.IngestRequest)),
+            ("Hand Newtonsoft ingest 100", () => handIngest.SendEventsAsync(BenchEnvironment.PublicKey, contenders.HandEvents)),
+            ("Hand STJ ingest 100", () => handStjIngest.SendEventsAsync(BenchEnvironment.PublicKey, contenders.HandEvents)),
+        ];
+
         var results = calls.ToDictionary(c => c.Name, _ => new List<double>());
         var allocs = calls.ToDictionary(c => c.Name, _ => 0L);
         for (var round = 0; round < rounds; round++)
@@ -44,12 +61,13 @@ public static class Overhead
                 await call();
                 allocs[name] = GC.GetTotalAllocatedBytes(precise: true) - a0;
                 var t0 = Stopwatch.GetTimestamp();
-                for (var i = 0; i < 2000; i++)
+                var n = name.Contains("ingest", StringComparison.Ordinal) ? 200 : 2000;
+                for (var i = 0; i < n; i++)
                 {
                     await call();
                 }
 
-                results[name].Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds / 2000);
+                results[name].Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds / n);
             }
         }
 

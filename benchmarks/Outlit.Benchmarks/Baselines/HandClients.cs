@@ -11,9 +11,9 @@ namespace Outlit.Benchmarks.Baselines;
 /// <summary>The calls of the benchmark, written by hand against <see cref="HttpClient"/>.</summary>
 public abstract class HandClient : IDisposable
 {
-    protected HandClient(Uri baseUrl, string apiKey)
+    protected HandClient(Uri baseUrl, string apiKey, HttpMessageHandler? handler = null)
     {
-        Http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        Http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
         {
             BaseAddress = baseUrl,
         };
@@ -72,7 +72,7 @@ public abstract class HandClient : IDisposable
 }
 
 /// <summary>HttpClient + Newtonsoft.Json: one shared serializer, request as a string, response read from the stream.</summary>
-public sealed class HandNewtonsoftClient(Uri baseUrl, string apiKey) : HandClient(baseUrl, apiKey)
+public sealed class HandNewtonsoftClient(Uri baseUrl, string apiKey, HttpMessageHandler? handler = null) : HandClient(baseUrl, apiKey, handler)
 {
     private static readonly Newtonsoft.Json.JsonSerializer Serializer = Newtonsoft.Json.JsonSerializer.Create(new JsonSerializerSettings
     {
@@ -95,7 +95,7 @@ public sealed class HandNewtonsoftClient(Uri baseUrl, string apiKey) : HandClien
 }
 
 /// <summary>HttpClient + System.Text.Json with source-generated metadata: UTF-8 bytes both ways, no reflection.</summary>
-public sealed class HandStjClient(Uri baseUrl, string apiKey) : HandClient(baseUrl, apiKey)
+public sealed class HandStjClient(Uri baseUrl, string apiKey, HttpMessageHandler? handler = null) : HandClient(baseUrl, apiKey, handler)
 {
     private static JsonTypeInfo<T> Info<T>() => TypeInfoCache<T>.Value;
 
