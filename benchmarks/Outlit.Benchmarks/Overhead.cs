@@ -19,13 +19,21 @@ public static class Overhead
         var url = new Uri("https://app.outlit.ai/");
         using var outlit = new OutlitClient(new OutlitClientOptions { ApiKey = BenchEnvironment.ApiKey, BaseUrl = url, HttpMessageHandler = handler });
         using var plain = new HttpClient(handler, disposeHandler: false) { BaseAddress = url };
+        using var noTimeouts = new OutlitClient(new OutlitClientOptions { ApiKey = BenchEnvironment.ApiKey, BaseUrl = url, HttpMessageHandler = handler, AttemptTimeout = Timeout.InfiniteTimeSpan, TotalTimeout = Timeout.InfiniteTimeSpan });
+        using var noPolly = new OutlitClient(new OutlitClientOptions { ApiKey = BenchEnvironment.ApiKey, BaseUrl = url, HttpMessageHandler = handler, AttemptTimeout = Timeout.InfiniteTimeSpan, TotalTimeout = Timeout.InfiniteTimeSpan, MaxRetries = 0 });
         plain.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchEnvironment.ApiKey);
         var api = new OutlitApiClient(plain) { BaseUrl = url.ToString() };
 
+        var handConnect = new Baselines.HandNewtonsoftClient(url, BenchEnvironment.ApiKey, handler);
+        var handStjConnect = new Baselines.HandStjClient(url, BenchEnvironment.ApiKey, handler);
         var calls = new (string Name, Func<Task> Call)[]
         {
             ("Wrappers connect", () => outlit.Integrations.ConnectAsync(ProviderId.Hubspot)),
+            ("Wrappers, no timeouts", () => noTimeouts.Integrations.ConnectAsync(ProviderId.Hubspot)),
+            ("Wrappers, no timeouts/retry", () => noPolly.Integrations.ConnectAsync(ProviderId.Hubspot)),
             ("NSwag connect", () => api.ConnectIntegrationAsync(new IntegrationConnectRequest { Provider = ProviderId.Hubspot })),
+            ("Hand Newtonsoft connect", () => handConnect.ConnectAsync("hubspot", null)),
+            ("Hand STJ connect", () => handStjConnect.ConnectAsync("hubspot", null)),
             ("NSwag over the client pipeline", () => outlit.Api.ConnectIntegrationAsync(new IntegrationConnectRequest { Provider = ProviderId.Hubspot })),
             ("Raw HttpClient plain", async () =>
             {

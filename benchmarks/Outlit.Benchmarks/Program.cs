@@ -52,6 +52,8 @@ public static class Program
                   (no option)          full run: calls, tracker, large response, build pipeline
                   --short              the same in short mode (under 3 minutes)
                   --only a,b           any of: micro, tracker, large, build
+                  --filter A,B         only the call benchmarks whose method names start with A or B (e.g. Connect,Ingest)
+                  --in-process         full mode without a process per benchmark (faster, less isolated)
                   --out file.md        where to write the report (default BenchmarkDotNet.Artifacts/outlit-<mode>.md)
                 Diagnostics:
                   probe Scenario[,..] [rounds]   interleaved quick comparison, e.g. probe GetCustomer,Ingest 30
@@ -68,13 +70,27 @@ public static class Program
         using var server = ServerProcess.Start();
         BenchEnvironment.ServerUrl = server.Url;
         BenchEnvironment.CustomerId = server.CustomerId;
+
+        // Out-of-process benchmark runs inherit these.
+        Environment.SetEnvironmentVariable("OUTLIT_BENCH_URL", server.Url.ToString());
+        Environment.SetEnvironmentVariable("OUTLIT_BENCH_CUSTOMER", server.CustomerId);
         Console.WriteLine($"Benchmark server on {server.Url}: {server.Info}");
         var report = new Report(shortMode ? "short" : "full", server.Info);
 
         if (only.Contains("micro"))
         {
             await Verify.RunAsync();
-            var summary = BenchmarkRunner.Run<ClientBenchmarks>(MicroConfig(shortMode));
+            // Full mode runs each benchmark in its own process (no JIT, PGO or GC state carried from one
+            // benchmark to the next); short mode stays in this process to fit in its time budget.
+            var config = MicroConfig(shortMode, outOfProcess: !shortMode && !args.Contains("--in-process"));
+            if (Option(args, "--filter") is { } filter)
+            {
+                // Method-name prefixes, e.g. --filter Connect,Ingest
+                var prefixes = filter.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                config = config.AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(b => prefixes.Any(p => b.Descriptor.WorkloadMethod.Name.StartsWith(p, StringComparison.Ordinal))));
+            }
+
+            var summary = BenchmarkRunner.Run<ClientBenchmarks>(config);
             report.AddMicro(summary);
         }
 
@@ -120,12 +136,12 @@ public static class Program
     }
 
     /// <summary>
-    /// In-process toolchain: the benchmarks share this process with nothing else (the server runs in
-    /// its own), and no second project has to be generated and built on a busy machine.
+    /// The server always runs in its own process. Short mode uses the in-process toolchain (no second
+    /// project to generate and build); full mode launches one process per benchmark.
     /// </summary>
-    private static IConfig MicroConfig(bool shortMode)
+    private static IConfig MicroConfig(bool shortMode, bool outOfProcess)
     {
-        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1);
+        var job = outOfProcess ? Job.Default.WithLaunchCount(1) : Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1);
         job = shortMode
             ? job.WithWarmupCount(2).WithIterationCount(5).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithEvaluateOverhead(false).WithId("short")
             : job.WithWarmupCount(4).WithIterationCount(15).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(400)).WithEvaluateOverhead(false).WithId("full");
