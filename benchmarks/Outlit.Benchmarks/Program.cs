@@ -28,7 +28,7 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "overhead")
         {
-            await Overhead.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            _ = await Overhead.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
             return 0;
         }
 
@@ -51,7 +51,7 @@ public static class Program
                 Outlit client benchmarks (see docs/benchmarks.md).
                   (no option)          full run: calls, tracker, large response, build pipeline
                   --short              the same in short mode (under 3 minutes)
-                  --only a,b           any of: micro, tracker, large, build
+                  --only a,b           any of: micro, overhead, tracker, large, build
                   --filter A,B         only the call benchmarks whose method names start with A or B (e.g. Connect,Ingest)
                   --in-process         full mode without a process per benchmark (faster, less isolated)
                   --out file.md        where to write the report (default BenchmarkDotNet.Artifacts/outlit-<mode>.md)
@@ -63,7 +63,7 @@ public static class Program
         }
 
         var shortMode = args.Contains("--short");
-        var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() ?? ["micro", "tracker", "large", "build"];
+        var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() ?? ["micro", "overhead", "tracker", "large", "build"];
         var output = Option(args, "--out") ?? Path.Combine("BenchmarkDotNet.Artifacts", $"outlit-{(shortMode ? "short" : "full")}.md");
         var clock = Stopwatch.StartNew();
 
@@ -92,6 +92,11 @@ public static class Program
 
             var summary = BenchmarkRunner.Run<ClientBenchmarks>(config);
             report.AddMicro(summary);
+        }
+
+        if (only.Contains("overhead"))
+        {
+            report.AddOverhead(await Overhead.RunAsync(shortMode ? 5 : 15));
         }
 
         if (only.Contains("tracker"))

@@ -152,6 +152,22 @@ public sealed class Report
         text.AppendLine();
     }
 
+    public void AddOverhead(List<(string Name, double MinMicros, double MedianMicros, long Allocated)> rows)
+    {
+        text.AppendLine("## Fixed cost per call without the network");
+        text.AppendLine();
+        text.AppendLine("Every contender sends through the same in-memory handler, which answers at once with the same canned body (a browser-session connect answer, an ingest acknowledgement); what remains is request building, the pipeline stages and deserialization. Minimum and median of the per-call average over blocks of calls.");
+        text.AppendLine();
+        text.AppendLine("| Call | Min | Median | Allocated |");
+        text.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var r in rows)
+        {
+            text.AppendLine(string.Create(Inv, $"| {r.Name} | {r.MinMicros:0.00} µs | {r.MedianMicros:0.00} µs | {Bytes(r.Allocated)} |"));
+        }
+
+        text.AppendLine();
+    }
+
     public void AddLine(string line)
     {
         text.AppendLine(line);
