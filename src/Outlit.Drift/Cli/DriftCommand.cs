@@ -1,0 +1,245 @@
+using Outlit.Drift.Comparison;
+using Outlit.Drift.Reporting;
+using Outlit.Drift.Surface;
+
+namespace Outlit.Drift.Cli;
+
+/// <summary>Which findings make <c>compare</c> exit with 1.</summary>
+public enum FailOn
+{
+    /// <summary>Errors and breaking findings (the default).</summary>
+    Breaking,
+
+    /// <summary>Any finding at all.</summary>
+    Any,
+
+    /// <summary>Never: report only.</summary>
+    None,
+}
+
+/// <summary>Exit codes of the tool.</summary>
+public static class ExitCodes
+{
+    /// <summary>No finding at or above the threshold.</summary>
+    public const int Clean = 0;
+
+    /// <summary>At least one finding at or above the threshold.</summary>
+    public const int OverThreshold = 1;
+
+    /// <summary>Bad arguments, or a document that cannot be read.</summary>
+    public const int UsageOrInput = 2;
+}
+
+/// <summary>Parsed arguments of <c>outlit-drift compare</c>.</summary>
+/// <param name="Base">Path or URL of the base document.</param>
+/// <param name="Candidate">Path or URL of the candidate document.</param>
+/// <param name="Format">Output format.</param>
+/// <param name="FailOn">Exit-code threshold.</param>
+/// <param name="Regenerate">Whether to regenerate the client from the candidate and compare its public API.</param>
+public sealed record CompareOptions(string Base, string Candidate, ReportFormat Format, FailOn FailOn, bool Regenerate);
+
+/// <summary>The command-line entry point; <see cref="RunAsync"/> is what <c>Program</c> calls and what tests call in-process.</summary>
+public static class DriftCommand
+{
+    /// <summary>The usage text printed by <c>--help</c> and after a usage error.</summary>
+    public const string Usage = """
+        Usage: outlit-drift compare --base <file|url> --candidate <file|url>
+                                    [--format text|markdown|json|github]
+                                    [--fail-on breaking|any|none] [--regenerate]
+
+        Compares two OpenAPI 3.0/3.1 documents and classifies each difference as
+        breaking, warning, non-breaking or error (a defect in a document).
+          --format      output format (default: text)
+          --fail-on     findings that make the exit code 1 (default: breaking, which
+                        includes errors)
+          --regenerate  also regenerate the C# client from both documents with
+                        build/regenerate.sh, compile them and compare their public APIs
+                        (removed/changed/added members and the suggested version bump)
+        Exit codes: 0 clean or under the threshold, 1 over the threshold,
+                    2 usage error, unreadable input or failed regeneration.
+        """;
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="stdout">Where the report goes.</param>
+    /// <param name="stderr">Where usage and input errors go.</param>
+    /// <param name="regenerator">Builds the client from a candidate document; the default uses the repository's build script.</param>
+    /// <param name="cancellationToken">Cancels downloads and regeneration.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IClientRegenerator? regenerator = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+        }
+
+        if (args[0] != "compare")
+        {
+            stderr.WriteLine($"Unknown command '{args[0]}'.");
+            stderr.WriteLine(Usage);
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (!TryParse(args.AsSpan(1), out var options, out var problem))
+        {
+            stderr.WriteLine(problem);
+            stderr.WriteLine(Usage);
+            return ExitCodes.UsageOrInput;
+        }
+
+        LoadedDocument baseDocument;
+        LoadedDocument candidate;
+        try
+        {
+            baseDocument = await OpenApiInput.LoadAsync(options.Base, cancellationToken: cancellationToken).ConfigureAwait(false);
+            candidate = await OpenApiInput.LoadAsync(options.Candidate, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (DriftInputException ex)
+        {
+            stderr.WriteLine("outlit-drift: " + ex.Message);
+            return ExitCodes.UsageOrInput;
+        }
+
+        var findings = DriftComparer.Compare(baseDocument, candidate);
+        SurfaceReport? surface = null;
+        if (options.Regenerate)
+        {
+            regenerator ??= new ScriptRegenerator();
+            try
+            {
+                surface = await regenerator.CompareSurfaceAsync(baseDocument, candidate, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegenerationException ex)
+            {
+                stderr.WriteLine("outlit-drift: " + ex.Message);
+                return ExitCodes.UsageOrInput;
+            }
+        }
+
+        var report = new DriftReport(options.Base, options.Candidate, findings, surface);
+        ReportFormatter.Write(report, options.Format, stdout);
+        return IsOverThreshold(findings, options.FailOn) ? ExitCodes.OverThreshold : ExitCodes.Clean;
+    }
+
+    /// <summary>Applies the <c>--fail-on</c> threshold.</summary>
+    /// <param name="findings">The findings.</param>
+    /// <param name="failOn">The threshold.</param>
+    /// <returns>True when the run must fail.</returns>
+    public static bool IsOverThreshold(IReadOnlyList<Finding> findings, FailOn failOn) => failOn switch
+    {
+        FailOn.None => false,
+        FailOn.Any => findings.Count > 0,
+        _ => findings.Any(f => f.Severity >= Severity.Breaking),
+    };
+
+    private static bool TryParse(ReadOnlySpan<string> args, out CompareOptions options, out string problem)
+    {
+        options = null!;
+        string? baseSource = null;
+        string? candidate = null;
+        var format = ReportFormat.Text;
+        var failOn = FailOn.Breaking;
+        var regenerate = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? inlineValue = null;
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                inlineValue = arg[(equals + 1)..];
+                arg = arg[..equals];
+            }
+
+            string? Value(ReadOnlySpan<string> all, ref int index)
+            {
+                if (inlineValue is not null)
+                {
+                    return inlineValue;
+                }
+
+                if (index + 1 >= all.Length || all[index + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                return all[++index];
+            }
+
+            switch (arg)
+            {
+                case "--base":
+                    baseSource = Value(args, ref i);
+                    if (baseSource is null)
+                    {
+                        problem = "--base needs a file or URL.";
+                        return false;
+                    }
+
+                    break;
+                case "--candidate":
+                    candidate = Value(args, ref i);
+                    if (candidate is null)
+                    {
+                        problem = "--candidate needs a file or URL.";
+                        return false;
+                    }
+
+                    break;
+                case "--format":
+                    var formatText = Value(args, ref i);
+                    ReportFormat? parsedFormat = formatText switch
+                    {
+                        "text" => ReportFormat.Text,
+                        "markdown" => ReportFormat.Markdown,
+                        "json" => ReportFormat.Json,
+                        "github" => ReportFormat.GitHub,
+                        _ => null,
+                    };
+                    if (parsedFormat is null)
+                    {
+                        problem = $"--format must be text, markdown, json or github (got '{formatText}').";
+                        return false;
+                    }
+
+                    format = parsedFormat.Value;
+                    break;
+                case "--fail-on":
+                    var failText = Value(args, ref i);
+                    FailOn? parsedFail = failText switch
+                    {
+                        "breaking" => FailOn.Breaking,
+                        "any" => FailOn.Any,
+                        "none" => FailOn.None,
+                        _ => null,
+                    };
+                    if (parsedFail is null)
+                    {
+                        problem = $"--fail-on must be breaking, any or none (got '{failText}').";
+                        return false;
+                    }
+
+                    failOn = parsedFail.Value;
+                    break;
+                case "--regenerate":
+                    regenerate = true;
+                    break;
+                default:
+                    problem = $"Unknown argument '{args[i]}'.";
+                    return false;
+            }
+        }
+
+        if (baseSource is null || candidate is null)
+        {
+            problem = "Both --base and --candidate are required.";
+            return false;
+        }
+
+        options = new CompareOptions(baseSource, candidate, format, failOn, regenerate);
+        problem = string.Empty;
+        return true;
+    }
+}

@@ -1,0 +1,441 @@
+using System.Runtime.CompilerServices;
+using Microsoft.OpenApi;
+
+namespace Outlit.Drift.Comparison;
+
+/// <summary>Which way data flows through a schema, which decides whether a change hurts.</summary>
+internal enum Direction
+{
+    /// <summary>Clients send it: the candidate must still accept everything the base accepted.</summary>
+    Request,
+
+    /// <summary>Clients receive it: everything the candidate produces must still fit the base.</summary>
+    Response,
+}
+
+/// <summary>Schema-by-schema comparison with a cycle guard.</summary>
+internal sealed class CompareContext
+{
+    private readonly HashSet<(IOpenApiSchema, IOpenApiSchema, Direction)> visited = new(PairComparer.Instance);
+
+    public CompareContext(FindingSet findings)
+    {
+        Findings = findings;
+    }
+
+    public FindingSet Findings { get; }
+
+    public void CompareSchemas(SchemaView baseView, SchemaView candidateView, Direction direction, string? skipProperty = null)
+    {
+        // A broken reference is reported on its own; there is nothing on that side to compare.
+        if (baseView.Identity is null || candidateView.Identity is null)
+        {
+            return;
+        }
+
+        // Nullability can be declared by a wrapper around a shared component, so it is checked
+        // before the cycle guard skips a component pair that was already compared.
+        CompareNullability(baseView, candidateView, direction);
+        if (!visited.Add((baseView.Identity, candidateView.Identity, direction)) && skipProperty is null)
+        {
+            return;
+        }
+
+        var prefix = direction == Direction.Request ? "request" : "response";
+
+        if (!CompareUnions(baseView, candidateView, direction))
+        {
+            return;
+        }
+
+        CompareTypes(baseView, candidateView, direction, prefix);
+        CompareEnums(baseView, candidateView, direction);
+        CompareProperties(baseView, candidateView, direction, skipProperty);
+
+        if (baseView.Items is { } baseItems && candidateView.Items is { } candidateItems)
+        {
+            CompareSchemas(SchemaView.Create(baseItems.Schema, baseItems.Pointer), SchemaView.Create(candidateItems.Schema, candidateItems.Pointer), direction);
+        }
+
+        if (baseView.AdditionalProperties is { } baseMap && candidateView.AdditionalProperties is { } candidateMap)
+        {
+            CompareSchemas(SchemaView.Create(baseMap.Schema, baseMap.Pointer), SchemaView.Create(candidateMap.Schema, candidateMap.Pointer), direction);
+        }
+    }
+
+    private void CompareNullability(SchemaView baseView, SchemaView candidateView, Direction direction)
+    {
+        if (direction == Direction.Response && !baseView.Nullable && candidateView.Nullable)
+        {
+            Findings.Add(Severity.Breaking, "response-property-became-nullable", candidateView.NullablePointer, $"Response value at {candidateView.NullablePointer} can now be null.", DocumentSide.Candidate);
+        }
+        else if (direction == Direction.Request && baseView.Nullable && !candidateView.Nullable)
+        {
+            Findings.Add(Severity.Breaking, "request-type-changed", candidateView.NullablePointer, $"Request value at {candidateView.NullablePointer} no longer accepts null.", DocumentSide.Candidate);
+        }
+    }
+
+    /// <summary>Compares oneOf/anyOf alternatives; returns false when the shapes differ so much that comparing further only repeats the same finding.</summary>
+    private bool CompareUnions(SchemaView baseView, SchemaView candidateView, Direction direction)
+    {
+        var baseBranches = baseView.Branches;
+        var candidateBranches = candidateView.Branches;
+        if (baseBranches is null && candidateBranches is null)
+        {
+            return true;
+        }
+
+        if (baseBranches is not null && candidateBranches is not null)
+        {
+            var baseKeys = KeyBranches(baseBranches);
+            var candidateKeys = KeyBranches(candidateBranches);
+            PairIdenticalLeftovers(baseKeys, candidateKeys, direction);
+            foreach (var (key, branch) in baseKeys)
+            {
+                if (candidateKeys.TryGetValue(key, out var candidateBranch))
+                {
+                    CompareSchemas(SchemaView.Create(branch.Schema, branch.Pointer), SchemaView.Create(candidateBranch.Schema, candidateBranch.Pointer), direction);
+                }
+                else if (direction == Direction.Request)
+                {
+                    Findings.Add(Severity.Breaking, "request-branch-removed", branch.Pointer, $"Request {baseView.BranchKeyword} alternative {Label(branch.Schema, key)} at {baseView.Pointer} is no longer accepted.", DocumentSide.Base);
+                }
+                else
+                {
+                    Findings.Add(Severity.NonBreaking, "response-branch-removed", branch.Pointer, $"Response {baseView.BranchKeyword} alternative {Label(branch.Schema, key)} at {baseView.Pointer} is no longer returned.", DocumentSide.Base);
+                }
+            }
+
+            foreach (var (key, branch) in candidateKeys)
+            {
+                if (baseKeys.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                if (direction == Direction.Request)
+                {
+                    Findings.Add(Severity.NonBreaking, "request-branch-added", branch.Pointer, $"Request {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {Label(branch.Schema, key)}.", DocumentSide.Candidate);
+                }
+                else
+                {
+                    Findings.Add(Severity.Breaking, "response-branch-added", branch.Pointer, $"Response {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {Label(branch.Schema, key)}; clients do not know it.", DocumentSide.Candidate);
+                }
+            }
+
+            return true;
+        }
+
+        if (direction == Direction.Request && candidateBranches is not null && TrySplitByDiscriminator(baseView, candidateView, candidateBranches))
+        {
+            return false;
+        }
+
+        if (direction == Direction.Request && candidateBranches is not null)
+        {
+            // Old clients send the old single shape: it must fit one of the new alternatives, so
+            // judge it against the alternative that fits best.
+            CompareWithBestBranch(baseView, candidateBranches, direction, baseIsSingle: true);
+            return false;
+        }
+
+        if (direction == Direction.Response && baseBranches is not null)
+        {
+            // The server now returns one shape; old clients understand it if it fits one of the
+            // alternatives they know.
+            CompareWithBestBranch(candidateView, baseBranches, direction, baseIsSingle: false);
+            return false;
+        }
+
+        var rule = direction == Direction.Request ? "request-type-changed" : "response-type-changed";
+        Findings.Add(Severity.Breaking, rule, candidateView.Pointer, $"{(direction == Direction.Request ? "Request" : "Response")} schema at {candidateView.Pointer} changed from {baseView.Describe()} to {candidateView.Describe()}.", DocumentSide.Candidate);
+        return false;
+    }
+
+    /// <summary>
+    /// Alternatives that match by neither constant nor reference may still be the same shape, for
+    /// example an inline branch moved into a component. Such a pair is re-keyed to match, so that
+    /// a refactoring is not reported as one alternative removed and another added.
+    /// </summary>
+    private static void PairIdenticalLeftovers(Dictionary<string, (IOpenApiSchema Schema, string Pointer)> baseKeys, Dictionary<string, (IOpenApiSchema Schema, string Pointer)> candidateKeys, Direction direction)
+    {
+        var baseLeft = baseKeys.Keys.Where(k => !candidateKeys.ContainsKey(k)).ToList();
+        var candidateLeft = candidateKeys.Keys.Where(k => !baseKeys.ContainsKey(k)).ToList();
+        foreach (var baseKey in baseLeft)
+        {
+            var baseBranch = baseKeys[baseKey];
+            foreach (var candidateKey in candidateLeft)
+            {
+                var trial = new CompareContext(new FindingSet());
+                var candidateBranch = candidateKeys[candidateKey];
+                trial.CompareSchemas(SchemaView.Create(baseBranch.Schema, baseBranch.Pointer), SchemaView.Create(candidateBranch.Schema, candidateBranch.Pointer), direction);
+                if (trial.Findings.Count == 0)
+                {
+                    candidateKeys.Remove(candidateKey);
+                    candidateKeys[baseKey] = candidateBranch;
+                    candidateLeft.Remove(candidateKey);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A request object whose discriminator was an enum ("tool: one of A, B, C") that became a union
+    /// with one alternative per value ("oneOf: [{tool: A, ...}, {tool: B, ...}]"): each old value is
+    /// compared with its own alternative, and only values left without one are reported as removed.
+    /// </summary>
+    private bool TrySplitByDiscriminator(SchemaView baseView, SchemaView candidateView, List<(IOpenApiSchema Schema, string Pointer)> candidateBranches)
+    {
+        var keyed = KeyBranches(candidateBranches);
+        var property = keyed.Keys.Select(k => k.Split('=', 2)).Where(parts => parts.Length == 2).Select(parts => parts[0]).Distinct(StringComparer.Ordinal).ToList();
+        if (property.Count != 1 || keyed.Count == 0 || keyed.Keys.Any(k => !k.StartsWith(property[0] + "=", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var discriminator = property[0];
+        var baseProperty = baseView.Properties.FirstOrDefault(p => p.Name == discriminator);
+        if (baseProperty.Schema is null || SchemaView.Create(baseProperty.Schema, baseProperty.Pointer) is not { Enum: { } values } discriminatorView)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            if (keyed.TryGetValue(discriminator + "=" + value, out var branch))
+            {
+                CompareSchemas(baseView, SchemaView.Create(branch.Schema, branch.Pointer), Direction.Request, skipProperty: discriminator);
+            }
+            else
+            {
+                Findings.Add(Severity.Breaking, "request-enum-value-removed", discriminatorView.Pointer, $"Request value '{value}' at {discriminatorView.Pointer} is no longer accepted.", DocumentSide.Base);
+            }
+        }
+
+        foreach (var (key, branch) in keyed)
+        {
+            if (!values.Contains(key[(discriminator.Length + 1)..], StringComparer.Ordinal))
+            {
+                Findings.Add(Severity.NonBreaking, "request-branch-added", branch.Pointer, $"Request {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {Label(branch.Schema, key)}.", DocumentSide.Candidate);
+            }
+        }
+
+        return true;
+    }
+
+    private void CompareWithBestBranch(SchemaView single, List<(IOpenApiSchema Schema, string Pointer)> branches, Direction direction, bool baseIsSingle)
+    {
+        List<Finding>? best = null;
+        foreach (var branch in branches)
+        {
+            var trial = new CompareContext(new FindingSet());
+            var branchView = SchemaView.Create(branch.Schema, branch.Pointer);
+            if (baseIsSingle)
+            {
+                trial.CompareSchemas(single, branchView, direction);
+            }
+            else
+            {
+                trial.CompareSchemas(branchView, single, direction);
+            }
+
+            var trialFindings = trial.Findings.Items.ToList();
+            if (best is null || Score(trialFindings).CompareTo(Score(best)) < 0)
+            {
+                best = trialFindings;
+            }
+        }
+
+        Findings.AddRange(best ?? []);
+    }
+
+    /// <summary>Names a branch by its component when it has one, otherwise by its matching key.</summary>
+    private static string Label(IOpenApiSchema branch, string key)
+        => branch is OpenApiSchemaReference reference && reference.Reference.Id is { } id ? id : key;
+
+    private static (int, int, int) Score(List<Finding> findings)
+        => (findings.Count(f => f.Severity >= Severity.Breaking), findings.Count(f => f.Severity == Severity.Warning), findings.Count);
+
+    private static Dictionary<string, (IOpenApiSchema Schema, string Pointer)> KeyBranches(List<(IOpenApiSchema Schema, string Pointer)> branches)
+    {
+        var result = new Dictionary<string, (IOpenApiSchema, string)>(StringComparer.Ordinal);
+        for (var i = 0; i < branches.Count; i++)
+        {
+            var key = SchemaView.BranchKey(branches[i].Schema, i);
+            if (!result.TryAdd(key, branches[i]))
+            {
+                result.Add(key + "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), branches[i]);
+            }
+        }
+
+        return result;
+    }
+
+    private static JsonSchemaType Widen(JsonSchemaType types)
+        => types.HasFlag(JsonSchemaType.Number) ? types | JsonSchemaType.Integer : types;
+
+    private void CompareTypes(SchemaView baseView, SchemaView candidateView, Direction direction, string prefix)
+    {
+        if (baseView.Types is not { } baseTypes || candidateView.Types is not { } candidateTypes || baseTypes == candidateTypes)
+        {
+            return;
+        }
+
+        // Requests may widen (the server accepts more), responses may narrow (the server sends less).
+        var compatible = direction == Direction.Request
+            ? (Widen(candidateTypes) & baseTypes) == baseTypes
+            : (Widen(baseTypes) & candidateTypes) == candidateTypes;
+        if (!compatible)
+        {
+            Findings.Add(
+                Severity.Breaking,
+                prefix + "-type-changed",
+                candidateView.Pointer,
+                $"{(direction == Direction.Request ? "Request" : "Response")} type at {candidateView.Pointer} changed from {SchemaView.DescribeTypes(baseTypes)} to {SchemaView.DescribeTypes(candidateTypes)}.",
+                DocumentSide.Candidate);
+        }
+    }
+
+    private void CompareEnums(SchemaView baseView, SchemaView candidateView, Direction direction)
+    {
+        var baseValues = baseView.Enum;
+        var candidateValues = candidateView.Enum;
+        if (baseValues is null && candidateValues is null)
+        {
+            return;
+        }
+
+        if (baseValues is null)
+        {
+            if (direction == Direction.Request)
+            {
+                Findings.Add(Severity.Breaking, "request-type-changed", candidateView.Pointer, $"Request value at {candidateView.Pointer} is now restricted to {Join(candidateValues!)}.", DocumentSide.Candidate);
+            }
+
+            return;
+        }
+
+        if (candidateValues is null)
+        {
+            if (direction == Direction.Response)
+            {
+                Findings.Add(Severity.Warning, "response-enum-value-added", candidateView.Pointer, $"Response value at {candidateView.Pointer} is no longer restricted to {Join(baseValues)}.", DocumentSide.Candidate);
+            }
+
+            return;
+        }
+
+        foreach (var removed in baseValues.Except(candidateValues, StringComparer.Ordinal))
+        {
+            if (direction == Direction.Request)
+            {
+                Findings.Add(Severity.Breaking, "request-enum-value-removed", baseView.Pointer, $"Request value '{removed}' at {baseView.Pointer} is no longer accepted.", DocumentSide.Base);
+            }
+            else
+            {
+                Findings.Add(Severity.NonBreaking, "response-enum-value-removed", baseView.Pointer, $"Response value '{removed}' at {baseView.Pointer} is no longer returned.", DocumentSide.Base);
+            }
+        }
+
+        foreach (var added in candidateValues.Except(baseValues, StringComparer.Ordinal))
+        {
+            if (direction == Direction.Request)
+            {
+                Findings.Add(Severity.NonBreaking, "request-enum-value-added", candidateView.Pointer, $"Request value '{added}' at {candidateView.Pointer} is now accepted.", DocumentSide.Candidate);
+            }
+            else
+            {
+                Findings.Add(Severity.Warning, "response-enum-value-added", candidateView.Pointer, $"Response value '{added}' at {candidateView.Pointer} can now be returned.", DocumentSide.Candidate);
+            }
+        }
+    }
+
+    private static string Join(IEnumerable<string> values) => string.Join(", ", values.Select(v => "'" + v + "'"));
+
+    private void CompareProperties(SchemaView baseView, SchemaView candidateView, Direction direction, string? skipProperty)
+    {
+        if (baseView.Properties.Count == 0 && candidateView.Properties.Count == 0)
+        {
+            return;
+        }
+
+        var candidateProperties = candidateView.PropertyMap;
+        foreach (var (name, schema, pointer) in baseView.Properties)
+        {
+            var baseProperty = SchemaView.Create(schema, pointer);
+            if (name == skipProperty || !Applies(baseProperty, direction))
+            {
+                continue;
+            }
+
+            if (!candidateProperties.TryGetValue(name, out var candidate))
+            {
+                if (direction == Direction.Response)
+                {
+                    Findings.Add(Severity.Breaking, "response-property-removed", pointer, $"Response property '{name}' was removed from {baseView.Pointer}.", DocumentSide.Base);
+                }
+                else if (candidateView.Closed)
+                {
+                    Findings.Add(Severity.Breaking, "request-property-removed", pointer, $"Request property '{name}' was removed from {baseView.Pointer} and unknown properties are rejected.", DocumentSide.Base);
+                }
+                else
+                {
+                    Findings.Add(Severity.Warning, "request-property-removed", pointer, $"Request property '{name}' was removed from {baseView.Pointer}; clients still send it.", DocumentSide.Base);
+                }
+
+                continue;
+            }
+
+            var wasRequired = baseView.Required.Contains(name);
+            var isRequired = candidateView.Required.Contains(name);
+            if (direction == Direction.Request && !wasRequired && isRequired)
+            {
+                Findings.Add(Severity.Breaking, "request-property-became-required", candidate.Pointer, $"Request property '{name}' became required.", DocumentSide.Candidate);
+            }
+            else if (direction == Direction.Response && wasRequired && !isRequired)
+            {
+                Findings.Add(Severity.Breaking, "response-property-became-optional", candidate.Pointer, $"Response property '{name}' became optional.", DocumentSide.Candidate);
+            }
+
+            CompareSchemas(baseProperty, SchemaView.Create(candidate.Schema, candidate.Pointer), direction);
+        }
+
+        var baseNames = baseView.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, schema, pointer) in candidateView.Properties)
+        {
+            if (name == skipProperty || baseNames.Contains(name) || !Applies(SchemaView.Create(schema, pointer), direction))
+            {
+                continue;
+            }
+
+            if (direction == Direction.Response)
+            {
+                Findings.Add(Severity.NonBreaking, "response-property-added", pointer, $"Response property '{name}' was added to {candidateView.Pointer}.", DocumentSide.Candidate);
+            }
+            else if (candidateView.Required.Contains(name))
+            {
+                Findings.Add(Severity.Breaking, "request-property-added-required", pointer, $"Request property '{name}' was added to {candidateView.Pointer} as required.", DocumentSide.Candidate);
+            }
+            else
+            {
+                Findings.Add(Severity.NonBreaking, "request-property-added", pointer, $"Optional request property '{name}' was added to {candidateView.Pointer}.", DocumentSide.Candidate);
+            }
+        }
+    }
+
+    /// <summary>readOnly properties never travel in requests and writeOnly ones never in responses.</summary>
+    private static bool Applies(SchemaView property, Direction direction)
+        => direction == Direction.Request ? !property.ReadOnly : !property.WriteOnly;
+
+    private sealed class PairComparer : IEqualityComparer<(IOpenApiSchema, IOpenApiSchema, Direction)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((IOpenApiSchema, IOpenApiSchema, Direction) x, (IOpenApiSchema, IOpenApiSchema, Direction) y)
+            => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && x.Item3 == y.Item3;
+
+        public int GetHashCode((IOpenApiSchema, IOpenApiSchema, Direction) obj)
+            => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2), obj.Item3);
+    }
+}

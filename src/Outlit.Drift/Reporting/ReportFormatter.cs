@@ -1,0 +1,229 @@
+using System.Text;
+using System.Text.Json;
+using Outlit.Drift.Comparison;
+
+namespace Outlit.Drift.Reporting;
+
+/// <summary>Output formats of <c>outlit-drift compare</c>.</summary>
+public enum ReportFormat
+{
+    /// <summary>One line per finding, for terminals and logs.</summary>
+    Text,
+
+    /// <summary>A table, for pull-request comments and job summaries.</summary>
+    Markdown,
+
+    /// <summary>A stable machine-readable object.</summary>
+    Json,
+
+    /// <summary>GitHub Actions workflow commands (<c>::error file=...::</c>) that annotate the run.</summary>
+    GitHub,
+}
+
+/// <summary>Everything a report shows: the inputs, the findings and, when computed, the C# surface impact.</summary>
+/// <param name="BaseSource">Path or URL of the base document.</param>
+/// <param name="CandidateSource">Path or URL of the candidate document.</param>
+/// <param name="Findings">The classified differences.</param>
+/// <param name="Surface">The public API impact of regenerating, when <c>--regenerate</c> ran.</param>
+public sealed record DriftReport(string BaseSource, string CandidateSource, IReadOnlyList<Finding> Findings, Surface.SurfaceReport? Surface = null)
+{
+    /// <summary>Number of findings of one severity.</summary>
+    /// <param name="severity">The severity to count.</param>
+    /// <returns>The count.</returns>
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+/// <summary>Renders a <see cref="DriftReport"/>.</summary>
+public static class ReportFormatter
+{
+    private static readonly Severity[] Order = [Severity.Error, Severity.Breaking, Severity.Warning, Severity.NonBreaking];
+
+    /// <summary>Writes the report in the requested format.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="writer">Where to write.</param>
+    public static void Write(DriftReport report, ReportFormat format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case ReportFormat.Text:
+                WriteText(report, writer);
+                break;
+            case ReportFormat.Markdown:
+                WriteMarkdown(report, writer);
+                break;
+            case ReportFormat.Json:
+                WriteJson(report, writer);
+                break;
+            case ReportFormat.GitHub:
+                WriteGitHub(report, writer);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+    }
+
+    private static string Summary(DriftReport report)
+        => string.Join(", ", Order.Select(s => $"{report.Count(s)} {s.ToDisplayName()}"));
+
+    private static void WriteText(DriftReport report, TextWriter writer)
+    {
+        writer.WriteLine($"Comparing {report.CandidateSource} against {report.BaseSource}");
+        if (report.Findings.Count == 0)
+        {
+            writer.WriteLine("No differences that affect clients.");
+        }
+
+        foreach (var finding in report.Findings)
+        {
+            var where = finding.Document == DocumentSide.Base ? "base" : "candidate";
+            writer.WriteLine($"[{finding.Severity.ToDisplayName()}] {finding.RuleId} {where}:{finding.Location}");
+            writer.WriteLine($"    {finding.Message}");
+        }
+
+        writer.WriteLine($"Summary: {Summary(report)}.");
+        if (report.Surface is { } surface)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"C# surface: {surface.Removed.Count} removed, {surface.Changed.Count} changed, {surface.Added.Count} added; suggested version bump: {surface.Bump.ToString().ToLowerInvariant()}.");
+            foreach (var line in surface.Removed)
+            {
+                writer.WriteLine($"  - removed: {line}");
+            }
+
+            foreach (var change in surface.Changed)
+            {
+                writer.WriteLine($"  ~ changed: {change}");
+            }
+
+            foreach (var line in surface.Added)
+            {
+                writer.WriteLine($"  + added: {line}");
+            }
+        }
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static void WriteMarkdown(DriftReport report, TextWriter writer)
+    {
+        writer.WriteLine("## OpenAPI drift");
+        writer.WriteLine();
+        writer.WriteLine($"`{Cell(report.CandidateSource)}` compared with `{Cell(report.BaseSource)}`: {Summary(report)}.");
+        writer.WriteLine();
+        if (report.Findings.Count > 0)
+        {
+            writer.WriteLine("| Severity | Rule | Location | Message |");
+            writer.WriteLine("| --- | --- | --- | --- |");
+            foreach (var finding in report.Findings)
+            {
+                var where = finding.Document == DocumentSide.Base ? "base" : "candidate";
+                writer.WriteLine($"| {finding.Severity.ToDisplayName()} | `{finding.RuleId}` | {where} `{Cell(finding.Location)}` | {Cell(finding.Message)} |");
+            }
+
+            writer.WriteLine();
+        }
+
+        if (report.Surface is { } surface)
+        {
+            writer.WriteLine($"### C# surface impact: suggested bump **{surface.Bump.ToString().ToLowerInvariant()}**");
+            writer.WriteLine();
+            writer.WriteLine("| Change | Member |");
+            writer.WriteLine("| --- | --- |");
+            foreach (var line in surface.Removed)
+            {
+                writer.WriteLine($"| removed | `{Cell(line)}` |");
+            }
+
+            foreach (var line in surface.Changed)
+            {
+                writer.WriteLine($"| changed | `{Cell(line)}` |");
+            }
+
+            foreach (var line in surface.Added)
+            {
+                writer.WriteLine($"| added | `{Cell(line)}` |");
+            }
+        }
+    }
+
+    private static void WriteJson(DriftReport report, TextWriter writer)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("base", report.BaseSource);
+            json.WriteString("candidate", report.CandidateSource);
+            json.WriteStartObject("summary");
+            foreach (var severity in Order)
+            {
+                json.WriteNumber(severity.ToDisplayName(), report.Count(severity));
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", finding.Severity.ToDisplayName());
+                json.WriteString("rule", finding.RuleId);
+                json.WriteString("document", finding.Document == DocumentSide.Base ? "base" : "candidate");
+                json.WriteString("location", finding.Location);
+                json.WriteString("message", finding.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (report.Surface is { } surface)
+            {
+                json.WriteStartObject("surface");
+                json.WriteString("suggestedBump", surface.Bump.ToString().ToLowerInvariant());
+                WriteStrings(json, "removed", surface.Removed);
+                WriteStrings(json, "changed", surface.Changed);
+                WriteStrings(json, "added", surface.Added);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Escapes a value for a workflow command, as the runner's toolkit does.</summary>
+    private static string EscapeData(string text)
+        => text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string EscapeProperty(string text)
+        => EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
+    private static void WriteGitHub(DriftReport report, TextWriter writer)
+    {
+        foreach (var finding in report.Findings)
+        {
+            var command = finding.Severity switch
+            {
+                Severity.Error or Severity.Breaking => "error",
+                Severity.Warning => "warning",
+                _ => "notice",
+            };
+            var file = finding.Document == DocumentSide.Base ? report.BaseSource : report.CandidateSource;
+            var title = $"{finding.Severity.ToDisplayName()}: {finding.RuleId}";
+            writer.WriteLine($"::{command} file={EscapeProperty(file)},title={EscapeProperty(title)}::{EscapeData(finding.Message + " (" + finding.Location + ")")}");
+        }
+
+        writer.WriteLine($"OpenAPI drift: {Summary(report)}.");
+    }
+}

@@ -1,0 +1,332 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Outlit.Drift.Surface;
+
+/// <summary>
+/// The public API of an assembly as a map from a member's identity (type and name, with parameters
+/// for methods) to its shape (kind, return or property type, accessors). Two surfaces compare by key.
+/// </summary>
+public sealed class ApiSurface
+{
+    private ApiSurface(IReadOnlyDictionary<string, string> members)
+    {
+        Members = members;
+    }
+
+    /// <summary>Member identity to shape, including one entry per public type.</summary>
+    public IReadOnlyDictionary<string, string> Members { get; }
+
+    /// <summary>Builds a surface from explicit entries (identity to shape).</summary>
+    /// <param name="members">The entries.</param>
+    /// <returns>The surface.</returns>
+    public static ApiSurface FromEntries(IEnumerable<KeyValuePair<string, string>> members)
+        => new(members.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+
+    /// <summary>
+    /// Reads the public surface of an assembly without loading it for execution (metadata only), so
+    /// two versions of the same assembly can be inspected side by side.
+    /// </summary>
+    /// <param name="assemblyPath">The assembly file. Its folder is searched for its dependencies.</param>
+    /// <returns>The surface.</returns>
+    public static ApiSurface Load(string assemblyPath)
+    {
+        var full = Path.GetFullPath(assemblyPath);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException("Assembly not found: " + full, full);
+        }
+
+        var candidates = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
+        {
+            candidates[Path.GetFileName(file)] = file;
+        }
+
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(full)!, "*.dll"))
+        {
+            candidates.TryAdd(Path.GetFileName(file), file);
+        }
+
+        // A class library's output folder does not hold its package dependencies; its deps.json
+        // says which package files it was built against, and they sit in the NuGet package folder.
+        foreach (var file in PackageDependencies(full))
+        {
+            candidates.TryAdd(Path.GetFileName(file), file);
+        }
+
+        candidates[Path.GetFileName(full)] = full;
+        using var context = new MetadataLoadContext(new PathAssemblyResolver(candidates.Values));
+        var assembly = context.LoadFromAssemblyPath(full);
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        Type[] types;
+        try
+        {
+            types = assembly.GetExportedTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            types = ex.Types.Where(t => t is not null && t.IsVisible).ToArray()!;
+        }
+
+        foreach (var type in types)
+        {
+            AddType(type, members);
+        }
+
+        return new ApiSurface(members);
+    }
+
+    private static IEnumerable<string> PackageDependencies(string assemblyPath)
+    {
+        var depsFile = Path.ChangeExtension(assemblyPath, ".deps.json");
+        if (!File.Exists(depsFile))
+        {
+            yield break;
+        }
+
+        var packageRoots = new[]
+        {
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        }.Where(r => !string.IsNullOrEmpty(r) && Directory.Exists(r)).ToList();
+
+        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(depsFile));
+        if (!deps.RootElement.TryGetProperty("targets", out var targets) || !deps.RootElement.TryGetProperty("libraries", out var libraries))
+        {
+            yield break;
+        }
+
+        foreach (var target in targets.EnumerateObject())
+        {
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (!libraries.TryGetProperty(library.Name, out var description)
+                    || !description.TryGetProperty("path", out var packagePath)
+                    || !library.Value.TryGetProperty("runtime", out var runtime))
+                {
+                    continue;
+                }
+
+                foreach (var asset in runtime.EnumerateObject())
+                {
+                    foreach (var packageRoot in packageRoots)
+                    {
+                        var file = Path.Combine(packageRoot!, packagePath.GetString()!, asset.Name);
+                        if (File.Exists(file))
+                        {
+                            yield return file;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The part of the surface in one namespace (and its sub-namespaces), renamed to another, so that
+    /// two clients compiled side by side under different namespaces can be compared.
+    /// </summary>
+    /// <param name="prefix">The namespace to keep, for example <c>Outlit.Regenerated.Nbase</c>.</param>
+    /// <param name="replacement">The namespace to report it as, for example <c>Outlit</c>.</param>
+    /// <returns>The projected surface.</returns>
+    public ApiSurface ForNamespace(string prefix, string replacement)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, shape) in Members)
+        {
+            if (key.StartsWith(prefix + ".", StringComparison.Ordinal))
+            {
+                // Parameter and return types name the namespace too, not only the declaring type.
+                var renamedKey = (replacement + key[prefix.Length..]).Replace(prefix + ".", replacement + ".", StringComparison.Ordinal);
+                members[renamedKey] = shape.Replace(prefix + ".", replacement + ".", StringComparison.Ordinal);
+            }
+        }
+
+        return new ApiSurface(members);
+    }
+
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    private static bool Visible(MethodBase? method) => method is not null && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly);
+
+    private static void AddType(Type type, Dictionary<string, string> members)
+    {
+        var name = Format(type);
+        var kind = type.IsEnum ? "enum" : type.IsInterface ? "interface" : type.IsValueType ? "struct" : type.IsSubclassOf(type.Module.Assembly.GetType("System.Delegate") ?? typeof(object)) ? "delegate" : "class";
+        var shape = new StringBuilder(kind);
+        if (type.IsClass && type.IsAbstract && type.IsSealed)
+        {
+            shape.Append(" static");
+        }
+        else if (type.IsClass && type.IsAbstract)
+        {
+            shape.Append(" abstract");
+        }
+        else if (type.IsClass && type.IsSealed)
+        {
+            shape.Append(" sealed");
+        }
+
+        if (type.BaseType is { } baseType && !type.IsEnum && !type.IsValueType && baseType.FullName != "System.Object")
+        {
+            shape.Append(" : ").Append(Format(baseType));
+        }
+
+        members[name] = shape.ToString();
+        if (type.IsEnum)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                members[name + "." + field.Name] = "enum value " + Convert.ToString(field.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return;
+        }
+
+        foreach (var field in type.GetFields(Declared).Where(f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly))
+        {
+            members[name + "." + field.Name] = (field.IsStatic ? "static " : string.Empty) + (field.IsInitOnly ? "readonly " : field.IsLiteral ? "const " : string.Empty) + "field " + Format(field.FieldType);
+        }
+
+        foreach (var property in type.GetProperties(Declared))
+        {
+            var getter = Visible(property.GetMethod);
+            var setter = Visible(property.SetMethod);
+            if (!getter && !setter)
+            {
+                continue;
+            }
+
+            var indexer = property.GetIndexParameters();
+            var key = name + "." + property.Name + (indexer.Length > 0 ? "[" + string.Join(", ", indexer.Select(p => Format(p.ParameterType))) + "]" : string.Empty);
+            var accessorMethod = property.GetMethod ?? property.SetMethod!;
+            members[key] = (accessorMethod.IsStatic ? "static " : string.Empty) + "property " + Format(property.PropertyType) + " {" + (getter ? " get;" : string.Empty) + (setter ? " set;" : string.Empty) + " }";
+        }
+
+        foreach (var @event in type.GetEvents(Declared).Where(e => Visible(e.AddMethod)))
+        {
+            members[name + "." + @event.Name] = "event " + Format(@event.EventHandlerType!);
+        }
+
+        foreach (var constructor in type.GetConstructors(Declared).Where(Visible))
+        {
+            members[name + ".ctor(" + Parameters(constructor) + ")"] = "constructor";
+        }
+
+        foreach (var method in type.GetMethods(Declared).Where(m => Visible(m) && !m.IsSpecialName))
+        {
+            var generic = method.IsGenericMethodDefinition ? "<" + string.Join(", ", method.GetGenericArguments().Select(a => a.Name)) + ">" : string.Empty;
+            var modifiers = (method.IsStatic ? "static " : string.Empty) + (method.IsAbstract && !type.IsInterface ? "abstract " : method.IsVirtual && !method.IsFinal && !type.IsInterface ? "virtual " : string.Empty);
+            members[name + "." + method.Name + generic + "(" + Parameters(method) + ")"] = modifiers + "method returns " + Format(method.ReturnType);
+        }
+    }
+
+    private static string Parameters(MethodBase method)
+        => string.Join(", ", method.GetParameters().Select(p => (p.IsOut ? "out " : p.ParameterType.IsByRef ? "ref " : string.Empty) + Format(p.ParameterType) + (p.IsOptional ? " = default" : string.Empty)));
+
+    /// <summary>Formats a type the way C# spells it, with generic arguments.</summary>
+    private static string Format(Type type)
+    {
+        if (type.IsByRef)
+        {
+            return Format(type.GetElementType()!);
+        }
+
+        if (type.IsArray)
+        {
+            return Format(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        }
+
+        if (type.IsGenericParameter)
+        {
+            return type.Name;
+        }
+
+        var name = type.IsNested ? Format(type.DeclaringType!) + "." + type.Name : (type.Namespace is { Length: > 0 } ns ? ns + "." : string.Empty) + type.Name;
+        if (!type.IsGenericType)
+        {
+            return name;
+        }
+
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        if (tick >= 0)
+        {
+            name = name[..tick];
+        }
+
+        if (type.GetGenericTypeDefinition().FullName == "System.Nullable`1")
+        {
+            return Format(type.GetGenericArguments()[0]) + "?";
+        }
+
+        return name + "<" + string.Join(", ", type.GetGenericArguments().Select(Format)) + ">";
+    }
+}
+
+/// <summary>Semantic-version bump suggested by a surface comparison.</summary>
+public enum VersionBump
+{
+    /// <summary>Nothing public changed.</summary>
+    Patch,
+
+    /// <summary>Public API was only added.</summary>
+    Minor,
+
+    /// <summary>Public API was removed or changed: existing callers may not compile.</summary>
+    Major,
+}
+
+/// <summary>The difference between two public surfaces.</summary>
+/// <param name="Removed">Members present before and gone now.</param>
+/// <param name="Changed">Members whose shape changed, as <c>member: before -&gt; after</c>.</param>
+/// <param name="Added">Members that are new.</param>
+public sealed record SurfaceReport(IReadOnlyList<string> Removed, IReadOnlyList<string> Changed, IReadOnlyList<string> Added)
+{
+    /// <summary>Major when anything was removed or changed, minor when only added, patch otherwise.</summary>
+    public VersionBump Bump => Removed.Count > 0 || Changed.Count > 0 ? VersionBump.Major : Added.Count > 0 ? VersionBump.Minor : VersionBump.Patch;
+}
+
+/// <summary>Compares two public surfaces.</summary>
+public static class SurfaceComparer
+{
+    /// <summary>Compares the surface of the current assembly with the regenerated one.</summary>
+    /// <param name="current">The surface shipped today.</param>
+    /// <param name="regenerated">The surface the candidate document would produce.</param>
+    /// <returns>The removed, changed and added members, each list sorted.</returns>
+    public static SurfaceReport Compare(ApiSurface current, ApiSurface regenerated)
+    {
+        var removed = new List<string>();
+        var changed = new List<string>();
+        var added = new List<string>();
+        foreach (var (key, shape) in current.Members)
+        {
+            if (!regenerated.Members.TryGetValue(key, out var newShape))
+            {
+                removed.Add(key);
+            }
+            else if (!string.Equals(shape, newShape, StringComparison.Ordinal))
+            {
+                changed.Add($"{key}: {shape} -> {newShape}");
+            }
+        }
+
+        added.AddRange(regenerated.Members.Keys.Where(k => !current.Members.ContainsKey(k)));
+
+        // A removed type implies its members are gone: list the type alone to keep reports readable.
+        var removedTypes = removed.Where(k => IsType(current.Members[k])).ToHashSet(StringComparer.Ordinal);
+        removed.RemoveAll(k => !removedTypes.Contains(k) && removedTypes.Any(t => k.StartsWith(t + ".", StringComparison.Ordinal)));
+        var addedTypes = added.Where(k => IsType(regenerated.Members[k])).ToHashSet(StringComparer.Ordinal);
+        added.RemoveAll(k => !addedTypes.Contains(k) && addedTypes.Any(t => k.StartsWith(t + ".", StringComparison.Ordinal)));
+
+        removed.Sort(StringComparer.Ordinal);
+        changed.Sort(StringComparer.Ordinal);
+        added.Sort(StringComparer.Ordinal);
+        return new SurfaceReport(removed, changed, added);
+    }
+
+    private static bool IsType(string shape) => shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+}

@@ -1,0 +1,349 @@
+using Outlit.Drift.Comparison;
+
+namespace Outlit.Drift.Tests;
+
+/// <summary>Each rule fires on a small hand-made pair of documents, and only where it should.</summary>
+[TestFixture]
+public sealed class RuleTests
+{
+    private const string ItemsPost = "#/paths/~1items/post";
+    private const string RequestSchema = ItemsPost + "/requestBody/content/application~1json/schema";
+    private const string ResponseSchema = ItemsPost + "/responses/200/content/application~1json/schema";
+
+    /// <summary>A 3.1 document with the given paths object, components.schemas and top-level extras.</summary>
+    private static string Document(string paths, string schemas = "{}", string extra = "", string version = "3.1.0")
+        => $$"""
+        {
+          "openapi": "{{version}}",
+          "info": { "title": "rules", "version": "1" },
+          {{extra}}
+          "paths": {{paths}},
+          "components": {
+            "schemas": {{schemas}},
+            "securitySchemes": {
+              "bearerAuth": { "type": "http", "scheme": "bearer" },
+              "apiKey": { "type": "apiKey", "in": "header", "name": "X-Api-Key" }
+            }
+          }
+        }
+        """;
+
+    /// <summary>POST /items with a JSON request body schema and a 200 JSON response schema.</summary>
+    private static string Post(string requestSchema, string responseSchema, string schemas = "{}", string operationExtra = "", string version = "3.1.0")
+        => Document(
+            $$"""
+            {
+              "/items": {
+                "post": {
+                  {{operationExtra}}
+                  "requestBody": { "required": true, "content": { "application/json": { "schema": {{requestSchema}} } } },
+                  "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": {{responseSchema}} } } } }
+                }
+              }
+            }
+            """,
+            schemas,
+            version: version);
+
+    private static string Request(string schema, string schemas = "{}") => Post(schema, """{ "type": "object" }""", schemas);
+
+    private static string Response(string schema, string schemas = "{}") => Post("""{ "type": "object" }""", schema, schemas);
+
+    private const string Name = """{ "type": "object", "properties": { "name": { "type": "string" } } }""";
+    private const string NameRequired = """{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }""";
+    private const string NameAndSize = """{ "type": "object", "properties": { "name": { "type": "string" }, "size": { "type": "integer" } } }""";
+    private const string NameAndRequiredSize = """{ "type": "object", "required": ["size"], "properties": { "name": { "type": "string" }, "size": { "type": "integer" } } }""";
+    private const string Empty = """{ "type": "object", "properties": {} }""";
+
+    private static string Colour(params string[] values)
+        => $$"""{ "type": "object", "properties": { "colour": { "type": "string", "enum": [{{string.Join(", ", values.Select(v => "\"" + v + "\""))}}] } } }""";
+
+    private static string Operations(string operations)
+        => Document($$"""{ "/items": {{{operations}}} }""");
+
+    private const string Get = """ "get": { "responses": { "200": { "description": "ok" } } } """;
+    private const string Delete = """ "delete": { "responses": { "204": { "description": "gone" } } } """;
+
+    private static string Parameters(string parameters)
+        => Document($$"""{ "/items": { "get": { "parameters": [{{parameters}}], "responses": { "200": { "description": "ok" } } } } }""");
+
+    private static string Statuses(string responses)
+        => Document($$"""{ "/items": { "get": { "responses": {{{responses}}} } } }""");
+
+    private static string Secured(string security)
+        => Document($$"""{ "/items": { "get": { {{security}} "responses": { "200": { "description": "ok" } } } } }""");
+
+    private static IEnumerable<TestCaseData> Rules()
+    {
+        TestCaseData Case(string name, string baseJson, string candidateJson, string rule, Severity severity, string location)
+            => new TestCaseData(baseJson, candidateJson, rule, severity, location).SetName(name);
+
+        yield return Case("path-removed", Operations(Get), Document("{}"), "path-removed", Severity.Breaking, "#/paths/~1items");
+        yield return Case("path-added", Document("{}"), Operations(Get), "path-added", Severity.NonBreaking, "#/paths/~1items");
+        yield return Case("operation-removed", Operations(Get + "," + Delete), Operations(Get), "operation-removed", Severity.Breaking, "#/paths/~1items/delete");
+        yield return Case("operation-added", Operations(Get), Operations(Get + "," + Delete), "operation-added", Severity.NonBreaking, "#/paths/~1items/delete");
+
+        const string Limit = """{ "name": "limit", "in": "query", "schema": { "type": "integer" } }""";
+        const string LimitRequired = """{ "name": "limit", "in": "query", "required": true, "schema": { "type": "integer" } }""";
+        const string LimitString = """{ "name": "limit", "in": "query", "schema": { "type": "string" } }""";
+        yield return Case("request-parameter-added-required", Parameters(string.Empty), Parameters(LimitRequired), "request-parameter-added-required", Severity.Breaking, "#/paths/~1items/get/parameters/0");
+        yield return Case("request-parameter-added", Parameters(string.Empty), Parameters(Limit), "request-parameter-added", Severity.NonBreaking, "#/paths/~1items/get/parameters/0");
+        yield return Case("request-parameter-became-required", Parameters(Limit), Parameters(LimitRequired), "request-parameter-became-required", Severity.Breaking, "#/paths/~1items/get/parameters/0");
+        yield return Case("request-parameter-removed", Parameters(Limit), Parameters(string.Empty), "request-parameter-removed", Severity.Warning, "#/paths/~1items/get/parameters/0");
+        yield return Case("parameter type change", Parameters(Limit), Parameters(LimitString), "request-type-changed", Severity.Breaking, "#/paths/~1items/get/parameters/0/schema");
+
+        yield return Case("request-property-added-required", Request(Name), Request(NameAndRequiredSize), "request-property-added-required", Severity.Breaking, RequestSchema + "/properties/size");
+        yield return Case("request-property-added", Request(Name), Request(NameAndSize), "request-property-added", Severity.NonBreaking, RequestSchema + "/properties/size");
+        yield return Case("request-property-became-required", Request(Name), Request(NameRequired), "request-property-became-required", Severity.Breaking, RequestSchema + "/properties/name");
+        yield return Case("request-property-removed from an open object", Request(NameAndSize), Request(Name), "request-property-removed", Severity.Warning, RequestSchema + "/properties/size");
+        yield return Case(
+            "request-property-removed from a closed object",
+            Request(NameAndSize),
+            Request("""{ "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" } } }"""),
+            "request-property-removed",
+            Severity.Breaking,
+            RequestSchema + "/properties/size");
+        yield return Case("request-enum-value-removed", Request(Colour("red", "blue")), Request(Colour("red")), "request-enum-value-removed", Severity.Breaking, RequestSchema + "/properties/colour");
+        yield return Case("request-enum-value-added", Request(Colour("red")), Request(Colour("red", "blue")), "request-enum-value-added", Severity.NonBreaking, RequestSchema + "/properties/colour");
+        yield return Case(
+            "request-type-changed",
+            Request(Name),
+            Request("""{ "type": "object", "properties": { "name": { "type": "integer" } } }"""),
+            "request-type-changed",
+            Severity.Breaking,
+            RequestSchema + "/properties/name");
+        yield return Case(
+            "request null no longer accepted",
+            Request("""{ "type": "object", "properties": { "name": { "type": ["string", "null"] } } }"""),
+            Request(Name),
+            "request-type-changed",
+            Severity.Breaking,
+            RequestSchema + "/properties/name");
+        yield return Case(
+            "request-body-became-required",
+            Document("""{ "/items": { "post": { "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } }, "responses": { "200": { "description": "ok" } } } } }"""),
+            Document("""{ "/items": { "post": { "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object" } } } }, "responses": { "200": { "description": "ok" } } } } }"""),
+            "request-body-became-required",
+            Severity.Breaking,
+            ItemsPost + "/requestBody");
+        yield return Case(
+            "request-media-type-removed",
+            Document("""{ "/items": { "post": { "requestBody": { "content": { "application/json": { "schema": { "type": "object" } }, "text/csv": { "schema": { "type": "string" } } } }, "responses": { "200": { "description": "ok" } } } } }"""),
+            Document("""{ "/items": { "post": { "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } }, "responses": { "200": { "description": "ok" } } } } }"""),
+            "request-media-type-removed",
+            Severity.Breaking,
+            ItemsPost + "/requestBody/content/text~1csv");
+        yield return Case(
+            "request-branch-removed",
+            Request("""{ "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ] }""", """{ "Cat": { "type": "object" }, "Dog": { "type": "object" } }"""),
+            Request("""{ "oneOf": [ { "$ref": "#/components/schemas/Cat" } ] , "type": "object" }""", """{ "Cat": { "type": "object" }, "Dog": { "type": "object" } }"""),
+            "request-branch-removed",
+            Severity.Breaking,
+            RequestSchema + "/oneOf/1");
+
+        yield return Case("response-property-removed", Response(NameAndSize), Response(Name), "response-property-removed", Severity.Breaking, ResponseSchema + "/properties/size");
+        yield return Case("response-property-added", Response(Name), Response(NameAndSize), "response-property-added", Severity.NonBreaking, ResponseSchema + "/properties/size");
+        yield return Case("response-property-became-optional", Response(NameRequired), Response(Name), "response-property-became-optional", Severity.Breaking, ResponseSchema + "/properties/name");
+        yield return Case(
+            "response-property-became-nullable through a type list",
+            Response(Name),
+            Response("""{ "type": "object", "properties": { "name": { "type": ["string", "null"] } } }"""),
+            "response-property-became-nullable",
+            Severity.Breaking,
+            ResponseSchema + "/properties/name");
+        yield return Case(
+            "response-property-became-nullable through anyOf with null",
+            Response("""{ "type": "object", "properties": { "owner": { "$ref": "#/components/schemas/User" } } }""", """{ "User": { "type": "object", "properties": { "id": { "type": "string" } } } }"""),
+            Response("""{ "type": "object", "properties": { "owner": { "anyOf": [ { "$ref": "#/components/schemas/User" }, { "type": "null" } ] } } }""", """{ "User": { "type": "object", "properties": { "id": { "type": "string" } } } }"""),
+            "response-property-became-nullable",
+            Severity.Breaking,
+            ResponseSchema + "/properties/owner");
+        yield return Case(
+            "response-property-became-nullable in OpenAPI 3.0",
+            Post("""{ "type": "object" }""", Name, version: "3.0.3"),
+            Post("""{ "type": "object" }""", """{ "type": "object", "properties": { "name": { "type": "string", "nullable": true } } }""", version: "3.0.3"),
+            "response-property-became-nullable",
+            Severity.Breaking,
+            ResponseSchema + "/properties/name");
+        yield return Case("response-enum-value-added is a warning", Response(Colour("red")), Response(Colour("red", "blue")), "response-enum-value-added", Severity.Warning, ResponseSchema + "/properties/colour");
+        yield return Case("response-enum-value-removed", Response(Colour("red", "blue")), Response(Colour("red")), "response-enum-value-removed", Severity.NonBreaking, ResponseSchema + "/properties/colour");
+        yield return Case(
+            "response-type-changed",
+            Response(Name),
+            Response("""{ "type": "object", "properties": { "name": { "type": "array", "items": { "type": "string" } } } }"""),
+            "response-type-changed",
+            Severity.Breaking,
+            ResponseSchema + "/properties/name");
+        yield return Case(
+            "response-branch-added",
+            Response("""{ "oneOf": [ { "$ref": "#/components/schemas/Cat" } ], "type": "object" }""", """{ "Cat": { "type": "object" }, "Dog": { "type": "object" } }"""),
+            Response("""{ "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ] }""", """{ "Cat": { "type": "object" }, "Dog": { "type": "object" } }"""),
+            "response-branch-added",
+            Severity.Breaking,
+            ResponseSchema + "/oneOf/1");
+
+        yield return Case("response-success-status-removed", Statuses("""  "200": { "description": "ok" }, "404": { "description": "missing" } """), Statuses(""" "201": { "description": "created" }, "404": { "description": "missing" } """), "response-success-status-removed", Severity.Breaking, "#/paths/~1items/get/responses/200");
+        yield return Case("response-status-removed for an error status", Statuses(""" "200": { "description": "ok" }, "404": { "description": "missing" } """), Statuses(""" "200": { "description": "ok" } """), "response-status-removed", Severity.NonBreaking, "#/paths/~1items/get/responses/404");
+        yield return Case("response-status-added", Statuses(""" "200": { "description": "ok" } """), Statuses(""" "200": { "description": "ok" }, "429": { "description": "slow down" } """), "response-status-added", Severity.NonBreaking, "#/paths/~1items/get/responses/429");
+        yield return Case(
+            "response-media-type-removed",
+            Statuses(""" "200": { "description": "ok", "content": { "application/json": { "schema": { "type": "object" } }, "text/csv": { "schema": { "type": "string" } } } } """),
+            Statuses(""" "200": { "description": "ok", "content": { "text/csv": { "schema": { "type": "string" } } } } """),
+            "response-media-type-removed",
+            Severity.Breaking,
+            "#/paths/~1items/get/responses/200/content/application~1json");
+
+        yield return Case("security-requirements-changed", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "apiKey": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
+        yield return Case("security added to a public operation", Secured(""" "security": [], """), Secured(""" "security": [ { "bearerAuth": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
+        yield return Case("security-alternative-added", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "bearerAuth": [] }, { "apiKey": [] } ], """), "security-alternative-added", Severity.NonBreaking, "#/paths/~1items/get/security");
+        yield return Case(
+            "security-scheme-changed",
+            Secured(""" "security": [ { "apiKey": [] } ], """),
+            Secured(""" "security": [ { "apiKey": [] } ], """).Replace("X-Api-Key", "Authorization", StringComparison.Ordinal),
+            "security-scheme-changed",
+            Severity.Breaking,
+            "#/components/securitySchemes/apiKey");
+
+        yield return Case(
+            "unresolved-reference",
+            Response(Name),
+            Response("""{ "type": "object", "properties": { "name": { "type": "string" }, "owner": { "$ref": "#/components/schemas/Nowhere" } } }"""),
+            "unresolved-reference",
+            Severity.Error,
+            ResponseSchema + "/properties/owner/$ref");
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public async Task RuleFiresOnItsPair(string baseJson, string candidateJson, string rule, Severity severity, string location)
+    {
+        var findings = await Documents.CompareJsonAsync(baseJson, candidateJson);
+
+        Assert.That(findings, Has.Some.Matches<Finding>(f => f.RuleId == rule && f.Severity == severity && f.Location == location), Documents.Describe(findings));
+    }
+
+    [TestCaseSource(nameof(Rules))]
+    public async Task EachSideOfAPairAgainstItselfIsClean(string baseJson, string candidateJson, string rule, Severity severity, string location)
+    {
+        var findings = (await Documents.CompareJsonAsync(baseJson, baseJson))
+            .Concat(await Documents.CompareJsonAsync(candidateJson, candidateJson))
+            .Where(f => f.Severity != Severity.Error)
+            .ToList();
+
+        Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task RenamingAPathParameterIsNotAChange()
+    {
+        var before = Document("""{ "/items/{id}": { "get": { "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ], "responses": { "200": { "description": "ok" } } } } }""");
+        var after = Document("""{ "/items/{itemId}": { "get": { "parameters": [ { "name": "itemId", "in": "path", "required": true, "schema": { "type": "string" } } ], "responses": { "200": { "description": "ok" } } } } }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
+    }
+
+    [Test]
+    public async Task MovingASchemaIntoARenamedComponentIsNotAChange()
+    {
+        var before = Response(NameRequired);
+        var after = Response("""{ "$ref": "#/components/schemas/Item" }""", $$"""{ "Item": {{NameRequired}} }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
+    }
+
+    [Test]
+    public async Task MovingAnInlineAlternativeIntoAComponentIsNotAChange()
+    {
+        const string Card = """{ "type": "object", "required": ["number"], "properties": { "number": { "type": "string" } } }""";
+        var before = Response($$"""{ "oneOf": [ { "type": "string" }, {{Card}} ] }""");
+        var after = Response("""{ "oneOf": [ { "type": "string" }, { "$ref": "#/components/schemas/Card" } ] }""", $$"""{ "Card": {{Card}} }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
+    }
+
+    [Test]
+    public async Task AChangedInlineAlternativeIsStillReported()
+    {
+        var before = Response("""{ "oneOf": [ { "type": "string" }, { "type": "object", "properties": { "number": { "type": "string" } } } ] }""");
+        var after = Response("""{ "oneOf": [ { "type": "string" }, { "$ref": "#/components/schemas/Card" } ] }""", """{ "Card": { "type": "object", "properties": { "iban": { "type": "string" } } } }""");
+
+        var findings = await Documents.CompareJsonAsync(before, after);
+
+        Assert.That(findings.Select(f => f.RuleId), Is.EquivalentTo(new[] { "response-branch-added", "response-branch-removed" }));
+    }
+
+    [Test]
+    public async Task PropertiesInheritedThroughAllOfCompareLikeDeclaredOnes()
+    {
+        var before = Response(NameAndSize);
+        var after = Response(
+            """{ "allOf": [ { "$ref": "#/components/schemas/Base" }, { "type": "object", "properties": { "size": { "type": "integer" } } } ] }""",
+            """{ "Base": { "type": "object", "properties": { "name": { "type": "string" } } } }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
+    }
+
+    [Test]
+    public async Task RecursiveSchemasTerminateAndReportAChangeOnce()
+    {
+        const string NodeBefore = """{ "Node": { "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "children": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } } } } }""";
+        const string NodeAfter = """{ "Node": { "type": "object", "properties": { "id": { "type": "string" }, "children": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } } } } }""";
+        var reference = """{ "$ref": "#/components/schemas/Node" }""";
+
+        var findings = await Documents.CompareJsonAsync(Response(reference, NodeBefore), Response(reference, NodeAfter));
+
+        Assert.That(findings.Select(f => (f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            ("response-property-became-optional", "#/components/schemas/Node/properties/id"),
+        }));
+    }
+
+    [Test]
+    public async Task MutuallyRecursiveSchemasUnderDifferentNamesTerminate()
+    {
+        const string Before = """{ "A": { "type": "object", "properties": { "b": { "$ref": "#/components/schemas/B" } } }, "B": { "type": "object", "properties": { "a": { "$ref": "#/components/schemas/A" } } } }""";
+        const string After = """{ "X": { "type": "object", "properties": { "b": { "$ref": "#/components/schemas/Y" } } }, "Y": { "type": "object", "properties": { "a": { "$ref": "#/components/schemas/X" }, "extra": { "type": "string" } } } }""";
+
+        var findings = await Documents.CompareJsonAsync(
+            Response("""{ "$ref": "#/components/schemas/A" }""", Before),
+            Response("""{ "$ref": "#/components/schemas/X" }""", After));
+
+        Assert.That(findings.Select(f => (f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            ("response-property-added", "#/components/schemas/Y/properties/extra"),
+        }));
+    }
+
+    [Test]
+    public async Task ABrokenReferenceIsReportedAndTheRestIsStillCompared()
+    {
+        var before = Document("""
+            {
+              "/items": { "get": { "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } } } } },
+              "/legacy": { "get": { "responses": { "200": { "description": "ok" } } } }
+            }
+            """, $$"""{ "Item": {{NameAndSize}} }""");
+        var after = Document("""
+            {
+              "/items": { "get": { "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } } } } }
+            }
+            """, """{ "Item": { "type": "object", "properties": { "name": { "type": "string" }, "owner": { "$ref": "#/components/schemas/Missing" } } } }""");
+
+        var findings = await Documents.CompareJsonAsync(before, after);
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EquivalentTo(new[]
+        {
+            (Severity.Error, "unresolved-reference", "#/components/schemas/Item/properties/owner/$ref"),
+            (Severity.Breaking, "path-removed", "#/paths/~1legacy"),
+            (Severity.Breaking, "response-property-removed", "#/components/schemas/Item/properties/size"),
+            (Severity.NonBreaking, "response-property-added", "#/components/schemas/Item/properties/owner"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task FindingsAreOrderedMostSevereFirst()
+    {
+        var findings = await Documents.CompareHistoryAsync("2026-06-28", "2026-07-14");
+
+        Assert.That(findings.Select(f => f.Severity), Is.Ordered.Descending);
+    }
+}
