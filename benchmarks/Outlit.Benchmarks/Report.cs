@@ -47,6 +47,7 @@ public sealed class Report
                 Contender: r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
                 Baseline: r.BenchmarkCase.Descriptor.Baseline,
                 Mean: r.ResultStatistics!.Mean,
+                Median: r.ResultStatistics.Median,
                 Error: r.ResultStatistics.StandardError,
                 Alloc: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0))
             .ToList();
@@ -55,8 +56,8 @@ public sealed class Report
         text.AppendLine();
         text.AppendLine("Ratios are to the hand-written HttpClient + Newtonsoft.Json baseline of the same scenario; the last two columns compare the wrappers with the generated client alone.");
         text.AppendLine();
-        text.AppendLine("| Scenario | Contender | Mean | ± s.e. | Allocated | Time ratio | Alloc ratio |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| Scenario | Contender | Mean | ± s.e. | Median | Allocated | Time ratio | Alloc ratio |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var overNSwag = new List<string>();
         foreach (var group in rows.GroupBy(r => r.Scenario))
         {
@@ -65,7 +66,7 @@ public sealed class Report
             {
                 var time = baseline.Mean > 0 ? r.Mean / baseline.Mean : double.NaN;
                 var alloc = baseline.Alloc > 0 ? (double)r.Alloc / baseline.Alloc : double.NaN;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {r.Contender} | {Time(r.Mean)} | {Time(r.Error)} | {Bytes(r.Alloc)} | {time:0.00} | {alloc:0.00} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {r.Contender} | {Time(r.Mean)} | {Time(r.Error)} | {Time(r.Median)} | {Bytes(r.Alloc)} | {time:0.00} | {alloc:0.00} |");
             }
 
             var wrappers = group.FirstOrDefault(r => r.Contender == "Wrappers");
