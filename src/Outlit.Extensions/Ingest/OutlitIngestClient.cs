@@ -23,7 +23,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     private const int MaxCachedEncodeChars = 64 * 1024;
 
     [ThreadStatic]
-    private static StringBuilder? encodeBuffer;
+    private static EncodeBuffer? encodeBuffer;
 
     private readonly IngestTransport transport;
     private readonly JsonSerializer serializer;
@@ -201,15 +201,16 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
     internal byte[] Encode(object @event)
     {
-        // A StreamWriter per event cost about 5 KB of buffers for a few hundred bytes of JSON; a builder kept
-        // per thread and pooled char buffers leave the result array as the only sizeable allocation.
-        var text = encodeBuffer ?? new StringBuilder(512);
+        // A StreamWriter per event cost about 5 KB of buffers for a few hundred bytes of JSON, and a writer per
+        // event its set-up time. Each thread keeps one builder and one writer (JSON writers accept one value
+        // after another); a buffer is taken off the thread while in use and not put back if serializing
+        // failed, so a half-written event never leaks into the next one.
+        var buffer = encodeBuffer ?? new EncodeBuffer();
         encodeBuffer = null;
+        var text = buffer.Text;
         text.Clear();
-        using (var writer = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)) { Formatting = Formatting.None, ArrayPool = OutlitJsonCharPool.Instance })
-        {
-            serializer.Serialize(writer, @event);
-        }
+        serializer.Serialize(buffer.Writer, @event);
+        buffer.Writer.Flush();
 
         var chars = ArrayPool<char>.Shared.Rent(text.Length);
         try
@@ -225,7 +226,7 @@ public sealed partial class OutlitIngestClient : IDisposable
             ArrayPool<char>.Shared.Return(chars);
             if (text.Capacity <= MaxCachedEncodeChars)
             {
-                encodeBuffer = text;
+                encodeBuffer = buffer;
             }
         }
     }
@@ -346,4 +347,21 @@ public sealed partial class OutlitIngestClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => transport.Dispose();
+
+    /// <summary>One thread's reusable text buffer and JSON writer for <see cref="Encode"/>.</summary>
+    private sealed class EncodeBuffer
+    {
+        public EncodeBuffer()
+        {
+            Writer = new JsonTextWriter(new StringWriter(Text, CultureInfo.InvariantCulture))
+            {
+                Formatting = Formatting.None,
+                ArrayPool = OutlitJsonCharPool.Instance,
+            };
+        }
+
+        public StringBuilder Text { get; } = new(512);
+
+        public JsonTextWriter Writer { get; }
+    }
 }
