@@ -353,7 +353,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     {
         public EncodeBuffer()
         {
-            Writer = new JsonTextWriter(new StringWriter(Text, CultureInfo.InvariantCulture))
+            Writer = new EventJsonWriter(new StringWriter(Text, CultureInfo.InvariantCulture))
             {
                 Formatting = Formatting.None,
                 ArrayPool = OutlitJsonCharPool.Instance,
@@ -363,5 +363,44 @@ public sealed partial class OutlitIngestClient : IDisposable
         public StringBuilder Text { get; } = new(512);
 
         public JsonTextWriter Writer { get; }
+    }
+
+    /// <summary>
+    /// Writes whole-number doubles (every event's millisecond <c>timestamp</c>, typed as a number by the
+    /// contract) with the exact text Newtonsoft writes, <c>1795617026533.0</c>, without its round-trip
+    /// formatting pass, which was a fifth of the cost of encoding an event. Anything else goes to the base
+    /// writer unchanged.
+    /// </summary>
+    private sealed class EventJsonWriter(TextWriter textWriter) : JsonTextWriter(textWriter)
+    {
+        public override void WriteValue(double value)
+        {
+            // Below 1e15 Newtonsoft prints a whole number as its digits plus ".0"; from 1e15 on it switches to
+            // exponent form, and -0 keeps its sign, so those stay with the base writer.
+            if (value > -1e15 && value < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+            {
+                Span<char> digits = stackalloc char[24];
+                ((long)value).TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+                digits[length++] = '.';
+                digits[length++] = '0';
+                WriteRawValue(new string(digits[..length]));
+            }
+            else
+            {
+                base.WriteValue(value);
+            }
+        }
+
+        public override void WriteValue(double? value)
+        {
+            if (value is { } number)
+            {
+                WriteValue(number);
+            }
+            else
+            {
+                base.WriteValue(value);
+            }
+        }
     }
 }
