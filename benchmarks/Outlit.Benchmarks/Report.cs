@@ -157,7 +157,7 @@ public sealed class Report
     {
         text.AppendLine("## Fixed cost per call without the network");
         text.AppendLine();
-        text.AppendLine("Every contender sends through the same in-memory handler, which answers at once with the same canned body (a browser-session connect answer, an ingest acknowledgement); what remains is request building, the pipeline stages and deserialization. Minimum and median of the per-call average over blocks of calls.");
+        text.AppendLine("Every contender sends through the same in-memory handler, which answers at once with the same canned body (a browser-session connect answer, also for the \"(direct)\" rows, which send credentials; an ingest acknowledgement); what remains is request building, the pipeline stages and deserialization. Minimum and median of the per-call average over blocks of calls.");
         text.AppendLine();
         text.AppendLine("| Call | Min | Median | Allocated |");
         text.AppendLine("| --- | ---: | ---: | ---: |");
