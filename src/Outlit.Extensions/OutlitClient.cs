@@ -42,9 +42,8 @@ public partial class OutlitClient : IDisposable
         ownsHttp = httpClient is null;
         http = httpClient ?? OutlitPipeline.CreateHttpClient(settings);
         transport = new OutlitRawTransport(http);
-        // Reading bodies as strings keeps the text in ApiException.Response when a body fails to deserialize,
-        // so the error can still show a snippet of what the server sent.
-        var api = new OutlitApiClient(http) { BaseUrl = settings.BaseUrl.ToString(), ReadResponseAsString = true };
+        // Streams success bodies; a body that fails to deserialize still reaches the error with its first bytes.
+        var api = new OutlitStreamingApiClient(http) { BaseUrl = settings.BaseUrl.ToString() };
         call = new OutlitCall(settings, api, transport);
         integrations = new OutlitIntegrations(call);
         tools = new OutlitTools(call);

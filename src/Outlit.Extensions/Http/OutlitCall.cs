@@ -1,3 +1,4 @@
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,6 +10,12 @@ namespace Outlit;
 /// </summary>
 internal sealed class OutlitCall
 {
+    // StreamReader's default; a larger buffer costs more per call (bytes plus twice as many in chars) than it saves.
+    private const int ReadBufferSize = 1024;
+
+    // StreamReader's smallest buffer.
+    private const int MinReadBufferSize = 128;
+
     internal OutlitCall(OutlitClientSettings settings, OutlitApiClient api, OutlitRawTransport transport)
     {
         Settings = settings;
@@ -64,6 +71,52 @@ internal sealed class OutlitCall
         }
     }
 
+    /// <summary>
+    /// Reads a success body into a generated type as it streams in. Only the first bytes are kept, for the
+    /// snippet of a format error; the body itself is never held whole.
+    /// </summary>
+    internal T Read<T>(Stream body, string operation, long? length = null)
+    {
+        using var head = new HeadRecordingStream(body);
+        try
+        {
+            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferFor(length), leaveOpen: true);
+            using var reader = new JsonTextReader(text) { ArrayPool = OutlitJsonCharPool.Instance };
+            var value = Reader.Deserialize<T>(reader);
+            return value ?? throw new OutlitResponseFormatException($"The Outlit response to {operation} was empty or null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new OutlitResponseFormatException(
+                $"The Outlit response to {operation} does not have the documented shape: {OutlitRedactor.Redact(ex.Message, Settings.ApiKey)} Body starts: {OutlitRedactor.Snippet(head.Head, Settings.ApiKey) ?? "(empty)"}",
+                // No inner exception: JSON errors quote values of the body, which are not redacted there.
+                innerException: null);
+        }
+    }
+
+    /// <summary>A body known to be small (a connect answer, a short tool result) gets a buffer of its own size.</summary>
+    private static int ReadBufferFor(long? length) =>
+        length is { } n && n < ReadBufferSize ? (int)Math.Max(MinReadBufferSize, n) : ReadBufferSize;
+
+    /// <summary>Reads a streamed success body as a JSON object.</summary>
+    internal JObject ReadObject(Stream body, string operation, long? length = null)
+    {
+        using var head = new HeadRecordingStream(body);
+        JObject? json;
+        try
+        {
+            using var text = new StreamReader(head, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferFor(length), leaveOpen: true);
+            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, ArrayPool = OutlitJsonCharPool.Instance };
+            json = JToken.ReadFrom(reader) as JObject;
+        }
+        catch (JsonException)
+        {
+            json = null;
+        }
+
+        return json ?? throw new OutlitResponseFormatException($"The Outlit response to {operation} is not a JSON object. Body starts: {OutlitRedactor.Snippet(head.Head, Settings.ApiKey) ?? "(empty)"}");
+    }
+
     /// <summary>Reads a success body as a JSON object.</summary>
     internal JObject ReadObject(string body, string operation) =>
         OutlitErrorParser.TryParseObject(body)
@@ -91,5 +144,14 @@ internal sealed class OutlitCall
         return token as JObject ?? throw new ArgumentException("Expected a value that serializes to a JSON object.", parameterName);
     }
 
-    internal string Serialize(JToken token) => token.ToString(Formatting.None);
+    internal string Serialize(JToken token)
+    {
+        using var text = new StringWriter(new StringBuilder(256), System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = OutlitJsonCharPool.Instance })
+        {
+            token.WriteTo(writer);
+        }
+
+        return text.ToString();
+    }
 }

@@ -17,21 +17,26 @@ internal sealed class OutlitLoggingHandler : DelegatingHandler
     {
         request.Options.TryGetValue(OutlitHttpRequestOptions.Operation, out var operation);
         request.Options.TryGetValue(OutlitHttpRequestOptions.Attempt, out var attempt);
-        var path = request.RequestUri?.AbsolutePath ?? "";
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            logger.LogDebug(
-                "Outlit {Operation} {Method} {Path} attempt {Attempt} returned {Status} in {ElapsedMs} ms",
-                operation, request.Method.Method, path, attempt, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+            // Checked first: the call below boxes its arguments into an array even when Debug is off.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug(
+                    "Outlit {Operation} {Method} {Path} attempt {Attempt} returned {Status} in {ElapsedMs} ms",
+                    operation, request.Method.Method, request.RequestUri?.AbsolutePath ?? "", attempt, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             return response;
         }
         catch (Exception ex)
         {
             logger.LogDebug(
                 "Outlit {Operation} {Method} {Path} attempt {Attempt} failed after {ElapsedMs} ms: {ErrorType}",
-                operation, request.Method.Method, path, attempt, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+                operation, request.Method.Method, request.RequestUri?.AbsolutePath ?? "", attempt, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;
         }
     }

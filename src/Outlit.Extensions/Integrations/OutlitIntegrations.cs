@@ -100,8 +100,8 @@ public class OutlitIntegrations
             body["config"] = Call.ToObject(config, nameof(config));
         }
 
-        var response = await Call.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", Call.Serialize(body), operation, idempotent: false, cancellationToken).ConfigureAwait(false);
-        return ParseConnectResult(Call.ReadObject(response.Body, operation));
+        var json = await Call.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", Call.Serialize(body), operation, idempotent: false, (stream, length) => Call.ReadObject(stream, operation, length), cancellationToken).ConfigureAwait(false);
+        return ParseConnectResult(json);
     }
 
     /// <summary>Decides the branch of a connect response from its keys: <c>sessionId</c> + <c>connectUrl</c>, or <c>connectionId</c>.</summary>

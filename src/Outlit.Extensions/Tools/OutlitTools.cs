@@ -174,11 +174,8 @@ public class OutlitTools
     /// <param name="input">A generated input, a dictionary, an anonymous object or a JObject; null for <c>{}</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's JSON result.</returns>
-    public virtual async Task<JObject> CallToolAsync(string tool, object? input = null, CancellationToken cancellationToken = default)
-    {
-        var body = await SendAsync(tool, Call.ToObject(input, nameof(input)), cancellationToken).ConfigureAwait(false);
-        return Call.ReadObject(body, tool);
-    }
+    public virtual Task<JObject> CallToolAsync(string tool, object? input = null, CancellationToken cancellationToken = default) =>
+        SendAsync(tool, Call.ToObject(input, nameof(input)), (body, length) => Call.ReadObject(body, tool, length), cancellationToken);
 
     /// <summary>Calls any tool by name and reads the result into <typeparamref name="TOutput"/>.</summary>
     /// <typeparam name="TOutput">The result type, usually a generated <c>…Output</c> type.</typeparam>
@@ -186,25 +183,23 @@ public class OutlitTools
     /// <param name="input">A generated input, a dictionary, an anonymous object or a JObject; null for <c>{}</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed result.</returns>
-    public virtual async Task<TOutput> CallToolAsync<TOutput>(string tool, object? input = null, CancellationToken cancellationToken = default)
-    {
-        var body = await SendAsync(tool, Call.ToObject(input, nameof(input)), cancellationToken).ConfigureAwait(false);
-        return Call.Read<TOutput>(body, tool);
-    }
+    public virtual Task<TOutput> CallToolAsync<TOutput>(string tool, object? input = null, CancellationToken cancellationToken = default) =>
+        SendAsync(tool, Call.ToObject(input, nameof(input)), (body, length) => Call.Read<TOutput>(body, tool, length), cancellationToken);
 
-    private async Task<string> SendAsync(string tool, JObject input, CancellationToken cancellationToken)
+    /// <summary>Sends one tool call and reads the result from the response stream (never as one whole-body string).</summary>
+    private Task<T> SendAsync<T>(string tool, JObject input, Func<Stream, long?, T> read, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
         OutlitSourceTypes.NormalizeToolInput(input);
         var request = new JObject { ["tool"] = tool, ["input"] = input };
-        var response = await Call.Transport.SendAsync(
+        return Call.Transport.SendAsync(
             HttpMethod.Post,
             "api/tools/call",
             Call.Serialize(request),
             operation: tool,
             idempotent: OutlitToolNames.IsReadOnly(tool),
-            cancellationToken).ConfigureAwait(false);
-        return response.Body;
+            read,
+            cancellationToken);
     }
 
     private async IAsyncEnumerable<TItem> PaginateAsync<TOutput, TItem>(
@@ -220,8 +215,7 @@ public class OutlitTools
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var body = await SendAsync(tool, (JObject)json.DeepClone(), cancellationToken).ConfigureAwait(false);
-            var page = Call.Read<TOutput>(body, tool);
+            var page = await SendAsync(tool, (JObject)json.DeepClone(), (body, length) => Call.Read<TOutput>(body, tool, length), cancellationToken).ConfigureAwait(false);
             foreach (var item in items(page) ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();
