@@ -54,10 +54,10 @@ public class ReadmeExampleTests
     [Test]
     public void EveryStatementOfTheReadmeUsageExampleIsExercisedHere()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         var block = Regex.Match(readme, "## Usage.*?```csharp\n(.*?)```", RegexOptions.Singleline);
         Assert.That(block.Success, Is.True, "README.md has a csharp block under '## Usage'");
-        var thisFile = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Outlit.Tests", "ReadmeExampleTests.cs"));
+        var thisFile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Outlit.Tests", "ReadmeExampleTests.cs"));
         var statements = block.Groups[1].Value.Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal) && !line.StartsWith("using ", StringComparison.Ordinal))
@@ -66,13 +66,5 @@ public class ReadmeExampleTests
         {
             Assert.That(thisFile, Does.Contain(statement), "README statement not exercised by this test");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Outlit.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Outlit.sln not found");
     }
 }

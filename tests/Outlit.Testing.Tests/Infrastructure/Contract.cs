@@ -100,22 +100,3 @@ internal static class Contract
         return (document, options);
     }
 }
-
-/// <summary>Locates the repository root from the test binaries.</summary>
-internal static class RepositoryPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string OpenApiDocument => Path.Combine(Root, "openapi", "openapi.json");
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Outlit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Outlit.sln was not found above " + AppContext.BaseDirectory);
-    }
-}

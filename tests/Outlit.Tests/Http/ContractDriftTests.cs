@@ -370,7 +370,7 @@ public class ContractDriftTests
     {
         // Guards the walker against false positives: the contract's examples are written to match it.
         var contract = OutlitContractSchema.Instance;
-        using var spec = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryRoot(), "openapi", "openapi.json")));
+        using var spec = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(RepositoryPaths.OpenApiDocument));
         var checkedExamples = 0;
         foreach (var path in spec.RootElement.GetProperty("paths").EnumerateObject())
         {
@@ -519,16 +519,5 @@ public class ContractDriftTests
     {
         OutlitContractSchema.Instance.TryGetToolOutput(tool, out var schema);
         return schema!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Outlit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Outlit.sln not found above the test directory.");
     }
 }
