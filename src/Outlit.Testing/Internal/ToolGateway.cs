@@ -82,6 +82,24 @@ internal sealed partial class ToolGateway
 
     // ---- customers, users, workspace users ----------------------------------------------------
 
+    /// <summary>Applies the shared <c>hasActivityInLast</c> / <c>noActivityInLast</c> filters of the list tools.</summary>
+    private IEnumerable<T> FilterByActivity<T>(IEnumerable<T> items, JsonObject input, Func<T, DateTimeOffset?> lastActivity)
+    {
+        if (Str(input, "hasActivityInLast") is { } has)
+        {
+            var since = now - Window(has);
+            items = items.Where(item => lastActivity(item) >= since);
+        }
+
+        if (Str(input, "noActivityInLast") is { } none)
+        {
+            var since = now - Window(none);
+            items = items.Where(item => lastActivity(item) is not { } last || last < since);
+        }
+
+        return items;
+    }
+
     private ToolResult ListCustomers(JsonObject input)
     {
         IEnumerable<Customer> items = data.Customers;
@@ -90,17 +108,7 @@ internal sealed partial class ToolGateway
             items = items.Where(c => c.BillingStatus == billing);
         }
 
-        if (Str(input, "hasActivityInLast") is { } has)
-        {
-            var since = now - Window(has);
-            items = items.Where(c => c.LastActivityAt >= since);
-        }
-
-        if (Str(input, "noActivityInLast") is { } none)
-        {
-            var since = now - Window(none);
-            items = items.Where(c => c.LastActivityAt is null || c.LastActivityAt < since);
-        }
+        items = FilterByActivity(items, input, c => c.LastActivityAt);
 
         if (Num(input, "mrrAbove") is { } above)
         {
@@ -185,17 +193,7 @@ internal sealed partial class ToolGateway
             items = items.Where(u => MatchesTraits(u.Traits, traits));
         }
 
-        if (Str(input, "hasActivityInLast") is { } has)
-        {
-            var since = now - Window(has);
-            items = items.Where(u => u.LastActivityAt >= since);
-        }
-
-        if (Str(input, "noActivityInLast") is { } none)
-        {
-            var since = now - Window(none);
-            items = items.Where(u => u.LastActivityAt is null || u.LastActivityAt < since);
-        }
+        items = FilterByActivity(items, input, u => u.LastActivityAt);
 
         if (Str(input, "search") is { } search)
         {
