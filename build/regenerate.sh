@@ -4,9 +4,11 @@
 #
 #   build/regenerate.sh <output-folder> <openapi.json> [<openapi.json> ...]
 #
-# Each document gets <output-folder>/<name>/ with normalized.json, unions.json, Client.g.cs (in
-# namespace Outlit.Regenerated.<Name>) and a `status` file: "generated" or "refused" (the
-# document is invalid; normalize.log names the broken reference and where it is). All generated
+# Each document goes through the same MSBuild target as the library build (build/Outlit.Generation.proj
+# imports build/Outlit.Generation.targets) and gets <output-folder>/<name>/ with normalized.json,
+# unions.json, rules.json (what each normalization rule changed), Client.g.cs (in namespace
+# Outlit.Regenerated.<Name>) and a `status` file: "generated" or "refused" (the document is invalid;
+# normalize.log names the broken reference and where it is). All generated
 # clients are then compiled together by <output-folder>/Regenerated.csproj (Newtonsoft.Json only),
 # the build output going to <output-folder>/build.log.
 #
@@ -26,58 +28,45 @@ shift
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-nswag="$build_dir/node_modules/nswag/bin/binaries/Net100/dotnet-nswag.dll"
-install_tools() {
-  # Checked again inside the lock: another process may have installed them meanwhile.
-  if [ ! -f "$nswag" ]; then
-    echo "Installing the pinned build tools (npm ci)..." >&2
-    npm ci --prefix "$build_dir" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
-  fi
-}
-if [ ! -f "$nswag" ]; then
-  # Two concurrent 'npm ci' runs delete each other's node_modules; serialize them where flock exists.
-  if command -v flock >/dev/null 2>&1; then
-    mkdir -p "$build_dir/obj"
-    exec 9>"$build_dir/obj/npm-install.lock"
-    flock 9
-    install_tools
-    flock -u 9
-  else
-    install_tools
-  fi
+# The generation target installs the pinned npm tools itself when they are missing (under a lock, so the
+# documents generated side by side below do not race).
+
+# The test suite passes the generator it already built; otherwise build it here.
+codegen="${OUTLIT_CODEGEN_DLL:-}"
+if [ -z "$codegen" ]; then
+  dotnet build "$build_dir/Outlit.CodeGen/Outlit.CodeGen.csproj" -c Release -nologo -v q >&2
+  codegen="$build_dir/Outlit.CodeGen/bin/Release/net10.0/Outlit.CodeGen.dll"
 fi
 
-# The test suite passes the normalizer it already built; otherwise build it here.
-normalizer="${OUTLIT_NORMALIZER_DLL:-}"
-if [ -z "$normalizer" ]; then
-  dotnet build "$build_dir/Outlit.SpecNormalizer/Outlit.SpecNormalizer.csproj" -c Release -nologo -v q >&2
-  normalizer="$build_dir/Outlit.SpecNormalizer/bin/Release/net10.0/Outlit.SpecNormalizer.dll"
-fi
-
+# Each document goes through the generation target the library build runs (build/Outlit.Generation.targets),
+# with its own output folder, namespace and intermediate folder.
 generate() {
-  local spec="$1" name dir namespace rc
+  local spec="$1" name dir namespace
   name="$(basename "$spec")"
   name="${name%.*}"
   dir="$out/$name"
   rm -rf "$dir"
   mkdir -p "$dir"
   namespace="Outlit.Regenerated.N$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_')"
-  rc=0
-  dotnet "$normalizer" "$spec" "$dir/normalized.json" --report "$dir/unions.json" >"$dir/normalize.log" 2>&1 || rc=$?
-  if [ "$rc" -eq 2 ]; then
-    echo refused >"$dir/status"
-    return 0
-  elif [ "$rc" -ne 0 ]; then
-    echo "normalizer-failed" >"$dir/status"
-    return 0
-  fi
-  if dotnet "$nswag" run "$root/openapi/nswag.json" \
-      "/variables:Input=$dir/normalized.json,Output=$dir/Client.g.cs,Namespace=$namespace,TemplateDirectory=$root/openapi/templates" \
-      >"$dir/nswag.log" 2>&1 && [ -f "$dir/Client.g.cs" ]; then
+  if dotnet msbuild "$build_dir/Outlit.Generation.proj" -nologo -nodeReuse:false -m:1 -v:m \
+      "-p:OutlitSpec=$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")" \
+      "-p:OutlitGeneratedDirectory=$dir/" \
+      "-p:OutlitGeneratedFileName=Client.g.cs" \
+      "-p:OutlitNamespace=$namespace" \
+      "-p:OutlitGenerationIntermediate=$dir/obj/" \
+      "-p:OutlitCodeGenPath=$codegen" \
+      >"$dir/normalize.log" 2>&1 && [ -f "$dir/Client.g.cs" ]; then
     echo generated >"$dir/status"
+  elif grep -q "was refused: the document is invalid" "$dir/normalize.log"; then
+    echo refused >"$dir/status"
   else
-    echo "nswag-failed" >"$dir/status"
+    echo "generation-failed" >"$dir/status"
   fi
+  # The reports sit next to the generated code, where readers of this folder expect them.
+  for report in openapi.normalized.json unions.json rules.json; do
+    if [ -f "$dir/obj/$report" ]; then cp "$dir/obj/$report" "$dir/"; fi
+  done
+  if [ -f "$dir/openapi.normalized.json" ]; then mv "$dir/openapi.normalized.json" "$dir/normalized.json"; fi
 }
 
 # Documents are independent: generate them side by side.
@@ -106,7 +95,7 @@ for spec in "$@"; do
     *)
       failed=1
       echo "$name: $status"
-      cat "$out/$name/normalize.log" "$out/$name/nswag.log" 2>/dev/null | tail -20 | sed 's/^/  /'
+      tail -20 "$out/$name/normalize.log" 2>/dev/null | sed 's/^/  /'
       ;;
   esac
 done
@@ -127,7 +116,7 @@ cat >"$out/Regenerated.csproj" <<'PROJECT'
     <GenerateDocumentationFile>false</GenerateDocumentationFile>
   </PropertyGroup>
   <ItemGroup>
-    <Compile Include="*/Client.g.cs" />
+    <Compile Include="*/*.g.cs" />
     <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
   </ItemGroup>
 </Project>

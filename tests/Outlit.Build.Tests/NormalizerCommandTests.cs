@@ -1,4 +1,5 @@
-using Outlit.Build.SpecNormalizer;
+using Outlit.Build.CodeGen;
+using Outlit.Build.CodeGen.Normalization;
 
 namespace Outlit.Build.Tests;
 

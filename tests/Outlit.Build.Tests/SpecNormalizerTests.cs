@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Outlit.Build.SpecNormalizer;
+using Outlit.Build.CodeGen;
+using Outlit.Build.CodeGen.Normalization;
 
 namespace Outlit.Build.Tests;
 
@@ -16,7 +17,7 @@ public class SpecNormalizerTests
         """;
 
     private static NormalizationResult Normalize(string schemas, string paths = "{}") =>
-        SpecNormalizer.SpecNormalizer.Normalize(Document(schemas, paths));
+        SpecNormalizer.Normalize(Document(schemas, paths));
 
     private static JsonObject Schema(NormalizationResult result, string name) =>
         (JsonObject)result.Document["components"]!["schemas"]![name]!;
@@ -257,7 +258,7 @@ public class SpecNormalizerTests
             Assert.That(merged.ContainsKey("required"), Is.False, "which fields appear depends on the variant");
             Assert.That(properties["shared"]!["nullable"]!.GetValue<bool>(), Is.True);
             Assert.That(((JsonObject)properties["id"]!).ContainsKey("type"), Is.False, "string in one branch, integer in the other: untyped rather than wrong for one");
-            Assert.That(merged[SpecNormalizer.SpecNormalizer.UnionMarker]!["branches"]!.AsArray().Select(b => b!.GetValue<string>()), Is.EqualTo(new[] { "Direct", "Session" }));
+            Assert.That(merged[SpecNormalizer.UnionMarker]!["branches"]!.AsArray().Select(b => b!.GetValue<string>()), Is.EqualTo(new[] { "Direct", "Session" }));
             Assert.That(Schema(result, "Direct"), Is.Not.Null, "branch types stay generated");
         });
 
@@ -368,7 +369,7 @@ public class SpecNormalizerTests
     [TestCase("2fa", "V2fa")]
     [TestCase("getFooBar", "GetFooBar")]
     public void PascalCasesNames(string input, string expected) =>
-        Assert.That(SpecNormalizer.SpecNormalizer.Pascal(input), Is.EqualTo(expected));
+        Assert.That(SpecNormalizer.Pascal(input), Is.EqualTo(expected));
 
     [Test]
     public void RefusesABrokenReferenceNamingItAndWhereItIs()
@@ -405,5 +406,5 @@ public class SpecNormalizerTests
     [TestCase("[1, 2]")]
     [TestCase("""{ "swagger": "2.0", "info": { "title": "t", "version": "1" }, "paths": {} }""")]
     public void RefusesWhatIsNotAnOpenApi3Document(string text) =>
-        Assert.Throws<SpecRefusedException>(() => SpecNormalizer.SpecNormalizer.Normalize(text));
+        Assert.Throws<SpecRefusedException>(() => SpecNormalizer.Normalize(text));
 }

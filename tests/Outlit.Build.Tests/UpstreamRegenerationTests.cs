@@ -346,7 +346,7 @@ public class UpstreamRegenerationTests
             }
 
             // The normalizer this test project was built with: no second build of it.
-            start.Environment["OUTLIT_NORMALIZER_DLL"] = typeof(SpecNormalizer.Program).Assembly.Location;
+            start.Environment["OUTLIT_CODEGEN_DLL"] = typeof(Outlit.Build.CodeGen.Program).Assembly.Location;
 
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();

@@ -91,7 +91,7 @@ public sealed class RegenerationTests
     {
         var script = Path.Combine(RepositoryPaths.Root, "build", "regenerate.sh");
         var previous = Environment.GetEnvironmentVariable("OUTLIT_NORMALIZER_DLL");
-        Environment.SetEnvironmentVariable("OUTLIT_NORMALIZER_DLL", Path.Combine(AppContext.BaseDirectory, "Outlit.SpecNormalizer.dll"));
+        Environment.SetEnvironmentVariable("OUTLIT_CODEGEN_DLL", Path.Combine(AppContext.BaseDirectory, "Outlit.CodeGen.dll"));
         try
         {
             var report = await new ScriptRegenerator(script).CompareSurfaceAsync(await Load("2026-08-05"), await Load("2026-08-19"), CancellationToken.None);

@@ -44,7 +44,7 @@ public static partial class BuildPipeline
         try
         {
             var buildDir = Path.Combine(repositoryRoot, "build");
-            var normalizer = Directory.GetFiles(Path.Combine(buildDir, "Outlit.SpecNormalizer", "bin"), "Outlit.SpecNormalizer.dll", SearchOption.AllDirectories)
+            var normalizer = Directory.GetFiles(Path.Combine(buildDir, "Outlit.CodeGen", "bin"), "Outlit.CodeGen.dll", SearchOption.AllDirectories)
                 .OrderByDescending(File.GetLastWriteTimeUtc).First();
             var normalized = Path.Combine(scratch.FullName, "openapi.normalized.json");
             var normalizerSeconds = Time("dotnet", [normalizer, spec, normalized, "--report", Path.Combine(scratch.FullName, "unions.json")], repositoryRoot);

@@ -3,10 +3,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Outlit.Build.SpecNormalizer;
+using Outlit.Build.CodeGen.Normalization;
+
+namespace Outlit.Build.CodeGen;
 
 /// <summary>
-/// Command line: <c>Outlit.SpecNormalizer &lt;input.json&gt; &lt;output.json&gt; [--report &lt;unions.json&gt;]</c>.
+/// Command line: <c>Outlit.CodeGen &lt;input.json&gt; &lt;output.json&gt; [--report &lt;unions.json&gt;] [--rules-report &lt;rules.json&gt;]</c>.
 /// Exit codes: 0 normalized; 2 the input document is invalid and was refused; 64 bad usage;
 /// 70 an unexpected failure of the normalizer itself. Never prints a stack trace.
 /// </summary>
@@ -42,12 +44,16 @@ internal static class Program
         string? input = null;
         string? target = null;
         string? report = null;
+        string? rulesReport = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--report" when i + 1 < args.Length:
                     report = args[++i];
+                    break;
+                case "--rules-report" when i + 1 < args.Length:
+                    rulesReport = args[++i];
                     break;
                 case var value when !value.StartsWith("--", StringComparison.Ordinal) && input is null:
                     input = value;
@@ -97,6 +103,13 @@ internal static class Program
             WriteIfChanged(report, unions.ToJsonString(OutputOptions) + "\n");
         }
 
+        if (rulesReport is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(rulesReport))!);
+            var rules = JsonSerializer.SerializeToNode(result.Rules, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })!;
+            WriteIfChanged(rulesReport, rules.ToJsonString(OutputOptions) + "\n");
+        }
+
         output.WriteLine($"{input}: normalized to {target} ({result.Unions.Count} unions: {string.Join(", ", result.Unions.GroupBy(u => u.Strategy).Select(g => $"{g.Count()} {g.Key}"))})");
         return Success;
     }
@@ -111,7 +124,7 @@ internal static class Program
 
     private static int PrintUsage(TextWriter error)
     {
-        error.WriteLine("usage: Outlit.SpecNormalizer <openapi.json> <normalized.json> [--report <unions.json>]");
+        error.WriteLine("usage: Outlit.CodeGen <openapi.json> <normalized.json> [--report <unions.json>] [--rules-report <rules.json>]");
         return Usage;
     }
 }

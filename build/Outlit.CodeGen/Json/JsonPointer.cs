@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Outlit.Build.SpecNormalizer;
+namespace Outlit.Build.CodeGen.Json;
 
 /// <summary>RFC 6901 JSON pointers over <see cref="JsonNode"/> trees.</summary>
 internal static class JsonPointer

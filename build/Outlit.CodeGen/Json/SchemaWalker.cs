@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Outlit.Build.SpecNormalizer;
+namespace Outlit.Build.CodeGen.Json;
 
 /// <summary>
 /// Visits every JSON object of an OpenAPI document and knows, for each, whether it is a JSON

@@ -1,9 +1,11 @@
+using JsonPointer = Outlit.Build.CodeGen.Json.JsonPointer;
+using Outlit.Build.CodeGen.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
-namespace Outlit.Build.SpecNormalizer;
+namespace Outlit.Build.CodeGen.Normalization;
 
 /// <summary>One reason a document cannot be used, with the JSON pointer where it was found.</summary>
 /// <param name="Pointer">RFC 6901 pointer to the offending object ("" for the root).</param>
