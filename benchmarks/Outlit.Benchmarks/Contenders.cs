@@ -94,7 +94,7 @@ public sealed class Contenders : IDisposable
     {
         Customer = CustomerId,
         Include = [GetCustomerInputIncludeItem.Users, GetCustomerInputIncludeItem.Revenue, GetCustomerInputIncludeItem.RecentTimeline, GetCustomerInputIncludeItem.BehaviorMetrics],
-        Timeframe = GetCustomerInputTimeframe._90d,
+        Timeframe = ActivityWindow.Last90Days,
     };
 
     // ---- NSwag alone: the generated methods, with what a caller must do around them. ----
@@ -108,7 +108,7 @@ public sealed class Contenders : IDisposable
         string? cursor = null;
         while (true)
         {
-            var page = await NSwagToolAsync(ToolName.Outlit_list_customers, ListInput(cursor)).ConfigureAwait(false);
+            var page = await NSwagToolAsync(ToolName.ListCustomers, ListInput(cursor)).ConfigureAwait(false);
             count += ((JArray)page["items"]).Count;
             var pagination = (JObject)page["pagination"];
             if (pagination.Value<bool>("hasMore") != true)

@@ -321,7 +321,7 @@ internal sealed class QuickstartRunner
 
     private async Task<CustomerSummary?> ListPayingCustomersAsync(OutlitClient client, CancellationToken cancellationToken)
     {
-        var input = new ListCustomersInput { BillingStatus = ListCustomersInputBillingStatus.PAYING, Limit = PageSize, OrderBy = ListCustomersInputOrderBy.Mrr_cents };
+        var input = new ListCustomersInput { BillingStatus = BillingStatus.Paying, Limit = PageSize, OrderBy = ListCustomersInputOrderBy.MrrCents };
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Page").AddColumn("Customer").AddColumn(new TableColumn("MRR").RightAligned())
             .AddColumn("Owner").AddColumn(new TableColumn("Idle").RightAligned());

@@ -1786,9 +1786,9 @@ namespace Outlit
     /// <summary>
     /// Name of a customer tool exposed by the tool gateway. The same names are used by the `@outlit/tools` package and the CLI.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ToolName.Converter))]
-    public readonly partial struct ToolName : System.IEquatable<ToolName>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ToolName.Converter))]
+    public readonly partial struct ToolName : global::System.IEquatable<ToolName>
     {
         private readonly string? _value;
 
@@ -1796,50 +1796,50 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ToolName(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>outlit_list_customers</c>.</summary>
-        public static ToolName Outlit_list_customers { get; } = new ToolName(@"outlit_list_customers");
+        public static ToolName ListCustomers { get; } = new ToolName(@"outlit_list_customers");
 
         /// <summary>The wire value <c>outlit_list_users</c>.</summary>
-        public static ToolName Outlit_list_users { get; } = new ToolName(@"outlit_list_users");
+        public static ToolName ListUsers { get; } = new ToolName(@"outlit_list_users");
 
         /// <summary>The wire value <c>outlit_list_workspace_users</c>.</summary>
-        public static ToolName Outlit_list_workspace_users { get; } = new ToolName(@"outlit_list_workspace_users");
+        public static ToolName ListWorkspaceUsers { get; } = new ToolName(@"outlit_list_workspace_users");
 
         /// <summary>The wire value <c>outlit_get_customer</c>.</summary>
-        public static ToolName Outlit_get_customer { get; } = new ToolName(@"outlit_get_customer");
+        public static ToolName GetCustomer { get; } = new ToolName(@"outlit_get_customer");
 
         /// <summary>The wire value <c>outlit_get_timeline</c>.</summary>
-        public static ToolName Outlit_get_timeline { get; } = new ToolName(@"outlit_get_timeline");
+        public static ToolName GetTimeline { get; } = new ToolName(@"outlit_get_timeline");
 
         /// <summary>The wire value <c>outlit_list_facts</c>.</summary>
-        public static ToolName Outlit_list_facts { get; } = new ToolName(@"outlit_list_facts");
+        public static ToolName ListFacts { get; } = new ToolName(@"outlit_list_facts");
 
         /// <summary>The wire value <c>outlit_get_fact</c>.</summary>
-        public static ToolName Outlit_get_fact { get; } = new ToolName(@"outlit_get_fact");
+        public static ToolName GetFact { get; } = new ToolName(@"outlit_get_fact");
 
         /// <summary>The wire value <c>outlit_get_source</c>.</summary>
-        public static ToolName Outlit_get_source { get; } = new ToolName(@"outlit_get_source");
+        public static ToolName GetSource { get; } = new ToolName(@"outlit_get_source");
 
         /// <summary>The wire value <c>outlit_list_sources</c>.</summary>
-        public static ToolName Outlit_list_sources { get; } = new ToolName(@"outlit_list_sources");
+        public static ToolName ListSources { get; } = new ToolName(@"outlit_list_sources");
 
         /// <summary>The wire value <c>outlit_search_customer_context</c>.</summary>
-        public static ToolName Outlit_search_customer_context { get; } = new ToolName(@"outlit_search_customer_context");
+        public static ToolName SearchCustomerContext { get; } = new ToolName(@"outlit_search_customer_context");
 
         /// <summary>The wire value <c>outlit_query</c>.</summary>
-        public static ToolName Outlit_query { get; } = new ToolName(@"outlit_query");
+        public static ToolName Query { get; } = new ToolName(@"outlit_query");
 
         /// <summary>The wire value <c>outlit_schema</c>.</summary>
-        public static ToolName Outlit_schema { get; } = new ToolName(@"outlit_schema");
+        public static ToolName Schema { get; } = new ToolName(@"outlit_schema");
 
         /// <summary>The wire value <c>outlit_send_notification</c>.</summary>
-        public static ToolName Outlit_send_notification { get; } = new ToolName(@"outlit_send_notification");
+        public static ToolName SendNotification { get; } = new ToolName(@"outlit_send_notification");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ToolName> KnownValues { get; } = new ToolName[]
+        public static global::System.Collections.Generic.IReadOnlyList<ToolName> KnownValues { get; } = new ToolName[]
         {
 
             new ToolName(@"outlit_list_customers"),
@@ -1871,7 +1871,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ToolName left, ToolName right) => left.Equals(right);
@@ -1883,45 +1883,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ToolName(string? value) => value is null ? default : new ToolName(value);
 
         /// <inheritdoc/>
-        public bool Equals(ToolName other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ToolName other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ToolName other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ToolName) || objectType == typeof(ToolName?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ToolName) || objectType == typeof(ToolName?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ToolName?) ? (object?)null : default(ToolName);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ToolName(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ToolName(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ToolName but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ToolName but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ToolName known && known._value is not null)
                 {
@@ -1966,9 +1966,9 @@ namespace Outlit
     /// <summary>
     /// Public ID of an integration provider. Gmail is `google-mail` in API requests; `gmail` is only a CLI shorthand.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ProviderId.Converter))]
-    public readonly partial struct ProviderId : System.IEquatable<ProviderId>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ProviderId.Converter))]
+    public readonly partial struct ProviderId : global::System.IEquatable<ProviderId>
     {
         private readonly string? _value;
 
@@ -1976,7 +1976,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ProviderId(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>hubspot</c>.</summary>
@@ -2016,7 +2016,7 @@ namespace Outlit
         public static ProviderId Pylon { get; } = new ProviderId(@"pylon");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ProviderId> KnownValues { get; } = new ProviderId[]
+        public static global::System.Collections.Generic.IReadOnlyList<ProviderId> KnownValues { get; } = new ProviderId[]
         {
 
             new ProviderId(@"hubspot"),
@@ -2046,7 +2046,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ProviderId left, ProviderId right) => left.Equals(right);
@@ -2058,45 +2058,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ProviderId(string? value) => value is null ? default : new ProviderId(value);
 
         /// <inheritdoc/>
-        public bool Equals(ProviderId other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ProviderId other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ProviderId other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ProviderId) || objectType == typeof(ProviderId?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ProviderId) || objectType == typeof(ProviderId?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ProviderId?) ? (object?)null : default(ProviderId);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ProviderId(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ProviderId(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ProviderId but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ProviderId but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ProviderId known && known._value is not null)
                 {
@@ -2724,7 +2724,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public IntegrationSyncStatusResponseStatus Status { get; set; } = default!;
+        public IntegrationStatus Status { get; set; } = default!;
 
         /// <summary>
         /// One entry per synced data model.
@@ -3535,19 +3535,19 @@ namespace Outlit
         /// Only customers in this billing state.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("billingStatus", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputBillingStatus? BillingStatus { get; set; } = default!;
+        public BillingStatus? BillingStatus { get; set; } = default!;
 
         /// <summary>
         /// Only customers with at least one activity inside this window.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("hasActivityInLast", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputHasActivityInLast? HasActivityInLast { get; set; } = default!;
+        public ActivityWindow? HasActivityInLast { get; set; } = default!;
 
         /// <summary>
         /// Only customers with no activity at all inside this window.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("noActivityInLast", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputNoActivityInLast? NoActivityInLast { get; set; } = default!;
+        public ActivityWindow? NoActivityInLast { get; set; } = default!;
 
         /// <summary>
         /// Lower MRR bound, in cents (10000 is $100).
@@ -3619,7 +3619,7 @@ namespace Outlit
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListCustomersInputOrderDirection? OrderDirection { get; set; } = default!;
+        public SortDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3643,7 +3643,7 @@ namespace Outlit
         /// Only users at this journey stage.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("journeyStage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListUsersInputJourneyStage? JourneyStage { get; set; } = default!;
+        public JourneyStage? JourneyStage { get; set; } = default!;
 
         /// <summary>
         /// Only users belonging to this customer.
@@ -3702,7 +3702,7 @@ namespace Outlit
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListUsersInputOrderDirection? OrderDirection { get; set; } = default!;
+        public SortDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3772,7 +3772,7 @@ namespace Outlit
         /// Sort order: ascending or descending.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("orderDirection", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListWorkspaceUsersInputOrderDirection? OrderDirection { get; set; } = default!;
+        public SortDirection? OrderDirection { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3809,7 +3809,7 @@ namespace Outlit
         /// Window used by the timeline and behaviour-metric sections.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("timeframe", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public GetCustomerInputTimeframe? Timeframe { get; set; } = default!;
+        public ActivityWindow? Timeframe { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3840,7 +3840,7 @@ namespace Outlit
         /// Only events from these channels.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("channels", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.ICollection<GetTimelineInputChannelsItem>? Channels { get; set; } = default!;
+        public System.Collections.Generic.ICollection<TimelineChannel>? Channels { get; set; } = default!;
 
         /// <summary>
         /// Only events of these types.
@@ -3910,13 +3910,13 @@ namespace Outlit
         /// Only facts in one of these states.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.ICollection<ListFactsInputStatusItem>? Status { get; set; } = default!;
+        public System.Collections.Generic.ICollection<FactStatus>? Status { get; set; } = default!;
 
         /// <summary>
         /// Only facts that come from these kinds of source. `CRM` and `CRM_OPPORTUNITY` are accepted as aliases of `OPPORTUNITY`.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceTypes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.ICollection<ListFactsInputSourceTypesItem>? SourceTypes { get; set; } = default!;
+        public System.Collections.Generic.ICollection<SourceTypeFilter>? SourceTypes { get; set; } = default!;
 
         /// <summary>
         /// Only facts of these customer-memory types (for example `CHURN_RISK` or `BUDGET`); anomaly-detector types cannot be used here.
@@ -4012,7 +4012,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public GetSourceInputSourceType SourceType { get; set; } = default!;
+        public SourceTypeFilter SourceType { get; set; } = default!;
 
         /// <summary>
         /// ID of the source record, as returned in facts, timelines and search results.
@@ -4044,7 +4044,7 @@ namespace Outlit
         /// Kind of source record to list.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ListSourcesInputSourceType? SourceType { get; set; } = default!;
+        public SourceTypeFilter? SourceType { get; set; } = default!;
 
         /// <summary>
         /// Limit the listing to one customer, given by ID, domain or name.
@@ -4159,7 +4159,7 @@ namespace Outlit
         /// Only search these kinds of source. `CRM` and `CRM_OPPORTUNITY` are accepted as aliases of `OPPORTUNITY`.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceTypes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.ICollection<SearchCustomerContextInputSourceTypesItem>? SourceTypes { get; set; } = default!;
+        public System.Collections.Generic.ICollection<SourceTypeFilter>? SourceTypes { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4215,7 +4215,7 @@ namespace Outlit
         /// The analytics view to describe; omit it to get all views.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SchemaInputTable? Table { get; set; } = default!;
+        public AnalyticsView? Table { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4439,7 +4439,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("billingStatus", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public CustomerSummaryBillingStatus BillingStatus { get; set; } = default!;
+        public BillingStatus BillingStatus { get; set; } = default!;
 
         /// <summary>
         /// When the customer activated.
@@ -4477,7 +4477,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("mrrCalculationStatus", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public CustomerSummaryMrrCalculationStatus MrrCalculationStatus { get; set; } = default!;
+        public MrrCalculationStatus MrrCalculationStatus { get; set; } = default!;
 
         /// <summary>
         /// Account owner, or null when nobody owns the customer.
@@ -4582,7 +4582,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("journeyStage", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public UserSummaryJourneyStage JourneyStage { get; set; } = default!;
+        public JourneyStage JourneyStage { get; set; } = default!;
 
         /// <summary>
         /// Time of the user's most recent activity.
@@ -4773,7 +4773,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("billingStatus", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public CustomerDetailBillingStatus BillingStatus { get; set; } = default!;
+        public BillingStatus BillingStatus { get; set; } = default!;
 
         /// <summary>
         /// When the customer activated.
@@ -4841,7 +4841,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("journeyStage", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public CustomerUserJourneyStage JourneyStage { get; set; } = default!;
+        public JourneyStage JourneyStage { get; set; } = default!;
 
         /// <summary>
         /// Time of the user's most recent activity.
@@ -4878,7 +4878,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("mrrCalculationStatus", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public CustomerRevenueMrrCalculationStatus MrrCalculationStatus { get; set; } = default!;
+        public MrrCalculationStatus MrrCalculationStatus { get; set; } = default!;
 
         /// <summary>
         /// Revenue collected over the customer's lifetime.
@@ -5442,7 +5442,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("channel", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public TimelineEventChannel Channel { get; set; } = default!;
+        public TimelineChannel Channel { get; set; } = default!;
 
         /// <summary>
         /// Short title, when there is one.
@@ -5580,7 +5580,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public FactSourceRefSourceType SourceType { get; set; } = default!;
+        public SourceType SourceType { get; set; } = default!;
 
         /// <summary>
         /// ID of the source record.
@@ -5625,7 +5625,7 @@ namespace Outlit
         /// Kind of source record, when known.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.AllowNull)]
-        public FactSourceMetadataSourceType? SourceType { get; set; } = default!;
+        public SourceType? SourceType { get; set; } = default!;
 
         /// <summary>
         /// ID of the source record.
@@ -5684,7 +5684,7 @@ namespace Outlit
         /// Kind of source record, when known.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.AllowNull)]
-        public FactEvidenceSourceType? SourceType { get; set; } = default!;
+        public SourceType? SourceType { get; set; } = default!;
 
         /// <summary>
         /// ID of the source record.
@@ -6064,7 +6064,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public SourceRecordSourceType SourceType { get; set; } = default!;
+        public SourceType SourceType { get; set; } = default!;
 
         /// <summary>
         /// ID of the source record.
@@ -6294,7 +6294,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceType", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public SourceSearchResultSourceType SourceType { get; set; } = default!;
+        public SourceType SourceType { get; set; } = default!;
 
         /// <summary>
         /// ID of the source record.
@@ -6523,7 +6523,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public AnalyticsViewSchemaName Name { get; set; } = default!;
+        public AnalyticsView Name { get; set; } = default!;
 
         /// <summary>
         /// What the view contains.
@@ -6600,7 +6600,7 @@ namespace Outlit
         /// View name.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SchemaOutputName? Name { get; set; } = default!;
+        public AnalyticsView? Name { get; set; } = default!;
 
         /// <summary>
         /// What the view contains.
@@ -6644,11 +6644,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Whether the organization has connected this provider.
+    /// Whether a provider is connected to the organization.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(IntegrationStatus.Converter))]
-    public readonly partial struct IntegrationStatus : System.IEquatable<IntegrationStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationStatus.Converter))]
+    public readonly partial struct IntegrationStatus : global::System.IEquatable<IntegrationStatus>
     {
         private readonly string? _value;
 
@@ -6656,17 +6656,17 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public IntegrationStatus(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>connected</c>.</summary>
         public static IntegrationStatus Connected { get; } = new IntegrationStatus(@"connected");
 
         /// <summary>The wire value <c>not_connected</c>.</summary>
-        public static IntegrationStatus Not_connected { get; } = new IntegrationStatus(@"not_connected");
+        public static IntegrationStatus NotConnected { get; } = new IntegrationStatus(@"not_connected");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<IntegrationStatus> KnownValues { get; } = new IntegrationStatus[]
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationStatus> KnownValues { get; } = new IntegrationStatus[]
         {
 
             new IntegrationStatus(@"connected"),
@@ -6676,7 +6676,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(IntegrationStatus left, IntegrationStatus right) => left.Equals(right);
@@ -6688,45 +6688,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator IntegrationStatus(string? value) => value is null ? default : new IntegrationStatus(value);
 
         /// <inheritdoc/>
-        public bool Equals(IntegrationStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(IntegrationStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is IntegrationStatus other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(IntegrationStatus) || objectType == typeof(IntegrationStatus?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationStatus) || objectType == typeof(IntegrationStatus?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(IntegrationStatus?) ? (object?)null : default(IntegrationStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new IntegrationStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationStatus but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationStatus but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is IntegrationStatus known && known._value is not null)
                 {
@@ -6741,11 +6741,1131 @@ namespace Outlit
     }
 
     /// <summary>
+    /// Where a customer stands in billing: no subscription, on a trial, paying, behind on payment, or gone.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(BillingStatus.Converter))]
+    public readonly partial struct BillingStatus : global::System.IEquatable<BillingStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public BillingStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>NONE</c>.</summary>
+        public static BillingStatus None { get; } = new BillingStatus(@"NONE");
+
+        /// <summary>The wire value <c>TRIALING</c>.</summary>
+        public static BillingStatus Trialing { get; } = new BillingStatus(@"TRIALING");
+
+        /// <summary>The wire value <c>PAYING</c>.</summary>
+        public static BillingStatus Paying { get; } = new BillingStatus(@"PAYING");
+
+        /// <summary>The wire value <c>PAST_DUE</c>.</summary>
+        public static BillingStatus PastDue { get; } = new BillingStatus(@"PAST_DUE");
+
+        /// <summary>The wire value <c>CHURNED</c>.</summary>
+        public static BillingStatus Churned { get; } = new BillingStatus(@"CHURNED");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<BillingStatus> KnownValues { get; } = new BillingStatus[]
+        {
+
+            new BillingStatus(@"NONE"),
+
+            new BillingStatus(@"TRIALING"),
+
+            new BillingStatus(@"PAYING"),
+
+            new BillingStatus(@"PAST_DUE"),
+
+            new BillingStatus(@"CHURNED"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(BillingStatus left, BillingStatus right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(BillingStatus left, BillingStatus right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator BillingStatus(string? value) => value is null ? default : new BillingStatus(value);
+
+        /// <inheritdoc/>
+        public bool Equals(BillingStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is BillingStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(BillingStatus) || objectType == typeof(BillingStatus?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(BillingStatus?) ? (object?)null : default(BillingStatus);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new BillingStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for BillingStatus but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is BillingStatus known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A look-back window counted in days up to now.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ActivityWindow.Converter))]
+    public readonly partial struct ActivityWindow : global::System.IEquatable<ActivityWindow>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public ActivityWindow(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>7d</c>.</summary>
+        public static ActivityWindow Last7Days { get; } = new ActivityWindow(@"7d");
+
+        /// <summary>The wire value <c>14d</c>.</summary>
+        public static ActivityWindow Last14Days { get; } = new ActivityWindow(@"14d");
+
+        /// <summary>The wire value <c>30d</c>.</summary>
+        public static ActivityWindow Last30Days { get; } = new ActivityWindow(@"30d");
+
+        /// <summary>The wire value <c>90d</c>.</summary>
+        public static ActivityWindow Last90Days { get; } = new ActivityWindow(@"90d");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ActivityWindow> KnownValues { get; } = new ActivityWindow[]
+        {
+
+            new ActivityWindow(@"7d"),
+
+            new ActivityWindow(@"14d"),
+
+            new ActivityWindow(@"30d"),
+
+            new ActivityWindow(@"90d"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(ActivityWindow left, ActivityWindow right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(ActivityWindow left, ActivityWindow right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ActivityWindow(string? value) => value is null ? default : new ActivityWindow(value);
+
+        /// <inheritdoc/>
+        public bool Equals(ActivityWindow other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ActivityWindow other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ActivityWindow) || objectType == typeof(ActivityWindow?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(ActivityWindow?) ? (object?)null : default(ActivityWindow);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ActivityWindow(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ActivityWindow but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is ActivityWindow known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ascending or descending order.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SortDirection.Converter))]
+    public readonly partial struct SortDirection : global::System.IEquatable<SortDirection>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public SortDirection(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>asc</c>.</summary>
+        public static SortDirection Ascending { get; } = new SortDirection(@"asc");
+
+        /// <summary>The wire value <c>desc</c>.</summary>
+        public static SortDirection Descending { get; } = new SortDirection(@"desc");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SortDirection> KnownValues { get; } = new SortDirection[]
+        {
+
+            new SortDirection(@"asc"),
+
+            new SortDirection(@"desc"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(SortDirection left, SortDirection right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(SortDirection left, SortDirection right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SortDirection(string? value) => value is null ? default : new SortDirection(value);
+
+        /// <inheritdoc/>
+        public bool Equals(SortDirection other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SortDirection other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SortDirection) || objectType == typeof(SortDirection?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(SortDirection?) ? (object?)null : default(SortDirection);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SortDirection(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SortDirection but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is SortDirection known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// How far a user has come: seen, signed up, activated, regularly engaged, or gone quiet.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(JourneyStage.Converter))]
+    public readonly partial struct JourneyStage : global::System.IEquatable<JourneyStage>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public JourneyStage(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>DISCOVERED</c>.</summary>
+        public static JourneyStage Discovered { get; } = new JourneyStage(@"DISCOVERED");
+
+        /// <summary>The wire value <c>SIGNED_UP</c>.</summary>
+        public static JourneyStage SignedUp { get; } = new JourneyStage(@"SIGNED_UP");
+
+        /// <summary>The wire value <c>ACTIVATED</c>.</summary>
+        public static JourneyStage Activated { get; } = new JourneyStage(@"ACTIVATED");
+
+        /// <summary>The wire value <c>ENGAGED</c>.</summary>
+        public static JourneyStage Engaged { get; } = new JourneyStage(@"ENGAGED");
+
+        /// <summary>The wire value <c>INACTIVE</c>.</summary>
+        public static JourneyStage Inactive { get; } = new JourneyStage(@"INACTIVE");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<JourneyStage> KnownValues { get; } = new JourneyStage[]
+        {
+
+            new JourneyStage(@"DISCOVERED"),
+
+            new JourneyStage(@"SIGNED_UP"),
+
+            new JourneyStage(@"ACTIVATED"),
+
+            new JourneyStage(@"ENGAGED"),
+
+            new JourneyStage(@"INACTIVE"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(JourneyStage left, JourneyStage right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(JourneyStage left, JourneyStage right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator JourneyStage(string? value) => value is null ? default : new JourneyStage(value);
+
+        /// <inheritdoc/>
+        public bool Equals(JourneyStage other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is JourneyStage other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(JourneyStage) || objectType == typeof(JourneyStage?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(JourneyStage?) ? (object?)null : default(JourneyStage);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new JourneyStage(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for JourneyStage but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is JourneyStage known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kind of activity a timeline event records.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(TimelineChannel.Converter))]
+    public readonly partial struct TimelineChannel : global::System.IEquatable<TimelineChannel>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public TimelineChannel(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>PRODUCT</c>.</summary>
+        public static TimelineChannel Product { get; } = new TimelineChannel(@"PRODUCT");
+
+        /// <summary>The wire value <c>COMMUNICATION</c>.</summary>
+        public static TimelineChannel Communication { get; } = new TimelineChannel(@"COMMUNICATION");
+
+        /// <summary>The wire value <c>MEETING</c>.</summary>
+        public static TimelineChannel Meeting { get; } = new TimelineChannel(@"MEETING");
+
+        /// <summary>The wire value <c>CRM</c>.</summary>
+        public static TimelineChannel Crm { get; } = new TimelineChannel(@"CRM");
+
+        /// <summary>The wire value <c>BILLING</c>.</summary>
+        public static TimelineChannel Billing { get; } = new TimelineChannel(@"BILLING");
+
+        /// <summary>The wire value <c>SUPPORT</c>.</summary>
+        public static TimelineChannel Support { get; } = new TimelineChannel(@"SUPPORT");
+
+        /// <summary>The wire value <c>IDENTITY</c>.</summary>
+        public static TimelineChannel Identity { get; } = new TimelineChannel(@"IDENTITY");
+
+        /// <summary>The wire value <c>DOCUMENT</c>.</summary>
+        public static TimelineChannel Document { get; } = new TimelineChannel(@"DOCUMENT");
+
+        /// <summary>The wire value <c>SYSTEM</c>.</summary>
+        public static TimelineChannel System { get; } = new TimelineChannel(@"SYSTEM");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<TimelineChannel> KnownValues { get; } = new TimelineChannel[]
+        {
+
+            new TimelineChannel(@"PRODUCT"),
+
+            new TimelineChannel(@"COMMUNICATION"),
+
+            new TimelineChannel(@"MEETING"),
+
+            new TimelineChannel(@"CRM"),
+
+            new TimelineChannel(@"BILLING"),
+
+            new TimelineChannel(@"SUPPORT"),
+
+            new TimelineChannel(@"IDENTITY"),
+
+            new TimelineChannel(@"DOCUMENT"),
+
+            new TimelineChannel(@"SYSTEM"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(TimelineChannel left, TimelineChannel right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(TimelineChannel left, TimelineChannel right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator TimelineChannel(string? value) => value is null ? default : new TimelineChannel(value);
+
+        /// <inheritdoc/>
+        public bool Equals(TimelineChannel other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is TimelineChannel other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(TimelineChannel) || objectType == typeof(TimelineChannel?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(TimelineChannel?) ? (object?)null : default(TimelineChannel);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new TimelineChannel(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for TimelineChannel but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is TimelineChannel known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The review state of a fact.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(FactStatus.Converter))]
+    public readonly partial struct FactStatus : global::System.IEquatable<FactStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public FactStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>ACTIVE</c>.</summary>
+        public static FactStatus Active { get; } = new FactStatus(@"ACTIVE");
+
+        /// <summary>The wire value <c>ACKNOWLEDGED</c>.</summary>
+        public static FactStatus Acknowledged { get; } = new FactStatus(@"ACKNOWLEDGED");
+
+        /// <summary>The wire value <c>RESOLVED</c>.</summary>
+        public static FactStatus Resolved { get; } = new FactStatus(@"RESOLVED");
+
+        /// <summary>The wire value <c>SNOOZED</c>.</summary>
+        public static FactStatus Snoozed { get; } = new FactStatus(@"SNOOZED");
+
+        /// <summary>The wire value <c>CANDIDATE</c>.</summary>
+        public static FactStatus Candidate { get; } = new FactStatus(@"CANDIDATE");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<FactStatus> KnownValues { get; } = new FactStatus[]
+        {
+
+            new FactStatus(@"ACTIVE"),
+
+            new FactStatus(@"ACKNOWLEDGED"),
+
+            new FactStatus(@"RESOLVED"),
+
+            new FactStatus(@"SNOOZED"),
+
+            new FactStatus(@"CANDIDATE"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(FactStatus left, FactStatus right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(FactStatus left, FactStatus right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FactStatus(string? value) => value is null ? default : new FactStatus(value);
+
+        /// <inheritdoc/>
+        public bool Equals(FactStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is FactStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(FactStatus) || objectType == typeof(FactStatus?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(FactStatus?) ? (object?)null : default(FactStatus);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new FactStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for FactStatus but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is FactStatus known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A kind of source record to filter on. `CRM` and `CRM_OPPORTUNITY` are accepted spellings of `OPPORTUNITY`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SourceTypeFilter.Converter))]
+    public readonly partial struct SourceTypeFilter : global::System.IEquatable<SourceTypeFilter>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public SourceTypeFilter(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>EMAIL</c>.</summary>
+        public static SourceTypeFilter Email { get; } = new SourceTypeFilter(@"EMAIL");
+
+        /// <summary>The wire value <c>CALL</c>.</summary>
+        public static SourceTypeFilter Call { get; } = new SourceTypeFilter(@"CALL");
+
+        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
+        public static SourceTypeFilter CalendarEvent { get; } = new SourceTypeFilter(@"CALENDAR_EVENT");
+
+        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
+        public static SourceTypeFilter SupportTicket { get; } = new SourceTypeFilter(@"SUPPORT_TICKET");
+
+        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
+        public static SourceTypeFilter Opportunity { get; } = new SourceTypeFilter(@"OPPORTUNITY");
+
+        /// <summary>The wire value <c>CRM</c>.</summary>
+        public static SourceTypeFilter Crm { get; } = new SourceTypeFilter(@"CRM");
+
+        /// <summary>The wire value <c>CRM_OPPORTUNITY</c>.</summary>
+        public static SourceTypeFilter CrmOpportunity { get; } = new SourceTypeFilter(@"CRM_OPPORTUNITY");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SourceTypeFilter> KnownValues { get; } = new SourceTypeFilter[]
+        {
+
+            new SourceTypeFilter(@"EMAIL"),
+
+            new SourceTypeFilter(@"CALL"),
+
+            new SourceTypeFilter(@"CALENDAR_EVENT"),
+
+            new SourceTypeFilter(@"SUPPORT_TICKET"),
+
+            new SourceTypeFilter(@"OPPORTUNITY"),
+
+            new SourceTypeFilter(@"CRM"),
+
+            new SourceTypeFilter(@"CRM_OPPORTUNITY"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(SourceTypeFilter left, SourceTypeFilter right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(SourceTypeFilter left, SourceTypeFilter right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SourceTypeFilter(string? value) => value is null ? default : new SourceTypeFilter(value);
+
+        /// <inheritdoc/>
+        public bool Equals(SourceTypeFilter other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SourceTypeFilter other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SourceTypeFilter) || objectType == typeof(SourceTypeFilter?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(SourceTypeFilter?) ? (object?)null : default(SourceTypeFilter);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SourceTypeFilter(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SourceTypeFilter but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is SourceTypeFilter known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kind of record a piece of customer context came from.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SourceType.Converter))]
+    public readonly partial struct SourceType : global::System.IEquatable<SourceType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public SourceType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>EMAIL</c>.</summary>
+        public static SourceType Email { get; } = new SourceType(@"EMAIL");
+
+        /// <summary>The wire value <c>CALL</c>.</summary>
+        public static SourceType Call { get; } = new SourceType(@"CALL");
+
+        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
+        public static SourceType CalendarEvent { get; } = new SourceType(@"CALENDAR_EVENT");
+
+        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
+        public static SourceType SupportTicket { get; } = new SourceType(@"SUPPORT_TICKET");
+
+        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
+        public static SourceType Opportunity { get; } = new SourceType(@"OPPORTUNITY");
+
+        /// <summary>The wire value <c>SLACK</c>.</summary>
+        public static SourceType Slack { get; } = new SourceType(@"SLACK");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SourceType> KnownValues { get; } = new SourceType[]
+        {
+
+            new SourceType(@"EMAIL"),
+
+            new SourceType(@"CALL"),
+
+            new SourceType(@"CALENDAR_EVENT"),
+
+            new SourceType(@"SUPPORT_TICKET"),
+
+            new SourceType(@"OPPORTUNITY"),
+
+            new SourceType(@"SLACK"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(SourceType left, SourceType right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(SourceType left, SourceType right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SourceType(string? value) => value is null ? default : new SourceType(value);
+
+        /// <inheritdoc/>
+        public bool Equals(SourceType other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SourceType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SourceType) || objectType == typeof(SourceType?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(SourceType?) ? (object?)null : default(SourceType);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SourceType(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SourceType but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is SourceType known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One of the analytics views that SQL queries can read.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(AnalyticsView.Converter))]
+    public readonly partial struct AnalyticsView : global::System.IEquatable<AnalyticsView>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public AnalyticsView(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>activity</c>.</summary>
+        public static AnalyticsView Activity { get; } = new AnalyticsView(@"activity");
+
+        /// <summary>The wire value <c>customers</c>.</summary>
+        public static AnalyticsView Customers { get; } = new AnalyticsView(@"customers");
+
+        /// <summary>The wire value <c>users</c>.</summary>
+        public static AnalyticsView Users { get; } = new AnalyticsView(@"users");
+
+        /// <summary>The wire value <c>revenue</c>.</summary>
+        public static AnalyticsView Revenue { get; } = new AnalyticsView(@"revenue");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<AnalyticsView> KnownValues { get; } = new AnalyticsView[]
+        {
+
+            new AnalyticsView(@"activity"),
+
+            new AnalyticsView(@"customers"),
+
+            new AnalyticsView(@"users"),
+
+            new AnalyticsView(@"revenue"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(AnalyticsView left, AnalyticsView right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(AnalyticsView left, AnalyticsView right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator AnalyticsView(string? value) => value is null ? default : new AnalyticsView(value);
+
+        /// <inheritdoc/>
+        public bool Equals(AnalyticsView other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is AnalyticsView other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(AnalyticsView) || objectType == typeof(AnalyticsView?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(AnalyticsView?) ? (object?)null : default(AnalyticsView);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new AnalyticsView(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for AnalyticsView but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is AnalyticsView known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether monthly recurring revenue could be computed: yes, not in one currency, or not at all.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(MrrCalculationStatus.Converter))]
+    public readonly partial struct MrrCalculationStatus : global::System.IEquatable<MrrCalculationStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public MrrCalculationStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>calculated</c>.</summary>
+        public static MrrCalculationStatus Calculated { get; } = new MrrCalculationStatus(@"calculated");
+
+        /// <summary>The wire value <c>mixed_currency</c>.</summary>
+        public static MrrCalculationStatus MixedCurrency { get; } = new MrrCalculationStatus(@"mixed_currency");
+
+        /// <summary>The wire value <c>unavailable</c>.</summary>
+        public static MrrCalculationStatus Unavailable { get; } = new MrrCalculationStatus(@"unavailable");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<MrrCalculationStatus> KnownValues { get; } = new MrrCalculationStatus[]
+        {
+
+            new MrrCalculationStatus(@"calculated"),
+
+            new MrrCalculationStatus(@"mixed_currency"),
+
+            new MrrCalculationStatus(@"unavailable"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(MrrCalculationStatus left, MrrCalculationStatus right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(MrrCalculationStatus left, MrrCalculationStatus right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator MrrCalculationStatus(string? value) => value is null ? default : new MrrCalculationStatus(value);
+
+        /// <inheritdoc/>
+        public bool Equals(MrrCalculationStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is MrrCalculationStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(MrrCalculationStatus) || objectType == typeof(MrrCalculationStatus?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(MrrCalculationStatus?) ? (object?)null : default(MrrCalculationStatus);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new MrrCalculationStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for MrrCalculationStatus but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is MrrCalculationStatus known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// `pending` until the user finishes; then `connected`, `failed` or `expired`.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(IntegrationConnectionStatusResponseStatus.Converter))]
-    public readonly partial struct IntegrationConnectionStatusResponseStatus : System.IEquatable<IntegrationConnectionStatusResponseStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationConnectionStatusResponseStatus.Converter))]
+    public readonly partial struct IntegrationConnectionStatusResponseStatus : global::System.IEquatable<IntegrationConnectionStatusResponseStatus>
     {
         private readonly string? _value;
 
@@ -6753,7 +7873,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public IntegrationConnectionStatusResponseStatus(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>pending</c>.</summary>
@@ -6769,7 +7889,7 @@ namespace Outlit
         public static IntegrationConnectionStatusResponseStatus Expired { get; } = new IntegrationConnectionStatusResponseStatus(@"expired");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<IntegrationConnectionStatusResponseStatus> KnownValues { get; } = new IntegrationConnectionStatusResponseStatus[]
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationConnectionStatusResponseStatus> KnownValues { get; } = new IntegrationConnectionStatusResponseStatus[]
         {
 
             new IntegrationConnectionStatusResponseStatus(@"pending"),
@@ -6783,7 +7903,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(IntegrationConnectionStatusResponseStatus left, IntegrationConnectionStatusResponseStatus right) => left.Equals(right);
@@ -6795,45 +7915,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator IntegrationConnectionStatusResponseStatus(string? value) => value is null ? default : new IntegrationConnectionStatusResponseStatus(value);
 
         /// <inheritdoc/>
-        public bool Equals(IntegrationConnectionStatusResponseStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(IntegrationConnectionStatusResponseStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is IntegrationConnectionStatusResponseStatus other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(IntegrationConnectionStatusResponseStatus) || objectType == typeof(IntegrationConnectionStatusResponseStatus?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationConnectionStatusResponseStatus) || objectType == typeof(IntegrationConnectionStatusResponseStatus?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(IntegrationConnectionStatusResponseStatus?) ? (object?)null : default(IntegrationConnectionStatusResponseStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new IntegrationConnectionStatusResponseStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationConnectionStatusResponseStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationConnectionStatusResponseStatus but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationConnectionStatusResponseStatus but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is IntegrationConnectionStatusResponseStatus known && known._value is not null)
                 {
@@ -6848,108 +7968,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Whether the provider is connected. When it is not, `syncs` is empty.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(IntegrationSyncStatusResponseStatus.Converter))]
-    public readonly partial struct IntegrationSyncStatusResponseStatus : System.IEquatable<IntegrationSyncStatusResponseStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public IntegrationSyncStatusResponseStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>connected</c>.</summary>
-        public static IntegrationSyncStatusResponseStatus Connected { get; } = new IntegrationSyncStatusResponseStatus(@"connected");
-
-        /// <summary>The wire value <c>not_connected</c>.</summary>
-        public static IntegrationSyncStatusResponseStatus Not_connected { get; } = new IntegrationSyncStatusResponseStatus(@"not_connected");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<IntegrationSyncStatusResponseStatus> KnownValues { get; } = new IntegrationSyncStatusResponseStatus[]
-        {
-
-            new IntegrationSyncStatusResponseStatus(@"connected"),
-
-            new IntegrationSyncStatusResponseStatus(@"not_connected"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(IntegrationSyncStatusResponseStatus left, IntegrationSyncStatusResponseStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(IntegrationSyncStatusResponseStatus left, IntegrationSyncStatusResponseStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator IntegrationSyncStatusResponseStatus(string? value) => value is null ? default : new IntegrationSyncStatusResponseStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(IntegrationSyncStatusResponseStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is IntegrationSyncStatusResponseStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(IntegrationSyncStatusResponseStatus) || objectType == typeof(IntegrationSyncStatusResponseStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(IntegrationSyncStatusResponseStatus?) ? (object?)null : default(IntegrationSyncStatusResponseStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new IntegrationSyncStatusResponseStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSyncStatusResponseStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is IntegrationSyncStatusResponseStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Where the events come from.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(IngestEventsRequestSource.Converter))]
-    public readonly partial struct IngestEventsRequestSource : System.IEquatable<IngestEventsRequestSource>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IngestEventsRequestSource.Converter))]
+    public readonly partial struct IngestEventsRequestSource : global::System.IEquatable<IngestEventsRequestSource>
     {
         private readonly string? _value;
 
@@ -6957,7 +7980,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public IngestEventsRequestSource(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>client</c>.</summary>
@@ -6970,7 +7993,7 @@ namespace Outlit
         public static IngestEventsRequestSource Integration { get; } = new IngestEventsRequestSource(@"integration");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<IngestEventsRequestSource> KnownValues { get; } = new IngestEventsRequestSource[]
+        public static global::System.Collections.Generic.IReadOnlyList<IngestEventsRequestSource> KnownValues { get; } = new IngestEventsRequestSource[]
         {
 
             new IngestEventsRequestSource(@"client"),
@@ -6982,7 +8005,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(IngestEventsRequestSource left, IngestEventsRequestSource right) => left.Equals(right);
@@ -6994,45 +8017,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator IngestEventsRequestSource(string? value) => value is null ? default : new IngestEventsRequestSource(value);
 
         /// <inheritdoc/>
-        public bool Equals(IngestEventsRequestSource other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(IngestEventsRequestSource other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is IngestEventsRequestSource other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(IngestEventsRequestSource) || objectType == typeof(IngestEventsRequestSource?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IngestEventsRequestSource) || objectType == typeof(IngestEventsRequestSource?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(IngestEventsRequestSource?) ? (object?)null : default(IngestEventsRequestSource);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new IngestEventsRequestSource(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IngestEventsRequestSource(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for IngestEventsRequestSource but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IngestEventsRequestSource but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is IngestEventsRequestSource known && known._value is not null)
                 {
@@ -7049,9 +8072,9 @@ namespace Outlit
     /// <summary>
     /// Scheduling tool that produced the booking.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CalendarEventProvider.Converter))]
-    public readonly partial struct CalendarEventProvider : System.IEquatable<CalendarEventProvider>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(CalendarEventProvider.Converter))]
+    public readonly partial struct CalendarEventProvider : global::System.IEquatable<CalendarEventProvider>
     {
         private readonly string? _value;
 
@@ -7059,11 +8082,11 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public CalendarEventProvider(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>cal.com</c>.</summary>
-        public static CalendarEventProvider Cal_com { get; } = new CalendarEventProvider(@"cal.com");
+        public static CalendarEventProvider CalCom { get; } = new CalendarEventProvider(@"cal.com");
 
         /// <summary>The wire value <c>calendly</c>.</summary>
         public static CalendarEventProvider Calendly { get; } = new CalendarEventProvider(@"calendly");
@@ -7072,7 +8095,7 @@ namespace Outlit
         public static CalendarEventProvider Unknown { get; } = new CalendarEventProvider(@"unknown");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CalendarEventProvider> KnownValues { get; } = new CalendarEventProvider[]
+        public static global::System.Collections.Generic.IReadOnlyList<CalendarEventProvider> KnownValues { get; } = new CalendarEventProvider[]
         {
 
             new CalendarEventProvider(@"cal.com"),
@@ -7084,7 +8107,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(CalendarEventProvider left, CalendarEventProvider right) => left.Equals(right);
@@ -7096,45 +8119,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator CalendarEventProvider(string? value) => value is null ? default : new CalendarEventProvider(value);
 
         /// <inheritdoc/>
-        public bool Equals(CalendarEventProvider other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(CalendarEventProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is CalendarEventProvider other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CalendarEventProvider) || objectType == typeof(CalendarEventProvider?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(CalendarEventProvider) || objectType == typeof(CalendarEventProvider?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(CalendarEventProvider?) ? (object?)null : default(CalendarEventProvider);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CalendarEventProvider(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new CalendarEventProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CalendarEventProvider but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for CalendarEventProvider but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is CalendarEventProvider known && known._value is not null)
                 {
@@ -7151,9 +8174,9 @@ namespace Outlit
     /// <summary>
     /// The new stage.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(StageEventStage.Converter))]
-    public readonly partial struct StageEventStage : System.IEquatable<StageEventStage>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(StageEventStage.Converter))]
+    public readonly partial struct StageEventStage : global::System.IEquatable<StageEventStage>
     {
         private readonly string? _value;
 
@@ -7161,7 +8184,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public StageEventStage(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>activated</c>.</summary>
@@ -7174,7 +8197,7 @@ namespace Outlit
         public static StageEventStage Inactive { get; } = new StageEventStage(@"inactive");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<StageEventStage> KnownValues { get; } = new StageEventStage[]
+        public static global::System.Collections.Generic.IReadOnlyList<StageEventStage> KnownValues { get; } = new StageEventStage[]
         {
 
             new StageEventStage(@"activated"),
@@ -7186,7 +8209,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(StageEventStage left, StageEventStage right) => left.Equals(right);
@@ -7198,45 +8221,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator StageEventStage(string? value) => value is null ? default : new StageEventStage(value);
 
         /// <inheritdoc/>
-        public bool Equals(StageEventStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(StageEventStage other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is StageEventStage other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(StageEventStage) || objectType == typeof(StageEventStage?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(StageEventStage) || objectType == typeof(StageEventStage?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(StageEventStage?) ? (object?)null : default(StageEventStage);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new StageEventStage(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new StageEventStage(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for StageEventStage but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for StageEventStage but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is StageEventStage known && known._value is not null)
                 {
@@ -7253,9 +8276,9 @@ namespace Outlit
     /// <summary>
     /// The new billing state.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(BillingEventStatus.Converter))]
-    public readonly partial struct BillingEventStatus : System.IEquatable<BillingEventStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(BillingEventStatus.Converter))]
+    public readonly partial struct BillingEventStatus : global::System.IEquatable<BillingEventStatus>
     {
         private readonly string? _value;
 
@@ -7263,7 +8286,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public BillingEventStatus(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>trialing</c>.</summary>
@@ -7276,7 +8299,7 @@ namespace Outlit
         public static BillingEventStatus Churned { get; } = new BillingEventStatus(@"churned");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<BillingEventStatus> KnownValues { get; } = new BillingEventStatus[]
+        public static global::System.Collections.Generic.IReadOnlyList<BillingEventStatus> KnownValues { get; } = new BillingEventStatus[]
         {
 
             new BillingEventStatus(@"trialing"),
@@ -7288,7 +8311,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(BillingEventStatus left, BillingEventStatus right) => left.Equals(right);
@@ -7300,45 +8323,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator BillingEventStatus(string? value) => value is null ? default : new BillingEventStatus(value);
 
         /// <inheritdoc/>
-        public bool Equals(BillingEventStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(BillingEventStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is BillingEventStatus other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(BillingEventStatus) || objectType == typeof(BillingEventStatus?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(BillingEventStatus) || objectType == typeof(BillingEventStatus?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(BillingEventStatus?) ? (object?)null : default(BillingEventStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new BillingEventStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new BillingEventStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for BillingEventStatus but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for BillingEventStatus but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is BillingEventStatus known && known._value is not null)
                 {
@@ -7353,337 +8376,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Only customers in this billing state.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListCustomersInputBillingStatus.Converter))]
-    public readonly partial struct ListCustomersInputBillingStatus : System.IEquatable<ListCustomersInputBillingStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListCustomersInputBillingStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>NONE</c>.</summary>
-        public static ListCustomersInputBillingStatus NONE { get; } = new ListCustomersInputBillingStatus(@"NONE");
-
-        /// <summary>The wire value <c>TRIALING</c>.</summary>
-        public static ListCustomersInputBillingStatus TRIALING { get; } = new ListCustomersInputBillingStatus(@"TRIALING");
-
-        /// <summary>The wire value <c>PAYING</c>.</summary>
-        public static ListCustomersInputBillingStatus PAYING { get; } = new ListCustomersInputBillingStatus(@"PAYING");
-
-        /// <summary>The wire value <c>PAST_DUE</c>.</summary>
-        public static ListCustomersInputBillingStatus PAST_DUE { get; } = new ListCustomersInputBillingStatus(@"PAST_DUE");
-
-        /// <summary>The wire value <c>CHURNED</c>.</summary>
-        public static ListCustomersInputBillingStatus CHURNED { get; } = new ListCustomersInputBillingStatus(@"CHURNED");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListCustomersInputBillingStatus> KnownValues { get; } = new ListCustomersInputBillingStatus[]
-        {
-
-            new ListCustomersInputBillingStatus(@"NONE"),
-
-            new ListCustomersInputBillingStatus(@"TRIALING"),
-
-            new ListCustomersInputBillingStatus(@"PAYING"),
-
-            new ListCustomersInputBillingStatus(@"PAST_DUE"),
-
-            new ListCustomersInputBillingStatus(@"CHURNED"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListCustomersInputBillingStatus left, ListCustomersInputBillingStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListCustomersInputBillingStatus left, ListCustomersInputBillingStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListCustomersInputBillingStatus(string? value) => value is null ? default : new ListCustomersInputBillingStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListCustomersInputBillingStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListCustomersInputBillingStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListCustomersInputBillingStatus) || objectType == typeof(ListCustomersInputBillingStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputBillingStatus?) ? (object?)null : default(ListCustomersInputBillingStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListCustomersInputBillingStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListCustomersInputBillingStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListCustomersInputBillingStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Only customers with at least one activity inside this window.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListCustomersInputHasActivityInLast.Converter))]
-    public readonly partial struct ListCustomersInputHasActivityInLast : System.IEquatable<ListCustomersInputHasActivityInLast>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListCustomersInputHasActivityInLast(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>7d</c>.</summary>
-        public static ListCustomersInputHasActivityInLast _7d { get; } = new ListCustomersInputHasActivityInLast(@"7d");
-
-        /// <summary>The wire value <c>14d</c>.</summary>
-        public static ListCustomersInputHasActivityInLast _14d { get; } = new ListCustomersInputHasActivityInLast(@"14d");
-
-        /// <summary>The wire value <c>30d</c>.</summary>
-        public static ListCustomersInputHasActivityInLast _30d { get; } = new ListCustomersInputHasActivityInLast(@"30d");
-
-        /// <summary>The wire value <c>90d</c>.</summary>
-        public static ListCustomersInputHasActivityInLast _90d { get; } = new ListCustomersInputHasActivityInLast(@"90d");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListCustomersInputHasActivityInLast> KnownValues { get; } = new ListCustomersInputHasActivityInLast[]
-        {
-
-            new ListCustomersInputHasActivityInLast(@"7d"),
-
-            new ListCustomersInputHasActivityInLast(@"14d"),
-
-            new ListCustomersInputHasActivityInLast(@"30d"),
-
-            new ListCustomersInputHasActivityInLast(@"90d"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListCustomersInputHasActivityInLast left, ListCustomersInputHasActivityInLast right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListCustomersInputHasActivityInLast left, ListCustomersInputHasActivityInLast right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListCustomersInputHasActivityInLast(string? value) => value is null ? default : new ListCustomersInputHasActivityInLast(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListCustomersInputHasActivityInLast other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListCustomersInputHasActivityInLast other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListCustomersInputHasActivityInLast) || objectType == typeof(ListCustomersInputHasActivityInLast?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputHasActivityInLast?) ? (object?)null : default(ListCustomersInputHasActivityInLast);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListCustomersInputHasActivityInLast(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListCustomersInputHasActivityInLast but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListCustomersInputHasActivityInLast known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Only customers with no activity at all inside this window.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListCustomersInputNoActivityInLast.Converter))]
-    public readonly partial struct ListCustomersInputNoActivityInLast : System.IEquatable<ListCustomersInputNoActivityInLast>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListCustomersInputNoActivityInLast(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>7d</c>.</summary>
-        public static ListCustomersInputNoActivityInLast _7d { get; } = new ListCustomersInputNoActivityInLast(@"7d");
-
-        /// <summary>The wire value <c>14d</c>.</summary>
-        public static ListCustomersInputNoActivityInLast _14d { get; } = new ListCustomersInputNoActivityInLast(@"14d");
-
-        /// <summary>The wire value <c>30d</c>.</summary>
-        public static ListCustomersInputNoActivityInLast _30d { get; } = new ListCustomersInputNoActivityInLast(@"30d");
-
-        /// <summary>The wire value <c>90d</c>.</summary>
-        public static ListCustomersInputNoActivityInLast _90d { get; } = new ListCustomersInputNoActivityInLast(@"90d");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListCustomersInputNoActivityInLast> KnownValues { get; } = new ListCustomersInputNoActivityInLast[]
-        {
-
-            new ListCustomersInputNoActivityInLast(@"7d"),
-
-            new ListCustomersInputNoActivityInLast(@"14d"),
-
-            new ListCustomersInputNoActivityInLast(@"30d"),
-
-            new ListCustomersInputNoActivityInLast(@"90d"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListCustomersInputNoActivityInLast left, ListCustomersInputNoActivityInLast right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListCustomersInputNoActivityInLast left, ListCustomersInputNoActivityInLast right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListCustomersInputNoActivityInLast(string? value) => value is null ? default : new ListCustomersInputNoActivityInLast(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListCustomersInputNoActivityInLast other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListCustomersInputNoActivityInLast other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListCustomersInputNoActivityInLast) || objectType == typeof(ListCustomersInputNoActivityInLast?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputNoActivityInLast?) ? (object?)null : default(ListCustomersInputNoActivityInLast);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListCustomersInputNoActivityInLast(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListCustomersInputNoActivityInLast but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListCustomersInputNoActivityInLast known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Sort key.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListCustomersInputOrderBy.Converter))]
-    public readonly partial struct ListCustomersInputOrderBy : System.IEquatable<ListCustomersInputOrderBy>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ListCustomersInputOrderBy.Converter))]
+    public readonly partial struct ListCustomersInputOrderBy : global::System.IEquatable<ListCustomersInputOrderBy>
     {
         private readonly string? _value;
 
@@ -7691,23 +8388,23 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ListCustomersInputOrderBy(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>last_activity_at</c>.</summary>
-        public static ListCustomersInputOrderBy Last_activity_at { get; } = new ListCustomersInputOrderBy(@"last_activity_at");
+        public static ListCustomersInputOrderBy LastActivityAt { get; } = new ListCustomersInputOrderBy(@"last_activity_at");
 
         /// <summary>The wire value <c>first_seen_at</c>.</summary>
-        public static ListCustomersInputOrderBy First_seen_at { get; } = new ListCustomersInputOrderBy(@"first_seen_at");
+        public static ListCustomersInputOrderBy FirstSeenAt { get; } = new ListCustomersInputOrderBy(@"first_seen_at");
 
         /// <summary>The wire value <c>name</c>.</summary>
         public static ListCustomersInputOrderBy Name { get; } = new ListCustomersInputOrderBy(@"name");
 
         /// <summary>The wire value <c>mrr_cents</c>.</summary>
-        public static ListCustomersInputOrderBy Mrr_cents { get; } = new ListCustomersInputOrderBy(@"mrr_cents");
+        public static ListCustomersInputOrderBy MrrCents { get; } = new ListCustomersInputOrderBy(@"mrr_cents");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListCustomersInputOrderBy> KnownValues { get; } = new ListCustomersInputOrderBy[]
+        public static global::System.Collections.Generic.IReadOnlyList<ListCustomersInputOrderBy> KnownValues { get; } = new ListCustomersInputOrderBy[]
         {
 
             new ListCustomersInputOrderBy(@"last_activity_at"),
@@ -7721,7 +8418,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ListCustomersInputOrderBy left, ListCustomersInputOrderBy right) => left.Equals(right);
@@ -7733,45 +8430,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ListCustomersInputOrderBy(string? value) => value is null ? default : new ListCustomersInputOrderBy(value);
 
         /// <inheritdoc/>
-        public bool Equals(ListCustomersInputOrderBy other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ListCustomersInputOrderBy other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ListCustomersInputOrderBy other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListCustomersInputOrderBy) || objectType == typeof(ListCustomersInputOrderBy?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ListCustomersInputOrderBy) || objectType == typeof(ListCustomersInputOrderBy?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ListCustomersInputOrderBy?) ? (object?)null : default(ListCustomersInputOrderBy);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListCustomersInputOrderBy(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ListCustomersInputOrderBy(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListCustomersInputOrderBy but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ListCustomersInputOrderBy but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ListCustomersInputOrderBy known && known._value is not null)
                 {
@@ -7786,220 +8483,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Sort order: ascending or descending.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListCustomersInputOrderDirection.Converter))]
-    public readonly partial struct ListCustomersInputOrderDirection : System.IEquatable<ListCustomersInputOrderDirection>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListCustomersInputOrderDirection(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>asc</c>.</summary>
-        public static ListCustomersInputOrderDirection Asc { get; } = new ListCustomersInputOrderDirection(@"asc");
-
-        /// <summary>The wire value <c>desc</c>.</summary>
-        public static ListCustomersInputOrderDirection Desc { get; } = new ListCustomersInputOrderDirection(@"desc");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListCustomersInputOrderDirection> KnownValues { get; } = new ListCustomersInputOrderDirection[]
-        {
-
-            new ListCustomersInputOrderDirection(@"asc"),
-
-            new ListCustomersInputOrderDirection(@"desc"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListCustomersInputOrderDirection left, ListCustomersInputOrderDirection right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListCustomersInputOrderDirection left, ListCustomersInputOrderDirection right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListCustomersInputOrderDirection(string? value) => value is null ? default : new ListCustomersInputOrderDirection(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListCustomersInputOrderDirection other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListCustomersInputOrderDirection other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListCustomersInputOrderDirection) || objectType == typeof(ListCustomersInputOrderDirection?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListCustomersInputOrderDirection?) ? (object?)null : default(ListCustomersInputOrderDirection);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListCustomersInputOrderDirection(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListCustomersInputOrderDirection but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListCustomersInputOrderDirection known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Only users at this journey stage.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListUsersInputJourneyStage.Converter))]
-    public readonly partial struct ListUsersInputJourneyStage : System.IEquatable<ListUsersInputJourneyStage>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListUsersInputJourneyStage(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>DISCOVERED</c>.</summary>
-        public static ListUsersInputJourneyStage DISCOVERED { get; } = new ListUsersInputJourneyStage(@"DISCOVERED");
-
-        /// <summary>The wire value <c>SIGNED_UP</c>.</summary>
-        public static ListUsersInputJourneyStage SIGNED_UP { get; } = new ListUsersInputJourneyStage(@"SIGNED_UP");
-
-        /// <summary>The wire value <c>ACTIVATED</c>.</summary>
-        public static ListUsersInputJourneyStage ACTIVATED { get; } = new ListUsersInputJourneyStage(@"ACTIVATED");
-
-        /// <summary>The wire value <c>ENGAGED</c>.</summary>
-        public static ListUsersInputJourneyStage ENGAGED { get; } = new ListUsersInputJourneyStage(@"ENGAGED");
-
-        /// <summary>The wire value <c>INACTIVE</c>.</summary>
-        public static ListUsersInputJourneyStage INACTIVE { get; } = new ListUsersInputJourneyStage(@"INACTIVE");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListUsersInputJourneyStage> KnownValues { get; } = new ListUsersInputJourneyStage[]
-        {
-
-            new ListUsersInputJourneyStage(@"DISCOVERED"),
-
-            new ListUsersInputJourneyStage(@"SIGNED_UP"),
-
-            new ListUsersInputJourneyStage(@"ACTIVATED"),
-
-            new ListUsersInputJourneyStage(@"ENGAGED"),
-
-            new ListUsersInputJourneyStage(@"INACTIVE"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListUsersInputJourneyStage left, ListUsersInputJourneyStage right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListUsersInputJourneyStage left, ListUsersInputJourneyStage right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListUsersInputJourneyStage(string? value) => value is null ? default : new ListUsersInputJourneyStage(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListUsersInputJourneyStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListUsersInputJourneyStage other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListUsersInputJourneyStage) || objectType == typeof(ListUsersInputJourneyStage?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListUsersInputJourneyStage?) ? (object?)null : default(ListUsersInputJourneyStage);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListUsersInputJourneyStage(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListUsersInputJourneyStage but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListUsersInputJourneyStage known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Sort key.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListUsersInputOrderBy.Converter))]
-    public readonly partial struct ListUsersInputOrderBy : System.IEquatable<ListUsersInputOrderBy>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ListUsersInputOrderBy.Converter))]
+    public readonly partial struct ListUsersInputOrderBy : global::System.IEquatable<ListUsersInputOrderBy>
     {
         private readonly string? _value;
 
@@ -8007,20 +8495,20 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ListUsersInputOrderBy(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>last_activity_at</c>.</summary>
-        public static ListUsersInputOrderBy Last_activity_at { get; } = new ListUsersInputOrderBy(@"last_activity_at");
+        public static ListUsersInputOrderBy LastActivityAt { get; } = new ListUsersInputOrderBy(@"last_activity_at");
 
         /// <summary>The wire value <c>first_seen_at</c>.</summary>
-        public static ListUsersInputOrderBy First_seen_at { get; } = new ListUsersInputOrderBy(@"first_seen_at");
+        public static ListUsersInputOrderBy FirstSeenAt { get; } = new ListUsersInputOrderBy(@"first_seen_at");
 
         /// <summary>The wire value <c>email</c>.</summary>
         public static ListUsersInputOrderBy Email { get; } = new ListUsersInputOrderBy(@"email");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListUsersInputOrderBy> KnownValues { get; } = new ListUsersInputOrderBy[]
+        public static global::System.Collections.Generic.IReadOnlyList<ListUsersInputOrderBy> KnownValues { get; } = new ListUsersInputOrderBy[]
         {
 
             new ListUsersInputOrderBy(@"last_activity_at"),
@@ -8032,7 +8520,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ListUsersInputOrderBy left, ListUsersInputOrderBy right) => left.Equals(right);
@@ -8044,45 +8532,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ListUsersInputOrderBy(string? value) => value is null ? default : new ListUsersInputOrderBy(value);
 
         /// <inheritdoc/>
-        public bool Equals(ListUsersInputOrderBy other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ListUsersInputOrderBy other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ListUsersInputOrderBy other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListUsersInputOrderBy) || objectType == typeof(ListUsersInputOrderBy?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ListUsersInputOrderBy) || objectType == typeof(ListUsersInputOrderBy?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ListUsersInputOrderBy?) ? (object?)null : default(ListUsersInputOrderBy);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListUsersInputOrderBy(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ListUsersInputOrderBy(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListUsersInputOrderBy but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ListUsersInputOrderBy but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ListUsersInputOrderBy known && known._value is not null)
                 {
@@ -8097,108 +8585,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Sort order: ascending or descending.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListUsersInputOrderDirection.Converter))]
-    public readonly partial struct ListUsersInputOrderDirection : System.IEquatable<ListUsersInputOrderDirection>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListUsersInputOrderDirection(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>asc</c>.</summary>
-        public static ListUsersInputOrderDirection Asc { get; } = new ListUsersInputOrderDirection(@"asc");
-
-        /// <summary>The wire value <c>desc</c>.</summary>
-        public static ListUsersInputOrderDirection Desc { get; } = new ListUsersInputOrderDirection(@"desc");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListUsersInputOrderDirection> KnownValues { get; } = new ListUsersInputOrderDirection[]
-        {
-
-            new ListUsersInputOrderDirection(@"asc"),
-
-            new ListUsersInputOrderDirection(@"desc"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListUsersInputOrderDirection left, ListUsersInputOrderDirection right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListUsersInputOrderDirection left, ListUsersInputOrderDirection right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListUsersInputOrderDirection(string? value) => value is null ? default : new ListUsersInputOrderDirection(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListUsersInputOrderDirection other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListUsersInputOrderDirection other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListUsersInputOrderDirection) || objectType == typeof(ListUsersInputOrderDirection?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListUsersInputOrderDirection?) ? (object?)null : default(ListUsersInputOrderDirection);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListUsersInputOrderDirection(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListUsersInputOrderDirection but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListUsersInputOrderDirection known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Sort key.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListWorkspaceUsersInputOrderBy.Converter))]
-    public readonly partial struct ListWorkspaceUsersInputOrderBy : System.IEquatable<ListWorkspaceUsersInputOrderBy>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ListWorkspaceUsersInputOrderBy.Converter))]
+    public readonly partial struct ListWorkspaceUsersInputOrderBy : global::System.IEquatable<ListWorkspaceUsersInputOrderBy>
     {
         private readonly string? _value;
 
@@ -8206,7 +8597,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ListWorkspaceUsersInputOrderBy(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>name</c>.</summary>
@@ -8216,10 +8607,10 @@ namespace Outlit
         public static ListWorkspaceUsersInputOrderBy Email { get; } = new ListWorkspaceUsersInputOrderBy(@"email");
 
         /// <summary>The wire value <c>owned_customer_count</c>.</summary>
-        public static ListWorkspaceUsersInputOrderBy Owned_customer_count { get; } = new ListWorkspaceUsersInputOrderBy(@"owned_customer_count");
+        public static ListWorkspaceUsersInputOrderBy OwnedCustomerCount { get; } = new ListWorkspaceUsersInputOrderBy(@"owned_customer_count");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListWorkspaceUsersInputOrderBy> KnownValues { get; } = new ListWorkspaceUsersInputOrderBy[]
+        public static global::System.Collections.Generic.IReadOnlyList<ListWorkspaceUsersInputOrderBy> KnownValues { get; } = new ListWorkspaceUsersInputOrderBy[]
         {
 
             new ListWorkspaceUsersInputOrderBy(@"name"),
@@ -8231,7 +8622,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ListWorkspaceUsersInputOrderBy left, ListWorkspaceUsersInputOrderBy right) => left.Equals(right);
@@ -8243,45 +8634,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ListWorkspaceUsersInputOrderBy(string? value) => value is null ? default : new ListWorkspaceUsersInputOrderBy(value);
 
         /// <inheritdoc/>
-        public bool Equals(ListWorkspaceUsersInputOrderBy other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ListWorkspaceUsersInputOrderBy other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ListWorkspaceUsersInputOrderBy other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListWorkspaceUsersInputOrderBy) || objectType == typeof(ListWorkspaceUsersInputOrderBy?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ListWorkspaceUsersInputOrderBy) || objectType == typeof(ListWorkspaceUsersInputOrderBy?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ListWorkspaceUsersInputOrderBy?) ? (object?)null : default(ListWorkspaceUsersInputOrderBy);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListWorkspaceUsersInputOrderBy(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ListWorkspaceUsersInputOrderBy(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListWorkspaceUsersInputOrderBy but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ListWorkspaceUsersInputOrderBy but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ListWorkspaceUsersInputOrderBy known && known._value is not null)
                 {
@@ -8296,108 +8687,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Sort order: ascending or descending.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListWorkspaceUsersInputOrderDirection.Converter))]
-    public readonly partial struct ListWorkspaceUsersInputOrderDirection : System.IEquatable<ListWorkspaceUsersInputOrderDirection>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListWorkspaceUsersInputOrderDirection(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>asc</c>.</summary>
-        public static ListWorkspaceUsersInputOrderDirection Asc { get; } = new ListWorkspaceUsersInputOrderDirection(@"asc");
-
-        /// <summary>The wire value <c>desc</c>.</summary>
-        public static ListWorkspaceUsersInputOrderDirection Desc { get; } = new ListWorkspaceUsersInputOrderDirection(@"desc");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListWorkspaceUsersInputOrderDirection> KnownValues { get; } = new ListWorkspaceUsersInputOrderDirection[]
-        {
-
-            new ListWorkspaceUsersInputOrderDirection(@"asc"),
-
-            new ListWorkspaceUsersInputOrderDirection(@"desc"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListWorkspaceUsersInputOrderDirection left, ListWorkspaceUsersInputOrderDirection right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListWorkspaceUsersInputOrderDirection left, ListWorkspaceUsersInputOrderDirection right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListWorkspaceUsersInputOrderDirection(string? value) => value is null ? default : new ListWorkspaceUsersInputOrderDirection(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListWorkspaceUsersInputOrderDirection other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListWorkspaceUsersInputOrderDirection other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListWorkspaceUsersInputOrderDirection) || objectType == typeof(ListWorkspaceUsersInputOrderDirection?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListWorkspaceUsersInputOrderDirection?) ? (object?)null : default(ListWorkspaceUsersInputOrderDirection);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListWorkspaceUsersInputOrderDirection(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListWorkspaceUsersInputOrderDirection but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListWorkspaceUsersInputOrderDirection known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// A string value of the contract; values unknown to this client version are kept as they are.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(GetCustomerInputIncludeItem.Converter))]
-    public readonly partial struct GetCustomerInputIncludeItem : System.IEquatable<GetCustomerInputIncludeItem>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(GetCustomerInputIncludeItem.Converter))]
+    public readonly partial struct GetCustomerInputIncludeItem : global::System.IEquatable<GetCustomerInputIncludeItem>
     {
         private readonly string? _value;
 
@@ -8405,7 +8699,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public GetCustomerInputIncludeItem(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>users</c>.</summary>
@@ -8421,7 +8715,7 @@ namespace Outlit
         public static GetCustomerInputIncludeItem BehaviorMetrics { get; } = new GetCustomerInputIncludeItem(@"behaviorMetrics");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<GetCustomerInputIncludeItem> KnownValues { get; } = new GetCustomerInputIncludeItem[]
+        public static global::System.Collections.Generic.IReadOnlyList<GetCustomerInputIncludeItem> KnownValues { get; } = new GetCustomerInputIncludeItem[]
         {
 
             new GetCustomerInputIncludeItem(@"users"),
@@ -8435,7 +8729,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(GetCustomerInputIncludeItem left, GetCustomerInputIncludeItem right) => left.Equals(right);
@@ -8447,45 +8741,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator GetCustomerInputIncludeItem(string? value) => value is null ? default : new GetCustomerInputIncludeItem(value);
 
         /// <inheritdoc/>
-        public bool Equals(GetCustomerInputIncludeItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(GetCustomerInputIncludeItem other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is GetCustomerInputIncludeItem other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(GetCustomerInputIncludeItem) || objectType == typeof(GetCustomerInputIncludeItem?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(GetCustomerInputIncludeItem) || objectType == typeof(GetCustomerInputIncludeItem?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(GetCustomerInputIncludeItem?) ? (object?)null : default(GetCustomerInputIncludeItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new GetCustomerInputIncludeItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new GetCustomerInputIncludeItem(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for GetCustomerInputIncludeItem but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for GetCustomerInputIncludeItem but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is GetCustomerInputIncludeItem known && known._value is not null)
                 {
@@ -8500,250 +8794,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Window used by the timeline and behaviour-metric sections.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(GetCustomerInputTimeframe.Converter))]
-    public readonly partial struct GetCustomerInputTimeframe : System.IEquatable<GetCustomerInputTimeframe>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public GetCustomerInputTimeframe(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>7d</c>.</summary>
-        public static GetCustomerInputTimeframe _7d { get; } = new GetCustomerInputTimeframe(@"7d");
-
-        /// <summary>The wire value <c>14d</c>.</summary>
-        public static GetCustomerInputTimeframe _14d { get; } = new GetCustomerInputTimeframe(@"14d");
-
-        /// <summary>The wire value <c>30d</c>.</summary>
-        public static GetCustomerInputTimeframe _30d { get; } = new GetCustomerInputTimeframe(@"30d");
-
-        /// <summary>The wire value <c>90d</c>.</summary>
-        public static GetCustomerInputTimeframe _90d { get; } = new GetCustomerInputTimeframe(@"90d");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<GetCustomerInputTimeframe> KnownValues { get; } = new GetCustomerInputTimeframe[]
-        {
-
-            new GetCustomerInputTimeframe(@"7d"),
-
-            new GetCustomerInputTimeframe(@"14d"),
-
-            new GetCustomerInputTimeframe(@"30d"),
-
-            new GetCustomerInputTimeframe(@"90d"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(GetCustomerInputTimeframe left, GetCustomerInputTimeframe right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(GetCustomerInputTimeframe left, GetCustomerInputTimeframe right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator GetCustomerInputTimeframe(string? value) => value is null ? default : new GetCustomerInputTimeframe(value);
-
-        /// <inheritdoc/>
-        public bool Equals(GetCustomerInputTimeframe other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GetCustomerInputTimeframe other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(GetCustomerInputTimeframe) || objectType == typeof(GetCustomerInputTimeframe?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetCustomerInputTimeframe?) ? (object?)null : default(GetCustomerInputTimeframe);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new GetCustomerInputTimeframe(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for GetCustomerInputTimeframe but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is GetCustomerInputTimeframe known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// A string value of the contract; values unknown to this client version are kept as they are.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(GetTimelineInputChannelsItem.Converter))]
-    public readonly partial struct GetTimelineInputChannelsItem : System.IEquatable<GetTimelineInputChannelsItem>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public GetTimelineInputChannelsItem(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>PRODUCT</c>.</summary>
-        public static GetTimelineInputChannelsItem PRODUCT { get; } = new GetTimelineInputChannelsItem(@"PRODUCT");
-
-        /// <summary>The wire value <c>COMMUNICATION</c>.</summary>
-        public static GetTimelineInputChannelsItem COMMUNICATION { get; } = new GetTimelineInputChannelsItem(@"COMMUNICATION");
-
-        /// <summary>The wire value <c>MEETING</c>.</summary>
-        public static GetTimelineInputChannelsItem MEETING { get; } = new GetTimelineInputChannelsItem(@"MEETING");
-
-        /// <summary>The wire value <c>CRM</c>.</summary>
-        public static GetTimelineInputChannelsItem CRM { get; } = new GetTimelineInputChannelsItem(@"CRM");
-
-        /// <summary>The wire value <c>BILLING</c>.</summary>
-        public static GetTimelineInputChannelsItem BILLING { get; } = new GetTimelineInputChannelsItem(@"BILLING");
-
-        /// <summary>The wire value <c>SUPPORT</c>.</summary>
-        public static GetTimelineInputChannelsItem SUPPORT { get; } = new GetTimelineInputChannelsItem(@"SUPPORT");
-
-        /// <summary>The wire value <c>IDENTITY</c>.</summary>
-        public static GetTimelineInputChannelsItem IDENTITY { get; } = new GetTimelineInputChannelsItem(@"IDENTITY");
-
-        /// <summary>The wire value <c>DOCUMENT</c>.</summary>
-        public static GetTimelineInputChannelsItem DOCUMENT { get; } = new GetTimelineInputChannelsItem(@"DOCUMENT");
-
-        /// <summary>The wire value <c>SYSTEM</c>.</summary>
-        public static GetTimelineInputChannelsItem SYSTEM { get; } = new GetTimelineInputChannelsItem(@"SYSTEM");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<GetTimelineInputChannelsItem> KnownValues { get; } = new GetTimelineInputChannelsItem[]
-        {
-
-            new GetTimelineInputChannelsItem(@"PRODUCT"),
-
-            new GetTimelineInputChannelsItem(@"COMMUNICATION"),
-
-            new GetTimelineInputChannelsItem(@"MEETING"),
-
-            new GetTimelineInputChannelsItem(@"CRM"),
-
-            new GetTimelineInputChannelsItem(@"BILLING"),
-
-            new GetTimelineInputChannelsItem(@"SUPPORT"),
-
-            new GetTimelineInputChannelsItem(@"IDENTITY"),
-
-            new GetTimelineInputChannelsItem(@"DOCUMENT"),
-
-            new GetTimelineInputChannelsItem(@"SYSTEM"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(GetTimelineInputChannelsItem left, GetTimelineInputChannelsItem right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(GetTimelineInputChannelsItem left, GetTimelineInputChannelsItem right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator GetTimelineInputChannelsItem(string? value) => value is null ? default : new GetTimelineInputChannelsItem(value);
-
-        /// <inheritdoc/>
-        public bool Equals(GetTimelineInputChannelsItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GetTimelineInputChannelsItem other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(GetTimelineInputChannelsItem) || objectType == typeof(GetTimelineInputChannelsItem?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetTimelineInputChannelsItem?) ? (object?)null : default(GetTimelineInputChannelsItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new GetTimelineInputChannelsItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for GetTimelineInputChannelsItem but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is GetTimelineInputChannelsItem known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Relative window ending now (30 days when nothing is given). Do not combine with `startDate`/`endDate`.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(GetTimelineInputTimeframe.Converter))]
-    public readonly partial struct GetTimelineInputTimeframe : System.IEquatable<GetTimelineInputTimeframe>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(GetTimelineInputTimeframe.Converter))]
+    public readonly partial struct GetTimelineInputTimeframe : global::System.IEquatable<GetTimelineInputTimeframe>
     {
         private readonly string? _value;
 
@@ -8751,26 +8806,26 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public GetTimelineInputTimeframe(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>7d</c>.</summary>
-        public static GetTimelineInputTimeframe _7d { get; } = new GetTimelineInputTimeframe(@"7d");
+        public static GetTimelineInputTimeframe V7d { get; } = new GetTimelineInputTimeframe(@"7d");
 
         /// <summary>The wire value <c>14d</c>.</summary>
-        public static GetTimelineInputTimeframe _14d { get; } = new GetTimelineInputTimeframe(@"14d");
+        public static GetTimelineInputTimeframe V14d { get; } = new GetTimelineInputTimeframe(@"14d");
 
         /// <summary>The wire value <c>30d</c>.</summary>
-        public static GetTimelineInputTimeframe _30d { get; } = new GetTimelineInputTimeframe(@"30d");
+        public static GetTimelineInputTimeframe V30d { get; } = new GetTimelineInputTimeframe(@"30d");
 
         /// <summary>The wire value <c>90d</c>.</summary>
-        public static GetTimelineInputTimeframe _90d { get; } = new GetTimelineInputTimeframe(@"90d");
+        public static GetTimelineInputTimeframe V90d { get; } = new GetTimelineInputTimeframe(@"90d");
 
         /// <summary>The wire value <c>all</c>.</summary>
         public static GetTimelineInputTimeframe All { get; } = new GetTimelineInputTimeframe(@"all");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<GetTimelineInputTimeframe> KnownValues { get; } = new GetTimelineInputTimeframe[]
+        public static global::System.Collections.Generic.IReadOnlyList<GetTimelineInputTimeframe> KnownValues { get; } = new GetTimelineInputTimeframe[]
         {
 
             new GetTimelineInputTimeframe(@"7d"),
@@ -8786,7 +8841,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(GetTimelineInputTimeframe left, GetTimelineInputTimeframe right) => left.Equals(right);
@@ -8798,45 +8853,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator GetTimelineInputTimeframe(string? value) => value is null ? default : new GetTimelineInputTimeframe(value);
 
         /// <inheritdoc/>
-        public bool Equals(GetTimelineInputTimeframe other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(GetTimelineInputTimeframe other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is GetTimelineInputTimeframe other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(GetTimelineInputTimeframe) || objectType == typeof(GetTimelineInputTimeframe?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(GetTimelineInputTimeframe) || objectType == typeof(GetTimelineInputTimeframe?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(GetTimelineInputTimeframe?) ? (object?)null : default(GetTimelineInputTimeframe);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new GetTimelineInputTimeframe(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new GetTimelineInputTimeframe(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for GetTimelineInputTimeframe but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for GetTimelineInputTimeframe but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is GetTimelineInputTimeframe known && known._value is not null)
                 {
@@ -8853,243 +8908,9 @@ namespace Outlit
     /// <summary>
     /// A string value of the contract; values unknown to this client version are kept as they are.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListFactsInputStatusItem.Converter))]
-    public readonly partial struct ListFactsInputStatusItem : System.IEquatable<ListFactsInputStatusItem>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListFactsInputStatusItem(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>ACTIVE</c>.</summary>
-        public static ListFactsInputStatusItem ACTIVE { get; } = new ListFactsInputStatusItem(@"ACTIVE");
-
-        /// <summary>The wire value <c>ACKNOWLEDGED</c>.</summary>
-        public static ListFactsInputStatusItem ACKNOWLEDGED { get; } = new ListFactsInputStatusItem(@"ACKNOWLEDGED");
-
-        /// <summary>The wire value <c>RESOLVED</c>.</summary>
-        public static ListFactsInputStatusItem RESOLVED { get; } = new ListFactsInputStatusItem(@"RESOLVED");
-
-        /// <summary>The wire value <c>SNOOZED</c>.</summary>
-        public static ListFactsInputStatusItem SNOOZED { get; } = new ListFactsInputStatusItem(@"SNOOZED");
-
-        /// <summary>The wire value <c>CANDIDATE</c>.</summary>
-        public static ListFactsInputStatusItem CANDIDATE { get; } = new ListFactsInputStatusItem(@"CANDIDATE");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListFactsInputStatusItem> KnownValues { get; } = new ListFactsInputStatusItem[]
-        {
-
-            new ListFactsInputStatusItem(@"ACTIVE"),
-
-            new ListFactsInputStatusItem(@"ACKNOWLEDGED"),
-
-            new ListFactsInputStatusItem(@"RESOLVED"),
-
-            new ListFactsInputStatusItem(@"SNOOZED"),
-
-            new ListFactsInputStatusItem(@"CANDIDATE"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListFactsInputStatusItem left, ListFactsInputStatusItem right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListFactsInputStatusItem left, ListFactsInputStatusItem right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListFactsInputStatusItem(string? value) => value is null ? default : new ListFactsInputStatusItem(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListFactsInputStatusItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListFactsInputStatusItem other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListFactsInputStatusItem) || objectType == typeof(ListFactsInputStatusItem?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListFactsInputStatusItem?) ? (object?)null : default(ListFactsInputStatusItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListFactsInputStatusItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListFactsInputStatusItem but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListFactsInputStatusItem known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// A string value of the contract; values unknown to this client version are kept as they are.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListFactsInputSourceTypesItem.Converter))]
-    public readonly partial struct ListFactsInputSourceTypesItem : System.IEquatable<ListFactsInputSourceTypesItem>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListFactsInputSourceTypesItem(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static ListFactsInputSourceTypesItem EMAIL { get; } = new ListFactsInputSourceTypesItem(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static ListFactsInputSourceTypesItem CALL { get; } = new ListFactsInputSourceTypesItem(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static ListFactsInputSourceTypesItem CALENDAR_EVENT { get; } = new ListFactsInputSourceTypesItem(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static ListFactsInputSourceTypesItem SUPPORT_TICKET { get; } = new ListFactsInputSourceTypesItem(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static ListFactsInputSourceTypesItem OPPORTUNITY { get; } = new ListFactsInputSourceTypesItem(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>CRM</c>.</summary>
-        public static ListFactsInputSourceTypesItem CRM { get; } = new ListFactsInputSourceTypesItem(@"CRM");
-
-        /// <summary>The wire value <c>CRM_OPPORTUNITY</c>.</summary>
-        public static ListFactsInputSourceTypesItem CRM_OPPORTUNITY { get; } = new ListFactsInputSourceTypesItem(@"CRM_OPPORTUNITY");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListFactsInputSourceTypesItem> KnownValues { get; } = new ListFactsInputSourceTypesItem[]
-        {
-
-            new ListFactsInputSourceTypesItem(@"EMAIL"),
-
-            new ListFactsInputSourceTypesItem(@"CALL"),
-
-            new ListFactsInputSourceTypesItem(@"CALENDAR_EVENT"),
-
-            new ListFactsInputSourceTypesItem(@"SUPPORT_TICKET"),
-
-            new ListFactsInputSourceTypesItem(@"OPPORTUNITY"),
-
-            new ListFactsInputSourceTypesItem(@"CRM"),
-
-            new ListFactsInputSourceTypesItem(@"CRM_OPPORTUNITY"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListFactsInputSourceTypesItem left, ListFactsInputSourceTypesItem right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListFactsInputSourceTypesItem left, ListFactsInputSourceTypesItem right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListFactsInputSourceTypesItem(string? value) => value is null ? default : new ListFactsInputSourceTypesItem(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListFactsInputSourceTypesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListFactsInputSourceTypesItem other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListFactsInputSourceTypesItem) || objectType == typeof(ListFactsInputSourceTypesItem?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListFactsInputSourceTypesItem?) ? (object?)null : default(ListFactsInputSourceTypesItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListFactsInputSourceTypesItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListFactsInputSourceTypesItem but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListFactsInputSourceTypesItem known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// A string value of the contract; values unknown to this client version are kept as they are.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListFactsInputFactTypesItem.Converter))]
-    public readonly partial struct ListFactsInputFactTypesItem : System.IEquatable<ListFactsInputFactTypesItem>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ListFactsInputFactTypesItem.Converter))]
+    public readonly partial struct ListFactsInputFactTypesItem : global::System.IEquatable<ListFactsInputFactTypesItem>
     {
         private readonly string? _value;
 
@@ -9097,62 +8918,62 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ListFactsInputFactTypesItem(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>CUSTOM</c>.</summary>
-        public static ListFactsInputFactTypesItem CUSTOM { get; } = new ListFactsInputFactTypesItem(@"CUSTOM");
+        public static ListFactsInputFactTypesItem Custom { get; } = new ListFactsInputFactTypesItem(@"CUSTOM");
 
         /// <summary>The wire value <c>COMPANY_CHANGE</c>.</summary>
-        public static ListFactsInputFactTypesItem COMPANY_CHANGE { get; } = new ListFactsInputFactTypesItem(@"COMPANY_CHANGE");
+        public static ListFactsInputFactTypesItem CompanyChange { get; } = new ListFactsInputFactTypesItem(@"COMPANY_CHANGE");
 
         /// <summary>The wire value <c>FUNDING_REVENUE</c>.</summary>
-        public static ListFactsInputFactTypesItem FUNDING_REVENUE { get; } = new ListFactsInputFactTypesItem(@"FUNDING_REVENUE");
+        public static ListFactsInputFactTypesItem FundingRevenue { get; } = new ListFactsInputFactTypesItem(@"FUNDING_REVENUE");
 
         /// <summary>The wire value <c>TECHNOLOGY</c>.</summary>
-        public static ListFactsInputFactTypesItem TECHNOLOGY { get; } = new ListFactsInputFactTypesItem(@"TECHNOLOGY");
+        public static ListFactsInputFactTypesItem Technology { get; } = new ListFactsInputFactTypesItem(@"TECHNOLOGY");
 
         /// <summary>The wire value <c>STRATEGY</c>.</summary>
-        public static ListFactsInputFactTypesItem STRATEGY { get; } = new ListFactsInputFactTypesItem(@"STRATEGY");
+        public static ListFactsInputFactTypesItem Strategy { get; } = new ListFactsInputFactTypesItem(@"STRATEGY");
 
         /// <summary>The wire value <c>COMPETITIVE</c>.</summary>
-        public static ListFactsInputFactTypesItem COMPETITIVE { get; } = new ListFactsInputFactTypesItem(@"COMPETITIVE");
+        public static ListFactsInputFactTypesItem Competitive { get; } = new ListFactsInputFactTypesItem(@"COMPETITIVE");
 
         /// <summary>The wire value <c>SENTIMENT</c>.</summary>
-        public static ListFactsInputFactTypesItem SENTIMENT { get; } = new ListFactsInputFactTypesItem(@"SENTIMENT");
+        public static ListFactsInputFactTypesItem Sentiment { get; } = new ListFactsInputFactTypesItem(@"SENTIMENT");
 
         /// <summary>The wire value <c>CHAMPION_RISK</c>.</summary>
-        public static ListFactsInputFactTypesItem CHAMPION_RISK { get; } = new ListFactsInputFactTypesItem(@"CHAMPION_RISK");
+        public static ListFactsInputFactTypesItem ChampionRisk { get; } = new ListFactsInputFactTypesItem(@"CHAMPION_RISK");
 
         /// <summary>The wire value <c>EXPANSION</c>.</summary>
-        public static ListFactsInputFactTypesItem EXPANSION { get; } = new ListFactsInputFactTypesItem(@"EXPANSION");
+        public static ListFactsInputFactTypesItem Expansion { get; } = new ListFactsInputFactTypesItem(@"EXPANSION");
 
         /// <summary>The wire value <c>CHURN_RISK</c>.</summary>
-        public static ListFactsInputFactTypesItem CHURN_RISK { get; } = new ListFactsInputFactTypesItem(@"CHURN_RISK");
+        public static ListFactsInputFactTypesItem ChurnRisk { get; } = new ListFactsInputFactTypesItem(@"CHURN_RISK");
 
         /// <summary>The wire value <c>TIMELINE</c>.</summary>
-        public static ListFactsInputFactTypesItem TIMELINE { get; } = new ListFactsInputFactTypesItem(@"TIMELINE");
+        public static ListFactsInputFactTypesItem Timeline { get; } = new ListFactsInputFactTypesItem(@"TIMELINE");
 
         /// <summary>The wire value <c>BUDGET</c>.</summary>
-        public static ListFactsInputFactTypesItem BUDGET { get; } = new ListFactsInputFactTypesItem(@"BUDGET");
+        public static ListFactsInputFactTypesItem Budget { get; } = new ListFactsInputFactTypesItem(@"BUDGET");
 
         /// <summary>The wire value <c>DECISION_MAKER</c>.</summary>
-        public static ListFactsInputFactTypesItem DECISION_MAKER { get; } = new ListFactsInputFactTypesItem(@"DECISION_MAKER");
+        public static ListFactsInputFactTypesItem DecisionMaker { get; } = new ListFactsInputFactTypesItem(@"DECISION_MAKER");
 
         /// <summary>The wire value <c>REQUIREMENTS</c>.</summary>
-        public static ListFactsInputFactTypesItem REQUIREMENTS { get; } = new ListFactsInputFactTypesItem(@"REQUIREMENTS");
+        public static ListFactsInputFactTypesItem Requirements { get; } = new ListFactsInputFactTypesItem(@"REQUIREMENTS");
 
         /// <summary>The wire value <c>PRODUCT_USAGE</c>.</summary>
-        public static ListFactsInputFactTypesItem PRODUCT_USAGE { get; } = new ListFactsInputFactTypesItem(@"PRODUCT_USAGE");
+        public static ListFactsInputFactTypesItem ProductUsage { get; } = new ListFactsInputFactTypesItem(@"PRODUCT_USAGE");
 
         /// <summary>The wire value <c>CONTACT_INFO</c>.</summary>
-        public static ListFactsInputFactTypesItem CONTACT_INFO { get; } = new ListFactsInputFactTypesItem(@"CONTACT_INFO");
+        public static ListFactsInputFactTypesItem ContactInfo { get; } = new ListFactsInputFactTypesItem(@"CONTACT_INFO");
 
         /// <summary>The wire value <c>CONTACT_PREFERENCE</c>.</summary>
-        public static ListFactsInputFactTypesItem CONTACT_PREFERENCE { get; } = new ListFactsInputFactTypesItem(@"CONTACT_PREFERENCE");
+        public static ListFactsInputFactTypesItem ContactPreference { get; } = new ListFactsInputFactTypesItem(@"CONTACT_PREFERENCE");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListFactsInputFactTypesItem> KnownValues { get; } = new ListFactsInputFactTypesItem[]
+        public static global::System.Collections.Generic.IReadOnlyList<ListFactsInputFactTypesItem> KnownValues { get; } = new ListFactsInputFactTypesItem[]
         {
 
             new ListFactsInputFactTypesItem(@"CUSTOM"),
@@ -9192,7 +9013,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ListFactsInputFactTypesItem left, ListFactsInputFactTypesItem right) => left.Equals(right);
@@ -9204,45 +9025,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ListFactsInputFactTypesItem(string? value) => value is null ? default : new ListFactsInputFactTypesItem(value);
 
         /// <inheritdoc/>
-        public bool Equals(ListFactsInputFactTypesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ListFactsInputFactTypesItem other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ListFactsInputFactTypesItem other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListFactsInputFactTypesItem) || objectType == typeof(ListFactsInputFactTypesItem?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ListFactsInputFactTypesItem) || objectType == typeof(ListFactsInputFactTypesItem?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ListFactsInputFactTypesItem?) ? (object?)null : default(ListFactsInputFactTypesItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListFactsInputFactTypesItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ListFactsInputFactTypesItem(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListFactsInputFactTypesItem but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ListFactsInputFactTypesItem but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ListFactsInputFactTypesItem known && known._value is not null)
                 {
@@ -9259,9 +9080,9 @@ namespace Outlit
     /// <summary>
     /// A string value of the contract; values unknown to this client version are kept as they are.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListFactsInputFactCategoriesItem.Converter))]
-    public readonly partial struct ListFactsInputFactCategoriesItem : System.IEquatable<ListFactsInputFactCategoriesItem>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ListFactsInputFactCategoriesItem.Converter))]
+    public readonly partial struct ListFactsInputFactCategoriesItem : global::System.IEquatable<ListFactsInputFactCategoriesItem>
     {
         private readonly string? _value;
 
@@ -9269,17 +9090,17 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public ListFactsInputFactCategoriesItem(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>MEMORY</c>.</summary>
-        public static ListFactsInputFactCategoriesItem MEMORY { get; } = new ListFactsInputFactCategoriesItem(@"MEMORY");
+        public static ListFactsInputFactCategoriesItem Memory { get; } = new ListFactsInputFactCategoriesItem(@"MEMORY");
 
         /// <summary>The wire value <c>CUSTOM</c>.</summary>
-        public static ListFactsInputFactCategoriesItem CUSTOM { get; } = new ListFactsInputFactCategoriesItem(@"CUSTOM");
+        public static ListFactsInputFactCategoriesItem Custom { get; } = new ListFactsInputFactCategoriesItem(@"CUSTOM");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListFactsInputFactCategoriesItem> KnownValues { get; } = new ListFactsInputFactCategoriesItem[]
+        public static global::System.Collections.Generic.IReadOnlyList<ListFactsInputFactCategoriesItem> KnownValues { get; } = new ListFactsInputFactCategoriesItem[]
         {
 
             new ListFactsInputFactCategoriesItem(@"MEMORY"),
@@ -9289,7 +9110,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(ListFactsInputFactCategoriesItem left, ListFactsInputFactCategoriesItem right) => left.Equals(right);
@@ -9301,45 +9122,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator ListFactsInputFactCategoriesItem(string? value) => value is null ? default : new ListFactsInputFactCategoriesItem(value);
 
         /// <inheritdoc/>
-        public bool Equals(ListFactsInputFactCategoriesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ListFactsInputFactCategoriesItem other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ListFactsInputFactCategoriesItem other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListFactsInputFactCategoriesItem) || objectType == typeof(ListFactsInputFactCategoriesItem?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ListFactsInputFactCategoriesItem) || objectType == typeof(ListFactsInputFactCategoriesItem?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(ListFactsInputFactCategoriesItem?) ? (object?)null : default(ListFactsInputFactCategoriesItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListFactsInputFactCategoriesItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ListFactsInputFactCategoriesItem(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListFactsInputFactCategoriesItem but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ListFactsInputFactCategoriesItem but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is ListFactsInputFactCategoriesItem known && known._value is not null)
                 {
@@ -9354,484 +9175,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Kind of the source record. `CRM` and `CRM_OPPORTUNITY` are accepted as aliases of `OPPORTUNITY`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(GetSourceInputSourceType.Converter))]
-    public readonly partial struct GetSourceInputSourceType : System.IEquatable<GetSourceInputSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public GetSourceInputSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static GetSourceInputSourceType EMAIL { get; } = new GetSourceInputSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static GetSourceInputSourceType CALL { get; } = new GetSourceInputSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static GetSourceInputSourceType CALENDAR_EVENT { get; } = new GetSourceInputSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static GetSourceInputSourceType SUPPORT_TICKET { get; } = new GetSourceInputSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static GetSourceInputSourceType OPPORTUNITY { get; } = new GetSourceInputSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>CRM</c>.</summary>
-        public static GetSourceInputSourceType CRM { get; } = new GetSourceInputSourceType(@"CRM");
-
-        /// <summary>The wire value <c>CRM_OPPORTUNITY</c>.</summary>
-        public static GetSourceInputSourceType CRM_OPPORTUNITY { get; } = new GetSourceInputSourceType(@"CRM_OPPORTUNITY");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<GetSourceInputSourceType> KnownValues { get; } = new GetSourceInputSourceType[]
-        {
-
-            new GetSourceInputSourceType(@"EMAIL"),
-
-            new GetSourceInputSourceType(@"CALL"),
-
-            new GetSourceInputSourceType(@"CALENDAR_EVENT"),
-
-            new GetSourceInputSourceType(@"SUPPORT_TICKET"),
-
-            new GetSourceInputSourceType(@"OPPORTUNITY"),
-
-            new GetSourceInputSourceType(@"CRM"),
-
-            new GetSourceInputSourceType(@"CRM_OPPORTUNITY"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(GetSourceInputSourceType left, GetSourceInputSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(GetSourceInputSourceType left, GetSourceInputSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator GetSourceInputSourceType(string? value) => value is null ? default : new GetSourceInputSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(GetSourceInputSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GetSourceInputSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(GetSourceInputSourceType) || objectType == typeof(GetSourceInputSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(GetSourceInputSourceType?) ? (object?)null : default(GetSourceInputSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new GetSourceInputSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for GetSourceInputSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is GetSourceInputSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Kind of source record to list.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(ListSourcesInputSourceType.Converter))]
-    public readonly partial struct ListSourcesInputSourceType : System.IEquatable<ListSourcesInputSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public ListSourcesInputSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static ListSourcesInputSourceType EMAIL { get; } = new ListSourcesInputSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static ListSourcesInputSourceType CALL { get; } = new ListSourcesInputSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static ListSourcesInputSourceType CALENDAR_EVENT { get; } = new ListSourcesInputSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static ListSourcesInputSourceType SUPPORT_TICKET { get; } = new ListSourcesInputSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static ListSourcesInputSourceType OPPORTUNITY { get; } = new ListSourcesInputSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>CRM</c>.</summary>
-        public static ListSourcesInputSourceType CRM { get; } = new ListSourcesInputSourceType(@"CRM");
-
-        /// <summary>The wire value <c>CRM_OPPORTUNITY</c>.</summary>
-        public static ListSourcesInputSourceType CRM_OPPORTUNITY { get; } = new ListSourcesInputSourceType(@"CRM_OPPORTUNITY");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<ListSourcesInputSourceType> KnownValues { get; } = new ListSourcesInputSourceType[]
-        {
-
-            new ListSourcesInputSourceType(@"EMAIL"),
-
-            new ListSourcesInputSourceType(@"CALL"),
-
-            new ListSourcesInputSourceType(@"CALENDAR_EVENT"),
-
-            new ListSourcesInputSourceType(@"SUPPORT_TICKET"),
-
-            new ListSourcesInputSourceType(@"OPPORTUNITY"),
-
-            new ListSourcesInputSourceType(@"CRM"),
-
-            new ListSourcesInputSourceType(@"CRM_OPPORTUNITY"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(ListSourcesInputSourceType left, ListSourcesInputSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(ListSourcesInputSourceType left, ListSourcesInputSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator ListSourcesInputSourceType(string? value) => value is null ? default : new ListSourcesInputSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(ListSourcesInputSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ListSourcesInputSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(ListSourcesInputSourceType) || objectType == typeof(ListSourcesInputSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(ListSourcesInputSourceType?) ? (object?)null : default(ListSourcesInputSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new ListSourcesInputSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for ListSourcesInputSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is ListSourcesInputSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// A string value of the contract; values unknown to this client version are kept as they are.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SearchCustomerContextInputSourceTypesItem.Converter))]
-    public readonly partial struct SearchCustomerContextInputSourceTypesItem : System.IEquatable<SearchCustomerContextInputSourceTypesItem>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public SearchCustomerContextInputSourceTypesItem(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem EMAIL { get; } = new SearchCustomerContextInputSourceTypesItem(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem CALL { get; } = new SearchCustomerContextInputSourceTypesItem(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem CALENDAR_EVENT { get; } = new SearchCustomerContextInputSourceTypesItem(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem SUPPORT_TICKET { get; } = new SearchCustomerContextInputSourceTypesItem(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem OPPORTUNITY { get; } = new SearchCustomerContextInputSourceTypesItem(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>CRM</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem CRM { get; } = new SearchCustomerContextInputSourceTypesItem(@"CRM");
-
-        /// <summary>The wire value <c>CRM_OPPORTUNITY</c>.</summary>
-        public static SearchCustomerContextInputSourceTypesItem CRM_OPPORTUNITY { get; } = new SearchCustomerContextInputSourceTypesItem(@"CRM_OPPORTUNITY");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SearchCustomerContextInputSourceTypesItem> KnownValues { get; } = new SearchCustomerContextInputSourceTypesItem[]
-        {
-
-            new SearchCustomerContextInputSourceTypesItem(@"EMAIL"),
-
-            new SearchCustomerContextInputSourceTypesItem(@"CALL"),
-
-            new SearchCustomerContextInputSourceTypesItem(@"CALENDAR_EVENT"),
-
-            new SearchCustomerContextInputSourceTypesItem(@"SUPPORT_TICKET"),
-
-            new SearchCustomerContextInputSourceTypesItem(@"OPPORTUNITY"),
-
-            new SearchCustomerContextInputSourceTypesItem(@"CRM"),
-
-            new SearchCustomerContextInputSourceTypesItem(@"CRM_OPPORTUNITY"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(SearchCustomerContextInputSourceTypesItem left, SearchCustomerContextInputSourceTypesItem right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(SearchCustomerContextInputSourceTypesItem left, SearchCustomerContextInputSourceTypesItem right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator SearchCustomerContextInputSourceTypesItem(string? value) => value is null ? default : new SearchCustomerContextInputSourceTypesItem(value);
-
-        /// <inheritdoc/>
-        public bool Equals(SearchCustomerContextInputSourceTypesItem other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SearchCustomerContextInputSourceTypesItem other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SearchCustomerContextInputSourceTypesItem) || objectType == typeof(SearchCustomerContextInputSourceTypesItem?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SearchCustomerContextInputSourceTypesItem?) ? (object?)null : default(SearchCustomerContextInputSourceTypesItem);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SearchCustomerContextInputSourceTypesItem(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SearchCustomerContextInputSourceTypesItem but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is SearchCustomerContextInputSourceTypesItem known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The analytics view to describe; omit it to get all views.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SchemaInputTable.Converter))]
-    public readonly partial struct SchemaInputTable : System.IEquatable<SchemaInputTable>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public SchemaInputTable(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>activity</c>.</summary>
-        public static SchemaInputTable Activity { get; } = new SchemaInputTable(@"activity");
-
-        /// <summary>The wire value <c>customers</c>.</summary>
-        public static SchemaInputTable Customers { get; } = new SchemaInputTable(@"customers");
-
-        /// <summary>The wire value <c>users</c>.</summary>
-        public static SchemaInputTable Users { get; } = new SchemaInputTable(@"users");
-
-        /// <summary>The wire value <c>revenue</c>.</summary>
-        public static SchemaInputTable Revenue { get; } = new SchemaInputTable(@"revenue");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SchemaInputTable> KnownValues { get; } = new SchemaInputTable[]
-        {
-
-            new SchemaInputTable(@"activity"),
-
-            new SchemaInputTable(@"customers"),
-
-            new SchemaInputTable(@"users"),
-
-            new SchemaInputTable(@"revenue"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(SchemaInputTable left, SchemaInputTable right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(SchemaInputTable left, SchemaInputTable right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator SchemaInputTable(string? value) => value is null ? default : new SchemaInputTable(value);
-
-        /// <inheritdoc/>
-        public bool Equals(SchemaInputTable other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SchemaInputTable other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SchemaInputTable) || objectType == typeof(SchemaInputTable?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SchemaInputTable?) ? (object?)null : default(SchemaInputTable);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SchemaInputTable(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SchemaInputTable but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is SchemaInputTable known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// How urgent the notification is.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SendNotificationInputSeverity.Converter))]
-    public readonly partial struct SendNotificationInputSeverity : System.IEquatable<SendNotificationInputSeverity>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SendNotificationInputSeverity.Converter))]
+    public readonly partial struct SendNotificationInputSeverity : global::System.IEquatable<SendNotificationInputSeverity>
     {
         private readonly string? _value;
 
@@ -9839,7 +9187,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public SendNotificationInputSeverity(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>low</c>.</summary>
@@ -9852,7 +9200,7 @@ namespace Outlit
         public static SendNotificationInputSeverity High { get; } = new SendNotificationInputSeverity(@"high");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SendNotificationInputSeverity> KnownValues { get; } = new SendNotificationInputSeverity[]
+        public static global::System.Collections.Generic.IReadOnlyList<SendNotificationInputSeverity> KnownValues { get; } = new SendNotificationInputSeverity[]
         {
 
             new SendNotificationInputSeverity(@"low"),
@@ -9864,7 +9212,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(SendNotificationInputSeverity left, SendNotificationInputSeverity right) => left.Equals(right);
@@ -9876,45 +9224,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator SendNotificationInputSeverity(string? value) => value is null ? default : new SendNotificationInputSeverity(value);
 
         /// <inheritdoc/>
-        public bool Equals(SendNotificationInputSeverity other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(SendNotificationInputSeverity other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is SendNotificationInputSeverity other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SendNotificationInputSeverity) || objectType == typeof(SendNotificationInputSeverity?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SendNotificationInputSeverity) || objectType == typeof(SendNotificationInputSeverity?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(SendNotificationInputSeverity?) ? (object?)null : default(SendNotificationInputSeverity);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SendNotificationInputSeverity(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SendNotificationInputSeverity(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SendNotificationInputSeverity but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SendNotificationInputSeverity but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is SendNotificationInputSeverity known && known._value is not null)
                 {
@@ -9929,663 +9277,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Billing state of the customer.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CustomerSummaryBillingStatus.Converter))]
-    public readonly partial struct CustomerSummaryBillingStatus : System.IEquatable<CustomerSummaryBillingStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public CustomerSummaryBillingStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>NONE</c>.</summary>
-        public static CustomerSummaryBillingStatus NONE { get; } = new CustomerSummaryBillingStatus(@"NONE");
-
-        /// <summary>The wire value <c>TRIALING</c>.</summary>
-        public static CustomerSummaryBillingStatus TRIALING { get; } = new CustomerSummaryBillingStatus(@"TRIALING");
-
-        /// <summary>The wire value <c>PAYING</c>.</summary>
-        public static CustomerSummaryBillingStatus PAYING { get; } = new CustomerSummaryBillingStatus(@"PAYING");
-
-        /// <summary>The wire value <c>PAST_DUE</c>.</summary>
-        public static CustomerSummaryBillingStatus PAST_DUE { get; } = new CustomerSummaryBillingStatus(@"PAST_DUE");
-
-        /// <summary>The wire value <c>CHURNED</c>.</summary>
-        public static CustomerSummaryBillingStatus CHURNED { get; } = new CustomerSummaryBillingStatus(@"CHURNED");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CustomerSummaryBillingStatus> KnownValues { get; } = new CustomerSummaryBillingStatus[]
-        {
-
-            new CustomerSummaryBillingStatus(@"NONE"),
-
-            new CustomerSummaryBillingStatus(@"TRIALING"),
-
-            new CustomerSummaryBillingStatus(@"PAYING"),
-
-            new CustomerSummaryBillingStatus(@"PAST_DUE"),
-
-            new CustomerSummaryBillingStatus(@"CHURNED"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(CustomerSummaryBillingStatus left, CustomerSummaryBillingStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(CustomerSummaryBillingStatus left, CustomerSummaryBillingStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator CustomerSummaryBillingStatus(string? value) => value is null ? default : new CustomerSummaryBillingStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(CustomerSummaryBillingStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CustomerSummaryBillingStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CustomerSummaryBillingStatus) || objectType == typeof(CustomerSummaryBillingStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerSummaryBillingStatus?) ? (object?)null : default(CustomerSummaryBillingStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CustomerSummaryBillingStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerSummaryBillingStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is CustomerSummaryBillingStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether `currentMrr` could be calculated.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CustomerSummaryMrrCalculationStatus.Converter))]
-    public readonly partial struct CustomerSummaryMrrCalculationStatus : System.IEquatable<CustomerSummaryMrrCalculationStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public CustomerSummaryMrrCalculationStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>calculated</c>.</summary>
-        public static CustomerSummaryMrrCalculationStatus Calculated { get; } = new CustomerSummaryMrrCalculationStatus(@"calculated");
-
-        /// <summary>The wire value <c>mixed_currency</c>.</summary>
-        public static CustomerSummaryMrrCalculationStatus Mixed_currency { get; } = new CustomerSummaryMrrCalculationStatus(@"mixed_currency");
-
-        /// <summary>The wire value <c>unavailable</c>.</summary>
-        public static CustomerSummaryMrrCalculationStatus Unavailable { get; } = new CustomerSummaryMrrCalculationStatus(@"unavailable");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CustomerSummaryMrrCalculationStatus> KnownValues { get; } = new CustomerSummaryMrrCalculationStatus[]
-        {
-
-            new CustomerSummaryMrrCalculationStatus(@"calculated"),
-
-            new CustomerSummaryMrrCalculationStatus(@"mixed_currency"),
-
-            new CustomerSummaryMrrCalculationStatus(@"unavailable"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(CustomerSummaryMrrCalculationStatus left, CustomerSummaryMrrCalculationStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(CustomerSummaryMrrCalculationStatus left, CustomerSummaryMrrCalculationStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator CustomerSummaryMrrCalculationStatus(string? value) => value is null ? default : new CustomerSummaryMrrCalculationStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(CustomerSummaryMrrCalculationStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CustomerSummaryMrrCalculationStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CustomerSummaryMrrCalculationStatus) || objectType == typeof(CustomerSummaryMrrCalculationStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerSummaryMrrCalculationStatus?) ? (object?)null : default(CustomerSummaryMrrCalculationStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CustomerSummaryMrrCalculationStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerSummaryMrrCalculationStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is CustomerSummaryMrrCalculationStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Where the user is in their journey.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(UserSummaryJourneyStage.Converter))]
-    public readonly partial struct UserSummaryJourneyStage : System.IEquatable<UserSummaryJourneyStage>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public UserSummaryJourneyStage(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>DISCOVERED</c>.</summary>
-        public static UserSummaryJourneyStage DISCOVERED { get; } = new UserSummaryJourneyStage(@"DISCOVERED");
-
-        /// <summary>The wire value <c>SIGNED_UP</c>.</summary>
-        public static UserSummaryJourneyStage SIGNED_UP { get; } = new UserSummaryJourneyStage(@"SIGNED_UP");
-
-        /// <summary>The wire value <c>ACTIVATED</c>.</summary>
-        public static UserSummaryJourneyStage ACTIVATED { get; } = new UserSummaryJourneyStage(@"ACTIVATED");
-
-        /// <summary>The wire value <c>ENGAGED</c>.</summary>
-        public static UserSummaryJourneyStage ENGAGED { get; } = new UserSummaryJourneyStage(@"ENGAGED");
-
-        /// <summary>The wire value <c>INACTIVE</c>.</summary>
-        public static UserSummaryJourneyStage INACTIVE { get; } = new UserSummaryJourneyStage(@"INACTIVE");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<UserSummaryJourneyStage> KnownValues { get; } = new UserSummaryJourneyStage[]
-        {
-
-            new UserSummaryJourneyStage(@"DISCOVERED"),
-
-            new UserSummaryJourneyStage(@"SIGNED_UP"),
-
-            new UserSummaryJourneyStage(@"ACTIVATED"),
-
-            new UserSummaryJourneyStage(@"ENGAGED"),
-
-            new UserSummaryJourneyStage(@"INACTIVE"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(UserSummaryJourneyStage left, UserSummaryJourneyStage right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(UserSummaryJourneyStage left, UserSummaryJourneyStage right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator UserSummaryJourneyStage(string? value) => value is null ? default : new UserSummaryJourneyStage(value);
-
-        /// <inheritdoc/>
-        public bool Equals(UserSummaryJourneyStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is UserSummaryJourneyStage other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(UserSummaryJourneyStage) || objectType == typeof(UserSummaryJourneyStage?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(UserSummaryJourneyStage?) ? (object?)null : default(UserSummaryJourneyStage);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new UserSummaryJourneyStage(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for UserSummaryJourneyStage but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is UserSummaryJourneyStage known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Billing state of the customer.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CustomerDetailBillingStatus.Converter))]
-    public readonly partial struct CustomerDetailBillingStatus : System.IEquatable<CustomerDetailBillingStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public CustomerDetailBillingStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>NONE</c>.</summary>
-        public static CustomerDetailBillingStatus NONE { get; } = new CustomerDetailBillingStatus(@"NONE");
-
-        /// <summary>The wire value <c>TRIALING</c>.</summary>
-        public static CustomerDetailBillingStatus TRIALING { get; } = new CustomerDetailBillingStatus(@"TRIALING");
-
-        /// <summary>The wire value <c>PAYING</c>.</summary>
-        public static CustomerDetailBillingStatus PAYING { get; } = new CustomerDetailBillingStatus(@"PAYING");
-
-        /// <summary>The wire value <c>PAST_DUE</c>.</summary>
-        public static CustomerDetailBillingStatus PAST_DUE { get; } = new CustomerDetailBillingStatus(@"PAST_DUE");
-
-        /// <summary>The wire value <c>CHURNED</c>.</summary>
-        public static CustomerDetailBillingStatus CHURNED { get; } = new CustomerDetailBillingStatus(@"CHURNED");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CustomerDetailBillingStatus> KnownValues { get; } = new CustomerDetailBillingStatus[]
-        {
-
-            new CustomerDetailBillingStatus(@"NONE"),
-
-            new CustomerDetailBillingStatus(@"TRIALING"),
-
-            new CustomerDetailBillingStatus(@"PAYING"),
-
-            new CustomerDetailBillingStatus(@"PAST_DUE"),
-
-            new CustomerDetailBillingStatus(@"CHURNED"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(CustomerDetailBillingStatus left, CustomerDetailBillingStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(CustomerDetailBillingStatus left, CustomerDetailBillingStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator CustomerDetailBillingStatus(string? value) => value is null ? default : new CustomerDetailBillingStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(CustomerDetailBillingStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CustomerDetailBillingStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CustomerDetailBillingStatus) || objectType == typeof(CustomerDetailBillingStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerDetailBillingStatus?) ? (object?)null : default(CustomerDetailBillingStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CustomerDetailBillingStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerDetailBillingStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is CustomerDetailBillingStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Where the user is in their journey.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CustomerUserJourneyStage.Converter))]
-    public readonly partial struct CustomerUserJourneyStage : System.IEquatable<CustomerUserJourneyStage>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public CustomerUserJourneyStage(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>DISCOVERED</c>.</summary>
-        public static CustomerUserJourneyStage DISCOVERED { get; } = new CustomerUserJourneyStage(@"DISCOVERED");
-
-        /// <summary>The wire value <c>SIGNED_UP</c>.</summary>
-        public static CustomerUserJourneyStage SIGNED_UP { get; } = new CustomerUserJourneyStage(@"SIGNED_UP");
-
-        /// <summary>The wire value <c>ACTIVATED</c>.</summary>
-        public static CustomerUserJourneyStage ACTIVATED { get; } = new CustomerUserJourneyStage(@"ACTIVATED");
-
-        /// <summary>The wire value <c>ENGAGED</c>.</summary>
-        public static CustomerUserJourneyStage ENGAGED { get; } = new CustomerUserJourneyStage(@"ENGAGED");
-
-        /// <summary>The wire value <c>INACTIVE</c>.</summary>
-        public static CustomerUserJourneyStage INACTIVE { get; } = new CustomerUserJourneyStage(@"INACTIVE");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CustomerUserJourneyStage> KnownValues { get; } = new CustomerUserJourneyStage[]
-        {
-
-            new CustomerUserJourneyStage(@"DISCOVERED"),
-
-            new CustomerUserJourneyStage(@"SIGNED_UP"),
-
-            new CustomerUserJourneyStage(@"ACTIVATED"),
-
-            new CustomerUserJourneyStage(@"ENGAGED"),
-
-            new CustomerUserJourneyStage(@"INACTIVE"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(CustomerUserJourneyStage left, CustomerUserJourneyStage right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(CustomerUserJourneyStage left, CustomerUserJourneyStage right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator CustomerUserJourneyStage(string? value) => value is null ? default : new CustomerUserJourneyStage(value);
-
-        /// <inheritdoc/>
-        public bool Equals(CustomerUserJourneyStage other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CustomerUserJourneyStage other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CustomerUserJourneyStage) || objectType == typeof(CustomerUserJourneyStage?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerUserJourneyStage?) ? (object?)null : default(CustomerUserJourneyStage);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CustomerUserJourneyStage(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerUserJourneyStage but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is CustomerUserJourneyStage known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether `currentMrr` could be calculated.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CustomerRevenueMrrCalculationStatus.Converter))]
-    public readonly partial struct CustomerRevenueMrrCalculationStatus : System.IEquatable<CustomerRevenueMrrCalculationStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public CustomerRevenueMrrCalculationStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>calculated</c>.</summary>
-        public static CustomerRevenueMrrCalculationStatus Calculated { get; } = new CustomerRevenueMrrCalculationStatus(@"calculated");
-
-        /// <summary>The wire value <c>mixed_currency</c>.</summary>
-        public static CustomerRevenueMrrCalculationStatus Mixed_currency { get; } = new CustomerRevenueMrrCalculationStatus(@"mixed_currency");
-
-        /// <summary>The wire value <c>unavailable</c>.</summary>
-        public static CustomerRevenueMrrCalculationStatus Unavailable { get; } = new CustomerRevenueMrrCalculationStatus(@"unavailable");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CustomerRevenueMrrCalculationStatus> KnownValues { get; } = new CustomerRevenueMrrCalculationStatus[]
-        {
-
-            new CustomerRevenueMrrCalculationStatus(@"calculated"),
-
-            new CustomerRevenueMrrCalculationStatus(@"mixed_currency"),
-
-            new CustomerRevenueMrrCalculationStatus(@"unavailable"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(CustomerRevenueMrrCalculationStatus left, CustomerRevenueMrrCalculationStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(CustomerRevenueMrrCalculationStatus left, CustomerRevenueMrrCalculationStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator CustomerRevenueMrrCalculationStatus(string? value) => value is null ? default : new CustomerRevenueMrrCalculationStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(CustomerRevenueMrrCalculationStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CustomerRevenueMrrCalculationStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CustomerRevenueMrrCalculationStatus) || objectType == typeof(CustomerRevenueMrrCalculationStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(CustomerRevenueMrrCalculationStatus?) ? (object?)null : default(CustomerRevenueMrrCalculationStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CustomerRevenueMrrCalculationStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerRevenueMrrCalculationStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is CustomerRevenueMrrCalculationStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Freshness of the enrichment data.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(CustomerEnrichmentStatus.Converter))]
-    public readonly partial struct CustomerEnrichmentStatus : System.IEquatable<CustomerEnrichmentStatus>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(CustomerEnrichmentStatus.Converter))]
+    public readonly partial struct CustomerEnrichmentStatus : global::System.IEquatable<CustomerEnrichmentStatus>
     {
         private readonly string? _value;
 
@@ -10593,29 +9289,29 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public CustomerEnrichmentStatus(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>MISSING</c>.</summary>
-        public static CustomerEnrichmentStatus MISSING { get; } = new CustomerEnrichmentStatus(@"MISSING");
+        public static CustomerEnrichmentStatus Missing { get; } = new CustomerEnrichmentStatus(@"MISSING");
 
         /// <summary>The wire value <c>FRESH</c>.</summary>
-        public static CustomerEnrichmentStatus FRESH { get; } = new CustomerEnrichmentStatus(@"FRESH");
+        public static CustomerEnrichmentStatus Fresh { get; } = new CustomerEnrichmentStatus(@"FRESH");
 
         /// <summary>The wire value <c>STALE</c>.</summary>
-        public static CustomerEnrichmentStatus STALE { get; } = new CustomerEnrichmentStatus(@"STALE");
+        public static CustomerEnrichmentStatus Stale { get; } = new CustomerEnrichmentStatus(@"STALE");
 
         /// <summary>The wire value <c>FAILED</c>.</summary>
-        public static CustomerEnrichmentStatus FAILED { get; } = new CustomerEnrichmentStatus(@"FAILED");
+        public static CustomerEnrichmentStatus Failed { get; } = new CustomerEnrichmentStatus(@"FAILED");
 
         /// <summary>The wire value <c>NO_MATCH</c>.</summary>
-        public static CustomerEnrichmentStatus NO_MATCH { get; } = new CustomerEnrichmentStatus(@"NO_MATCH");
+        public static CustomerEnrichmentStatus NoMatch { get; } = new CustomerEnrichmentStatus(@"NO_MATCH");
 
         /// <summary>The wire value <c>INPUT_CHANGED</c>.</summary>
-        public static CustomerEnrichmentStatus INPUT_CHANGED { get; } = new CustomerEnrichmentStatus(@"INPUT_CHANGED");
+        public static CustomerEnrichmentStatus InputChanged { get; } = new CustomerEnrichmentStatus(@"INPUT_CHANGED");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<CustomerEnrichmentStatus> KnownValues { get; } = new CustomerEnrichmentStatus[]
+        public static global::System.Collections.Generic.IReadOnlyList<CustomerEnrichmentStatus> KnownValues { get; } = new CustomerEnrichmentStatus[]
         {
 
             new CustomerEnrichmentStatus(@"MISSING"),
@@ -10633,7 +9329,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(CustomerEnrichmentStatus left, CustomerEnrichmentStatus right) => left.Equals(right);
@@ -10645,45 +9341,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator CustomerEnrichmentStatus(string? value) => value is null ? default : new CustomerEnrichmentStatus(value);
 
         /// <inheritdoc/>
-        public bool Equals(CustomerEnrichmentStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(CustomerEnrichmentStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is CustomerEnrichmentStatus other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(CustomerEnrichmentStatus) || objectType == typeof(CustomerEnrichmentStatus?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(CustomerEnrichmentStatus) || objectType == typeof(CustomerEnrichmentStatus?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(CustomerEnrichmentStatus?) ? (object?)null : default(CustomerEnrichmentStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new CustomerEnrichmentStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new CustomerEnrichmentStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerEnrichmentStatus but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerEnrichmentStatus but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is CustomerEnrichmentStatus known && known._value is not null)
                 {
@@ -10698,606 +9394,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Channel the event belongs to.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(TimelineEventChannel.Converter))]
-    public readonly partial struct TimelineEventChannel : System.IEquatable<TimelineEventChannel>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public TimelineEventChannel(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>PRODUCT</c>.</summary>
-        public static TimelineEventChannel PRODUCT { get; } = new TimelineEventChannel(@"PRODUCT");
-
-        /// <summary>The wire value <c>COMMUNICATION</c>.</summary>
-        public static TimelineEventChannel COMMUNICATION { get; } = new TimelineEventChannel(@"COMMUNICATION");
-
-        /// <summary>The wire value <c>MEETING</c>.</summary>
-        public static TimelineEventChannel MEETING { get; } = new TimelineEventChannel(@"MEETING");
-
-        /// <summary>The wire value <c>CRM</c>.</summary>
-        public static TimelineEventChannel CRM { get; } = new TimelineEventChannel(@"CRM");
-
-        /// <summary>The wire value <c>BILLING</c>.</summary>
-        public static TimelineEventChannel BILLING { get; } = new TimelineEventChannel(@"BILLING");
-
-        /// <summary>The wire value <c>SUPPORT</c>.</summary>
-        public static TimelineEventChannel SUPPORT { get; } = new TimelineEventChannel(@"SUPPORT");
-
-        /// <summary>The wire value <c>IDENTITY</c>.</summary>
-        public static TimelineEventChannel IDENTITY { get; } = new TimelineEventChannel(@"IDENTITY");
-
-        /// <summary>The wire value <c>DOCUMENT</c>.</summary>
-        public static TimelineEventChannel DOCUMENT { get; } = new TimelineEventChannel(@"DOCUMENT");
-
-        /// <summary>The wire value <c>SYSTEM</c>.</summary>
-        public static TimelineEventChannel SYSTEM { get; } = new TimelineEventChannel(@"SYSTEM");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<TimelineEventChannel> KnownValues { get; } = new TimelineEventChannel[]
-        {
-
-            new TimelineEventChannel(@"PRODUCT"),
-
-            new TimelineEventChannel(@"COMMUNICATION"),
-
-            new TimelineEventChannel(@"MEETING"),
-
-            new TimelineEventChannel(@"CRM"),
-
-            new TimelineEventChannel(@"BILLING"),
-
-            new TimelineEventChannel(@"SUPPORT"),
-
-            new TimelineEventChannel(@"IDENTITY"),
-
-            new TimelineEventChannel(@"DOCUMENT"),
-
-            new TimelineEventChannel(@"SYSTEM"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(TimelineEventChannel left, TimelineEventChannel right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(TimelineEventChannel left, TimelineEventChannel right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator TimelineEventChannel(string? value) => value is null ? default : new TimelineEventChannel(value);
-
-        /// <inheritdoc/>
-        public bool Equals(TimelineEventChannel other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is TimelineEventChannel other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(TimelineEventChannel) || objectType == typeof(TimelineEventChannel?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(TimelineEventChannel?) ? (object?)null : default(TimelineEventChannel);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new TimelineEventChannel(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for TimelineEventChannel but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is TimelineEventChannel known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Kind of source record.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(FactSourceRefSourceType.Converter))]
-    public readonly partial struct FactSourceRefSourceType : System.IEquatable<FactSourceRefSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public FactSourceRefSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static FactSourceRefSourceType EMAIL { get; } = new FactSourceRefSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static FactSourceRefSourceType CALL { get; } = new FactSourceRefSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static FactSourceRefSourceType CALENDAR_EVENT { get; } = new FactSourceRefSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static FactSourceRefSourceType SUPPORT_TICKET { get; } = new FactSourceRefSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static FactSourceRefSourceType OPPORTUNITY { get; } = new FactSourceRefSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>SLACK</c>.</summary>
-        public static FactSourceRefSourceType SLACK { get; } = new FactSourceRefSourceType(@"SLACK");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<FactSourceRefSourceType> KnownValues { get; } = new FactSourceRefSourceType[]
-        {
-
-            new FactSourceRefSourceType(@"EMAIL"),
-
-            new FactSourceRefSourceType(@"CALL"),
-
-            new FactSourceRefSourceType(@"CALENDAR_EVENT"),
-
-            new FactSourceRefSourceType(@"SUPPORT_TICKET"),
-
-            new FactSourceRefSourceType(@"OPPORTUNITY"),
-
-            new FactSourceRefSourceType(@"SLACK"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(FactSourceRefSourceType left, FactSourceRefSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(FactSourceRefSourceType left, FactSourceRefSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator FactSourceRefSourceType(string? value) => value is null ? default : new FactSourceRefSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(FactSourceRefSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is FactSourceRefSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(FactSourceRefSourceType) || objectType == typeof(FactSourceRefSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactSourceRefSourceType?) ? (object?)null : default(FactSourceRefSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new FactSourceRefSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for FactSourceRefSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is FactSourceRefSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Kind of source record, when known.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(FactSourceMetadataSourceType.Converter))]
-    public readonly partial struct FactSourceMetadataSourceType : System.IEquatable<FactSourceMetadataSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public FactSourceMetadataSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static FactSourceMetadataSourceType EMAIL { get; } = new FactSourceMetadataSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static FactSourceMetadataSourceType CALL { get; } = new FactSourceMetadataSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static FactSourceMetadataSourceType CALENDAR_EVENT { get; } = new FactSourceMetadataSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static FactSourceMetadataSourceType SUPPORT_TICKET { get; } = new FactSourceMetadataSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static FactSourceMetadataSourceType OPPORTUNITY { get; } = new FactSourceMetadataSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>SLACK</c>.</summary>
-        public static FactSourceMetadataSourceType SLACK { get; } = new FactSourceMetadataSourceType(@"SLACK");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<FactSourceMetadataSourceType> KnownValues { get; } = new FactSourceMetadataSourceType[]
-        {
-
-            new FactSourceMetadataSourceType(@"EMAIL"),
-
-            new FactSourceMetadataSourceType(@"CALL"),
-
-            new FactSourceMetadataSourceType(@"CALENDAR_EVENT"),
-
-            new FactSourceMetadataSourceType(@"SUPPORT_TICKET"),
-
-            new FactSourceMetadataSourceType(@"OPPORTUNITY"),
-
-            new FactSourceMetadataSourceType(@"SLACK"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(FactSourceMetadataSourceType left, FactSourceMetadataSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(FactSourceMetadataSourceType left, FactSourceMetadataSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator FactSourceMetadataSourceType(string? value) => value is null ? default : new FactSourceMetadataSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(FactSourceMetadataSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is FactSourceMetadataSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(FactSourceMetadataSourceType) || objectType == typeof(FactSourceMetadataSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactSourceMetadataSourceType?) ? (object?)null : default(FactSourceMetadataSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new FactSourceMetadataSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for FactSourceMetadataSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is FactSourceMetadataSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Kind of source record, when known.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(FactEvidenceSourceType.Converter))]
-    public readonly partial struct FactEvidenceSourceType : System.IEquatable<FactEvidenceSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public FactEvidenceSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static FactEvidenceSourceType EMAIL { get; } = new FactEvidenceSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static FactEvidenceSourceType CALL { get; } = new FactEvidenceSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static FactEvidenceSourceType CALENDAR_EVENT { get; } = new FactEvidenceSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static FactEvidenceSourceType SUPPORT_TICKET { get; } = new FactEvidenceSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static FactEvidenceSourceType OPPORTUNITY { get; } = new FactEvidenceSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>SLACK</c>.</summary>
-        public static FactEvidenceSourceType SLACK { get; } = new FactEvidenceSourceType(@"SLACK");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<FactEvidenceSourceType> KnownValues { get; } = new FactEvidenceSourceType[]
-        {
-
-            new FactEvidenceSourceType(@"EMAIL"),
-
-            new FactEvidenceSourceType(@"CALL"),
-
-            new FactEvidenceSourceType(@"CALENDAR_EVENT"),
-
-            new FactEvidenceSourceType(@"SUPPORT_TICKET"),
-
-            new FactEvidenceSourceType(@"OPPORTUNITY"),
-
-            new FactEvidenceSourceType(@"SLACK"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(FactEvidenceSourceType left, FactEvidenceSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(FactEvidenceSourceType left, FactEvidenceSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator FactEvidenceSourceType(string? value) => value is null ? default : new FactEvidenceSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(FactEvidenceSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is FactEvidenceSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(FactEvidenceSourceType) || objectType == typeof(FactEvidenceSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactEvidenceSourceType?) ? (object?)null : default(FactEvidenceSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new FactEvidenceSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for FactEvidenceSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is FactEvidenceSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Lifecycle state of the fact.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(FactStatus.Converter))]
-    public readonly partial struct FactStatus : System.IEquatable<FactStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public FactStatus(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>ACTIVE</c>.</summary>
-        public static FactStatus ACTIVE { get; } = new FactStatus(@"ACTIVE");
-
-        /// <summary>The wire value <c>ACKNOWLEDGED</c>.</summary>
-        public static FactStatus ACKNOWLEDGED { get; } = new FactStatus(@"ACKNOWLEDGED");
-
-        /// <summary>The wire value <c>RESOLVED</c>.</summary>
-        public static FactStatus RESOLVED { get; } = new FactStatus(@"RESOLVED");
-
-        /// <summary>The wire value <c>SNOOZED</c>.</summary>
-        public static FactStatus SNOOZED { get; } = new FactStatus(@"SNOOZED");
-
-        /// <summary>The wire value <c>CANDIDATE</c>.</summary>
-        public static FactStatus CANDIDATE { get; } = new FactStatus(@"CANDIDATE");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<FactStatus> KnownValues { get; } = new FactStatus[]
-        {
-
-            new FactStatus(@"ACTIVE"),
-
-            new FactStatus(@"ACKNOWLEDGED"),
-
-            new FactStatus(@"RESOLVED"),
-
-            new FactStatus(@"SNOOZED"),
-
-            new FactStatus(@"CANDIDATE"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(FactStatus left, FactStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(FactStatus left, FactStatus right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator FactStatus(string? value) => value is null ? default : new FactStatus(value);
-
-        /// <inheritdoc/>
-        public bool Equals(FactStatus other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is FactStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(FactStatus) || objectType == typeof(FactStatus?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(FactStatus?) ? (object?)null : default(FactStatus);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new FactStatus(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for FactStatus but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is FactStatus known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Whether the person is from your organization, when known.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SourceParticipantAffiliation.Converter))]
-    public readonly partial struct SourceParticipantAffiliation : System.IEquatable<SourceParticipantAffiliation>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SourceParticipantAffiliation.Converter))]
+    public readonly partial struct SourceParticipantAffiliation : global::System.IEquatable<SourceParticipantAffiliation>
     {
         private readonly string? _value;
 
@@ -11305,7 +9406,7 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public SourceParticipantAffiliation(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>internal</c>.</summary>
@@ -11318,7 +9419,7 @@ namespace Outlit
         public static SourceParticipantAffiliation Unknown { get; } = new SourceParticipantAffiliation(@"unknown");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SourceParticipantAffiliation> KnownValues { get; } = new SourceParticipantAffiliation[]
+        public static global::System.Collections.Generic.IReadOnlyList<SourceParticipantAffiliation> KnownValues { get; } = new SourceParticipantAffiliation[]
         {
 
             new SourceParticipantAffiliation(@"internal"),
@@ -11330,7 +9431,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(SourceParticipantAffiliation left, SourceParticipantAffiliation right) => left.Equals(right);
@@ -11342,45 +9443,45 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator SourceParticipantAffiliation(string? value) => value is null ? default : new SourceParticipantAffiliation(value);
 
         /// <inheritdoc/>
-        public bool Equals(SourceParticipantAffiliation other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(SourceParticipantAffiliation other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is SourceParticipantAffiliation other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SourceParticipantAffiliation) || objectType == typeof(SourceParticipantAffiliation?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SourceParticipantAffiliation) || objectType == typeof(SourceParticipantAffiliation?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(SourceParticipantAffiliation?) ? (object?)null : default(SourceParticipantAffiliation);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SourceParticipantAffiliation(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SourceParticipantAffiliation(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SourceParticipantAffiliation but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SourceParticipantAffiliation but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is SourceParticipantAffiliation known && known._value is not null)
                 {
@@ -11395,128 +9496,11 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Kind of source record.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SourceRecordSourceType.Converter))]
-    public readonly partial struct SourceRecordSourceType : System.IEquatable<SourceRecordSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public SourceRecordSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static SourceRecordSourceType EMAIL { get; } = new SourceRecordSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static SourceRecordSourceType CALL { get; } = new SourceRecordSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static SourceRecordSourceType CALENDAR_EVENT { get; } = new SourceRecordSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static SourceRecordSourceType SUPPORT_TICKET { get; } = new SourceRecordSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static SourceRecordSourceType OPPORTUNITY { get; } = new SourceRecordSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>SLACK</c>.</summary>
-        public static SourceRecordSourceType SLACK { get; } = new SourceRecordSourceType(@"SLACK");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SourceRecordSourceType> KnownValues { get; } = new SourceRecordSourceType[]
-        {
-
-            new SourceRecordSourceType(@"EMAIL"),
-
-            new SourceRecordSourceType(@"CALL"),
-
-            new SourceRecordSourceType(@"CALENDAR_EVENT"),
-
-            new SourceRecordSourceType(@"SUPPORT_TICKET"),
-
-            new SourceRecordSourceType(@"OPPORTUNITY"),
-
-            new SourceRecordSourceType(@"SLACK"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(SourceRecordSourceType left, SourceRecordSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(SourceRecordSourceType left, SourceRecordSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator SourceRecordSourceType(string? value) => value is null ? default : new SourceRecordSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(SourceRecordSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SourceRecordSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SourceRecordSourceType) || objectType == typeof(SourceRecordSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SourceRecordSourceType?) ? (object?)null : default(SourceRecordSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SourceRecordSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SourceRecordSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is SourceRecordSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Always `SLACK`.
     /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SlackSourceRefSourceType.Converter))]
-    public readonly partial struct SlackSourceRefSourceType : System.IEquatable<SlackSourceRefSourceType>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SlackSourceRefSourceType.Converter))]
+    public readonly partial struct SlackSourceRefSourceType : global::System.IEquatable<SlackSourceRefSourceType>
     {
         private readonly string? _value;
 
@@ -11524,14 +9508,14 @@ namespace Outlit
         /// <param name="value">The wire value.</param>
         public SlackSourceRefSourceType(string value)
         {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary>The wire value <c>SLACK</c>.</summary>
-        public static SlackSourceRefSourceType SLACK { get; } = new SlackSourceRefSourceType(@"SLACK");
+        public static SlackSourceRefSourceType Slack { get; } = new SlackSourceRefSourceType(@"SLACK");
 
         /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SlackSourceRefSourceType> KnownValues { get; } = new SlackSourceRefSourceType[]
+        public static global::System.Collections.Generic.IReadOnlyList<SlackSourceRefSourceType> KnownValues { get; } = new SlackSourceRefSourceType[]
         {
 
             new SlackSourceRefSourceType(@"SLACK"),
@@ -11539,7 +9523,7 @@ namespace Outlit
         };
 
         /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
         /// <summary>Compares two values, ignoring case.</summary>
         public static bool operator ==(SlackSourceRefSourceType left, SlackSourceRefSourceType right) => left.Equals(right);
@@ -11551,378 +9535,47 @@ namespace Outlit
         /// <remarks>
         /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
         /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
         /// </remarks>
         public static implicit operator SlackSourceRefSourceType(string? value) => value is null ? default : new SlackSourceRefSourceType(value);
 
         /// <inheritdoc/>
-        public bool Equals(SlackSourceRefSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
+        public bool Equals(SlackSourceRefSourceType other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is SlackSourceRefSourceType other && Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
 
         /// <summary>The wire value.</summary>
         public override string ToString() => _value ?? string.Empty;
 
         /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
         {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SlackSourceRefSourceType) || objectType == typeof(SlackSourceRefSourceType?);
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SlackSourceRefSourceType) || objectType == typeof(SlackSourceRefSourceType?);
 
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 switch (reader.TokenType)
                 {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
                         return objectType == typeof(SlackSourceRefSourceType?) ? (object?)null : default(SlackSourceRefSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SlackSourceRefSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SlackSourceRefSourceType(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
                     default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SlackSourceRefSourceType but found " + reader.TokenType + ".");
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SlackSourceRefSourceType but found " + reader.TokenType + ".");
                 }
             }
 
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
             {
                 if (value is SlackSourceRefSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Kind of source record.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SourceSearchResultSourceType.Converter))]
-    public readonly partial struct SourceSearchResultSourceType : System.IEquatable<SourceSearchResultSourceType>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public SourceSearchResultSourceType(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>EMAIL</c>.</summary>
-        public static SourceSearchResultSourceType EMAIL { get; } = new SourceSearchResultSourceType(@"EMAIL");
-
-        /// <summary>The wire value <c>CALL</c>.</summary>
-        public static SourceSearchResultSourceType CALL { get; } = new SourceSearchResultSourceType(@"CALL");
-
-        /// <summary>The wire value <c>CALENDAR_EVENT</c>.</summary>
-        public static SourceSearchResultSourceType CALENDAR_EVENT { get; } = new SourceSearchResultSourceType(@"CALENDAR_EVENT");
-
-        /// <summary>The wire value <c>SUPPORT_TICKET</c>.</summary>
-        public static SourceSearchResultSourceType SUPPORT_TICKET { get; } = new SourceSearchResultSourceType(@"SUPPORT_TICKET");
-
-        /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
-        public static SourceSearchResultSourceType OPPORTUNITY { get; } = new SourceSearchResultSourceType(@"OPPORTUNITY");
-
-        /// <summary>The wire value <c>SLACK</c>.</summary>
-        public static SourceSearchResultSourceType SLACK { get; } = new SourceSearchResultSourceType(@"SLACK");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SourceSearchResultSourceType> KnownValues { get; } = new SourceSearchResultSourceType[]
-        {
-
-            new SourceSearchResultSourceType(@"EMAIL"),
-
-            new SourceSearchResultSourceType(@"CALL"),
-
-            new SourceSearchResultSourceType(@"CALENDAR_EVENT"),
-
-            new SourceSearchResultSourceType(@"SUPPORT_TICKET"),
-
-            new SourceSearchResultSourceType(@"OPPORTUNITY"),
-
-            new SourceSearchResultSourceType(@"SLACK"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(SourceSearchResultSourceType left, SourceSearchResultSourceType right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(SourceSearchResultSourceType left, SourceSearchResultSourceType right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator SourceSearchResultSourceType(string? value) => value is null ? default : new SourceSearchResultSourceType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(SourceSearchResultSourceType other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SourceSearchResultSourceType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SourceSearchResultSourceType) || objectType == typeof(SourceSearchResultSourceType?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SourceSearchResultSourceType?) ? (object?)null : default(SourceSearchResultSourceType);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SourceSearchResultSourceType(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SourceSearchResultSourceType but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is SourceSearchResultSourceType known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// View name.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(AnalyticsViewSchemaName.Converter))]
-    public readonly partial struct AnalyticsViewSchemaName : System.IEquatable<AnalyticsViewSchemaName>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public AnalyticsViewSchemaName(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>activity</c>.</summary>
-        public static AnalyticsViewSchemaName Activity { get; } = new AnalyticsViewSchemaName(@"activity");
-
-        /// <summary>The wire value <c>customers</c>.</summary>
-        public static AnalyticsViewSchemaName Customers { get; } = new AnalyticsViewSchemaName(@"customers");
-
-        /// <summary>The wire value <c>users</c>.</summary>
-        public static AnalyticsViewSchemaName Users { get; } = new AnalyticsViewSchemaName(@"users");
-
-        /// <summary>The wire value <c>revenue</c>.</summary>
-        public static AnalyticsViewSchemaName Revenue { get; } = new AnalyticsViewSchemaName(@"revenue");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<AnalyticsViewSchemaName> KnownValues { get; } = new AnalyticsViewSchemaName[]
-        {
-
-            new AnalyticsViewSchemaName(@"activity"),
-
-            new AnalyticsViewSchemaName(@"customers"),
-
-            new AnalyticsViewSchemaName(@"users"),
-
-            new AnalyticsViewSchemaName(@"revenue"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(AnalyticsViewSchemaName left, AnalyticsViewSchemaName right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(AnalyticsViewSchemaName left, AnalyticsViewSchemaName right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator AnalyticsViewSchemaName(string? value) => value is null ? default : new AnalyticsViewSchemaName(value);
-
-        /// <inheritdoc/>
-        public bool Equals(AnalyticsViewSchemaName other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is AnalyticsViewSchemaName other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(AnalyticsViewSchemaName) || objectType == typeof(AnalyticsViewSchemaName?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(AnalyticsViewSchemaName?) ? (object?)null : default(AnalyticsViewSchemaName);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new AnalyticsViewSchemaName(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for AnalyticsViewSchemaName but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is AnalyticsViewSchemaName known && known._value is not null)
-                {
-                    writer.WriteValue(known._value);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// View name.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [Newtonsoft.Json.JsonConverter(typeof(SchemaOutputName.Converter))]
-    public readonly partial struct SchemaOutputName : System.IEquatable<SchemaOutputName>
-    {
-        private readonly string? _value;
-
-        /// <summary>Wraps a value, listed by the contract or not.</summary>
-        /// <param name="value">The wire value.</param>
-        public SchemaOutputName(string value)
-        {
-            _value = value ?? throw new System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>The wire value <c>activity</c>.</summary>
-        public static SchemaOutputName Activity { get; } = new SchemaOutputName(@"activity");
-
-        /// <summary>The wire value <c>customers</c>.</summary>
-        public static SchemaOutputName Customers { get; } = new SchemaOutputName(@"customers");
-
-        /// <summary>The wire value <c>users</c>.</summary>
-        public static SchemaOutputName Users { get; } = new SchemaOutputName(@"users");
-
-        /// <summary>The wire value <c>revenue</c>.</summary>
-        public static SchemaOutputName Revenue { get; } = new SchemaOutputName(@"revenue");
-
-        /// <summary>The values the contract listed when this client was generated.</summary>
-        public static System.Collections.Generic.IReadOnlyList<SchemaOutputName> KnownValues { get; } = new SchemaOutputName[]
-        {
-
-            new SchemaOutputName(@"activity"),
-
-            new SchemaOutputName(@"customers"),
-
-            new SchemaOutputName(@"users"),
-
-            new SchemaOutputName(@"revenue"),
-
-        };
-
-        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
-        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator ==(SchemaOutputName left, SchemaOutputName right) => left.Equals(right);
-
-        /// <summary>Compares two values, ignoring case.</summary>
-        public static bool operator !=(SchemaOutputName left, SchemaOutputName right) => !left.Equals(right);
-
-        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
-        /// <remarks>
-        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
-        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
-        /// <see cref="System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
-        /// </remarks>
-        public static implicit operator SchemaOutputName(string? value) => value is null ? default : new SchemaOutputName(value);
-
-        /// <inheritdoc/>
-        public bool Equals(SchemaOutputName other) => string.Equals(_value, other._value, System.StringComparison.OrdinalIgnoreCase);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is SchemaOutputName other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => _value ?? string.Empty;
-
-        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
-        internal sealed class Converter : Newtonsoft.Json.JsonConverter
-        {
-            public override bool CanConvert(System.Type objectType) => objectType == typeof(SchemaOutputName) || objectType == typeof(SchemaOutputName?);
-
-            public override object? ReadJson(Newtonsoft.Json.JsonReader reader, System.Type objectType, object? existingValue, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                switch (reader.TokenType)
-                {
-                    case Newtonsoft.Json.JsonToken.Null:
-                    case Newtonsoft.Json.JsonToken.Undefined:
-                        return objectType == typeof(SchemaOutputName?) ? (object?)null : default(SchemaOutputName);
-                    case Newtonsoft.Json.JsonToken.String:
-                    case Newtonsoft.Json.JsonToken.Integer:
-                    case Newtonsoft.Json.JsonToken.Float:
-                    case Newtonsoft.Json.JsonToken.Boolean:
-                        return new SchemaOutputName(System.Convert.ToString(reader.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-                    default:
-                        throw new Newtonsoft.Json.JsonSerializationException("Expected a string for SchemaOutputName but found " + reader.TokenType + ".");
-                }
-            }
-
-            public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object? value, Newtonsoft.Json.JsonSerializer serializer)
-            {
-                if (value is SchemaOutputName known && known._value is not null)
                 {
                     writer.WriteValue(known._value);
                 }

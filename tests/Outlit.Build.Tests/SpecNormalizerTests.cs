@@ -407,4 +407,45 @@ public class SpecNormalizerTests
     [TestCase("""{ "swagger": "2.0", "info": { "title": "t", "version": "1" }, "paths": {} }""")]
     public void RefusesWhatIsNotAnOpenApi3Document(string text) =>
         Assert.Throws<SpecRefusedException>(() => SpecNormalizer.Normalize(text));
+
+    [Test]
+    public void EnumMembersAreNamedInPascalCaseWithoutTheSharedPrefix()
+    {
+        var result = Normalize("""{ "Tool": { "type": "string", "enum": ["outlit_list_customers", "outlit_get_fact"] }, "Kind": { "type": "string", "enum": ["CALENDAR_EVENT", "google-mail", "7d"] } }""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Schema(result, "Tool")["x-enumNames"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "ListCustomers", "GetFact" }));
+            Assert.That(Schema(result, "Kind")["x-enumNames"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "CalendarEvent", "GoogleMail", "V7d" }));
+        });
+    }
+
+    [Test]
+    public void EnumMemberNamesGivenByTheContractAreKept()
+    {
+        var result = Normalize("""{ "Window": { "type": "string", "enum": ["7d", "30d"], "x-enumNames": ["Last7Days", "Last30Days"] } }""");
+
+        Assert.That(Schema(result, "Window")["x-enumNames"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "Last7Days", "Last30Days" }));
+    }
+
+    [Test]
+    public void EnumValuesThatWouldShareANameRefuseTheDocumentNamingTheEnum()
+    {
+        var exception = Assert.Throws<SpecRefusedException>(() => Normalize("""{ "A": { "type": "object", "properties": { "order": { "type": "string", "enum": ["asc", "ASC"] } } } }"""));
+
+        var problem = exception!.Problems.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Pointer, Does.StartWith("/components/schemas/A"));
+            Assert.That(problem.Message, Does.Contain("'asc'").And.Contain("'ASC'").And.Contain("x-enumNames"));
+        });
+    }
+
+    [Test]
+    public void MalformedContractEnumNamesRefuseTheDocument()
+    {
+        var exception = Assert.Throws<SpecRefusedException>(() => Normalize("""{ "W": { "type": "string", "enum": ["7d", "30d"], "x-enumNames": ["Last7Days"] } }"""));
+
+        Assert.That(exception!.Problems.Single().Pointer, Is.EqualTo("/components/schemas/W/x-enumNames"));
+    }
 }

@@ -39,7 +39,7 @@ public class ClientBenchmarks
     public async Task<int> ListCustomers_Wrappers() => (await c.Outlit.Tools.ListCustomersAsync(c.ListInput())).Items.Count;
 
     [Benchmark(Description = "NSwag"), BenchmarkCategory(ListCustomers)]
-    public async Task<int> ListCustomers_NSwag() => ((JArray)(await c.NSwagToolAsync(ToolName.Outlit_list_customers, c.ListInput()))["items"]).Count;
+    public async Task<int> ListCustomers_NSwag() => ((JArray)(await c.NSwagToolAsync(ToolName.ListCustomers, c.ListInput()))["items"]).Count;
 
     [Benchmark(Description = "Hand Newtonsoft", Baseline = true), BenchmarkCategory(ListCustomers)]
     public async Task<int> ListCustomers_HandNewtonsoft() => (await c.Newtonsoft.ListCustomersAsync(Server.Fixtures.PageSize, null)).Items.Count;
@@ -53,7 +53,7 @@ public class ClientBenchmarks
     public async Task<int> GetCustomer_Wrappers() => (await c.Outlit.Tools.GetCustomerAsync(c.CustomerInput())).Users!.Count;
 
     [Benchmark(Description = "NSwag"), BenchmarkCategory(GetCustomer)]
-    public async Task<int> GetCustomer_NSwag() => ((JArray)(await c.NSwagToolAsync(ToolName.Outlit_get_customer, c.CustomerInput()))["users"]).Count;
+    public async Task<int> GetCustomer_NSwag() => ((JArray)(await c.NSwagToolAsync(ToolName.GetCustomer, c.CustomerInput()))["users"]).Count;
 
     [Benchmark(Description = "Hand Newtonsoft", Baseline = true), BenchmarkCategory(GetCustomer)]
     public async Task<int> GetCustomer_HandNewtonsoft() => (await c.Newtonsoft.GetCustomerAsync(c.CustomerId)).Users!.Count;

@@ -30,7 +30,8 @@ internal static class SpecNormalizer
     /// the 3.1 keyword rewrite comes before unions so null branches are already folded into <c>nullable</c>;
     /// bodies are named before unions so a union inside a body is named after its operation;
     /// unions come before enums so the merged constants of a union's variants become one enum;
-    /// aliases get a class last among the schema rules, once unions have created every component;
+    /// aliases get a class once unions have created every component;
+    /// enum members are named once every enum (including the merged constants of unions) has its final values;
     /// the document is declared 3.0 at the very end, when nothing 3.1 is left.
     /// </summary>
     public static IReadOnlyList<INormalizationRule> Rules { get; } =
@@ -41,6 +42,7 @@ internal static class SpecNormalizer
         new ResolveUnions(),
         new HoistInlineEnums(),
         new GiveAliasesAClass(),
+        new NameEnumMembers(),
         new DowngradeToOpenApi30(),
     ];
 

@@ -36,6 +36,10 @@ public sealed class ReferenceCoverageTests
         "IntegrationConnectResponse",
         "IntegrationSetupStepResponse",
         "ProviderCapabilityMap",
+        "IntegrationStatus",
+        "ActivityWindow",
+        "SortDirection",
+        "SourceTypeFilter",
     };
 
     private OpenApiDocument _ours = null!;

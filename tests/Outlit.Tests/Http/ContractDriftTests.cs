@@ -209,7 +209,7 @@ public class ContractDriftTests
         await using var server = await ServeAsync("""{"items":[],"pagination":{"hasMore":false,"nextCursor":null,"total":0},"cost":3}""");
         using var client = DriftClient(server);
 
-        await client.Api.CallToolAsync(new ToolCallRequest { Tool = ToolName.Outlit_list_customers });
+        await client.Api.CallToolAsync(new ToolCallRequest { Tool = ToolName.ListCustomers });
 
         var finding = client.ContractDrift.RecentFindings.Single();
         Assert.That(finding.Tool, Is.EqualTo(OutlitToolNames.ListCustomers));

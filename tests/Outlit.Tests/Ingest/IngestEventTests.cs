@@ -102,7 +102,7 @@ public class IngestEventTests
     [Test]
     public void CalendarDurationIsInMinutes()
     {
-        var @event = CalendarEvent.Create(CalendarEventProvider.Cal_com, At, At.AddMinutes(45));
+        var @event = CalendarEvent.Create(CalendarEventProvider.CalCom, At, At.AddMinutes(45));
         Assert.That(@event.Duration, Is.EqualTo(45));
     }
 }

@@ -203,11 +203,11 @@ public class IntegrationsTests
         var notConnected = await client.Integrations.GetSyncStatusAsync(" STRIPE");
 
         Assert.That(server.Requests.Select(r => r.Query), Is.EqualTo(new[] { "?provider=stripe", "?provider=stripe" }));
-        Assert.That(connected.Status, Is.EqualTo(IntegrationSyncStatusResponseStatus.Connected));
+        Assert.That(connected.Status, Is.EqualTo(IntegrationStatus.Connected));
         var sync = connected.Syncs.Single();
         Assert.That((sync.Model, sync.Status, sync.ErrorMessage), Is.EqualTo(("StripeCustomer", "SUCCESS", (string?)null)));
         Assert.That(sync.LastSyncedAt, Is.Not.Null);
-        Assert.That(notConnected.Status, Is.EqualTo(IntegrationSyncStatusResponseStatus.Not_connected));
+        Assert.That(notConnected.Status, Is.EqualTo(IntegrationStatus.NotConnected));
         Assert.That(notConnected.Syncs, Is.Empty);
     }
 

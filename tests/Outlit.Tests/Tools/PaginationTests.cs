@@ -35,7 +35,7 @@ public class PaginationTests
             _ => throw new InvalidOperationException(cursor),
         });
         using var client = TestClients.Create(server);
-        var input = new ListCustomersInput { BillingStatus = ListCustomersInputBillingStatus.PAYING, Limit = 2 };
+        var input = new ListCustomersInput { BillingStatus = BillingStatus.Paying, Limit = 2 };
 
         var ids = new List<string>();
         await foreach (var customer in client.Tools.ListAllCustomersAsync(input))
@@ -59,7 +59,7 @@ public class PaginationTests
 
         Assert.That(customers[1].BillingStatus.ToString(), Is.EqualTo("FROZEN"));
         Assert.That(customers[1].BillingStatus.IsKnown, Is.False);
-        Assert.That(customers[0].BillingStatus, Is.EqualTo(CustomerSummaryBillingStatus.PAYING));
+        Assert.That(customers[0].BillingStatus, Is.EqualTo(BillingStatus.Paying));
     }
 
     [Test]

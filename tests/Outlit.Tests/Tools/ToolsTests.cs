@@ -53,14 +53,14 @@ public class ToolsTests
         await using var server = await Serve(SeedExamples.ListCustomersResponse);
         using var client = TestClients.Create(server);
 
-        var page = await client.Tools.ListCustomersAsync(new ListCustomersInput { BillingStatus = ListCustomersInputBillingStatus.PAYING, Limit = 10 });
+        var page = await client.Tools.ListCustomersAsync(new ListCustomersInput { BillingStatus = BillingStatus.Paying, Limit = 10 });
 
         AssertCall(server, "outlit_list_customers", """{"billingStatus":"PAYING","limit":10}""");
         var acme = page.Items.Single();
         Assert.Multiple(() =>
         {
             Assert.That((acme.Id, acme.Name, acme.Domain), Is.EqualTo(("cus_123", "Acme", "acme.com")));
-            Assert.That(acme.BillingStatus, Is.EqualTo(CustomerSummaryBillingStatus.PAYING));
+            Assert.That(acme.BillingStatus, Is.EqualTo(BillingStatus.Paying));
             Assert.That(acme.LastActivityAt, Is.EqualTo("2026-04-10T18:22:11.000Z"));
             Assert.That(acme.AdditionalProperties["mrrCents"], Is.EqualTo(25000L), "fields outside the schema are kept");
             Assert.That((page.Pagination.HasMore, page.Pagination.NextCursor, page.Pagination.Total), Is.EqualTo((true, "cursor_abc", 128)));
@@ -73,11 +73,11 @@ public class ToolsTests
         await using var server = await Serve("""{"items":[{"id":"usr_1","email":"ana@acme.com","name":"Ana","customerId":"cus_123","customerName":"Acme","customerDomain":"acme.com","journeyStage":"ENGAGED","lastActivityAt":null,"daysSinceActivity":3}],"pagination":{"hasMore":false,"nextCursor":null,"total":1}}""");
         using var client = TestClients.Create(server);
 
-        var page = await client.Tools.ListUsersAsync(new ListUsersInput { JourneyStage = ListUsersInputJourneyStage.ENGAGED, CustomerId = "cus_123" });
+        var page = await client.Tools.ListUsersAsync(new ListUsersInput { JourneyStage = JourneyStage.Engaged, CustomerId = "cus_123" });
 
         AssertCall(server, "outlit_list_users", """{"journeyStage":"ENGAGED","customerId":"cus_123"}""");
         Assert.That(page.Items.Single().DaysSinceActivity, Is.EqualTo(3));
-        Assert.That(page.Items.Single().JourneyStage, Is.EqualTo(UserSummaryJourneyStage.ENGAGED));
+        Assert.That(page.Items.Single().JourneyStage, Is.EqualTo(JourneyStage.Engaged));
     }
 
     [Test]
@@ -102,7 +102,7 @@ public class ToolsTests
         {
             Customer = "acme.com",
             Include = [GetCustomerInputIncludeItem.Users, GetCustomerInputIncludeItem.Revenue, GetCustomerInputIncludeItem.RecentTimeline],
-            Timeframe = GetCustomerInputTimeframe._30d,
+            Timeframe = ActivityWindow.Last30Days,
         });
 
         AssertCall(server, "outlit_get_customer", """{"customer":"acme.com","include":["users","revenue","recentTimeline"],"timeframe":"30d"}""");
@@ -115,10 +115,10 @@ public class ToolsTests
         await using var server = await Serve($$$"""{"events":[{{{TimelineEvent}}}],"pagination":{"hasMore":false,"nextCursor":null}}""");
         using var client = TestClients.Create(server);
 
-        var page = await client.Tools.GetTimelineAsync(new GetTimelineInput { Customer = "acme.com", Channels = [GetTimelineInputChannelsItem.COMMUNICATION] });
+        var page = await client.Tools.GetTimelineAsync(new GetTimelineInput { Customer = "acme.com", Channels = [TimelineChannel.Communication] });
 
         AssertCall(server, "outlit_get_timeline", """{"customer":"acme.com","channels":["COMMUNICATION"]}""");
-        Assert.That(page.Events.Single().Channel, Is.EqualTo(TimelineEventChannel.COMMUNICATION));
+        Assert.That(page.Events.Single().Channel, Is.EqualTo(TimelineChannel.Communication));
     }
 
     [Test]
@@ -130,7 +130,7 @@ public class ToolsTests
         var page = await client.Tools.ListFactsAsync(new ListFactsInput
         {
             Customer = "acme.com",
-            Status = [ListFactsInputStatusItem.ACTIVE],
+            Status = [FactStatus.Active],
             SourceTypes = [" call ", "crm"],
             After = new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.FromHours(1)),
             Limit = 20,
@@ -149,7 +149,7 @@ public class ToolsTests
         var fact = await client.Tools.GetFactAsync(new GetFactInput { FactId = "fact_1", Include = ["evidence"] });
 
         AssertCall(server, "outlit_get_fact", """{"factId":"fact_1","include":["evidence"]}""");
-        Assert.That((fact.Id, fact.Status, fact.Confidence), Is.EqualTo(("fact_1", FactStatus.ACTIVE, 0.8)));
+        Assert.That((fact.Id, fact.Status, fact.Confidence), Is.EqualTo(("fact_1", FactStatus.Active, 0.8)));
     }
 
     [TestCase("OPPORTUNITY")]
@@ -296,7 +296,7 @@ public class ToolsTests
                 : LoopbackServer.WriteJsonAsync(context, 200, """{"views":[]}"""));
         using var client = TestClients.Create(server);
 
-        await client.Tools.GetSchemaAsync(new SchemaInput { Table = SchemaInputTable.Customers });
+        await client.Tools.GetSchemaAsync(new SchemaInput { Table = AnalyticsView.Customers });
 
         Assert.That(server.Requests, Has.Count.EqualTo(2));
     }
