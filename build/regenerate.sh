@@ -9,8 +9,8 @@
 # unions.json, rules.json (what each normalization rule changed), Client.g.cs (in namespace
 # Outlit.Regenerated.<Name>) and a `status` file: "generated" or "refused" (the document is invalid;
 # normalize.log names the broken reference and where it is). All generated
-# clients are then compiled together by <output-folder>/Regenerated.csproj (Newtonsoft.Json only),
-# the build output going to <output-folder>/build.log.
+# clients are then compiled together, with the SDK's runtime (src/Outlit.Extensions/Core) they run on, by
+# <output-folder>/Regenerated.csproj, the build output going to <output-folder>/build.log.
 #
 # Exit status: 0 every document generated and compiled; 2 the compilation succeeded but at least
 # one document was refused; 1 generation or compilation failed.
@@ -104,20 +104,28 @@ done
 echo '<Project />' >"$out/Directory.Build.props"
 echo '<Project />' >"$out/Directory.Build.targets"
 echo '<Project />' >"$out/Directory.Packages.props"
-cat >"$out/Regenerated.csproj" <<'PROJECT'
+# The generated code runs on the SDK's runtime (src/Outlit.Extensions/Core: the request path, the errors, the JSON
+# policy), which never names a generated type; it is compiled once, beside every document's code.
+cat >"$out/Regenerated.csproj" <<PROJECT
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
+    <ImplicitUsings>enable</ImplicitUsings>
     <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
     <NuGetAudit>false</NuGetAudit>
     <GenerateDocumentationFile>false</GenerateDocumentationFile>
+    <RootNamespace>Outlit</RootNamespace>
+    <!-- The dependencies beside the assembly, so a test can load and inspect it. -->
+    <CopyLocalLockFileAssemblies>true</CopyLocalLockFileAssemblies>
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="*/*.g.cs" />
-    <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
+    <Compile Include="$root/src/Outlit.Extensions/Core/**/*.cs" Link="Core/%(RecursiveDir)%(Filename)%(Extension)" />
+  </ItemGroup>
+  <ItemGroup>
+$(grep -oE '<PackageVersion Include="(Newtonsoft.Json|Polly.Core|Microsoft.Extensions.Logging.Abstractions)" Version="[^"]+"' "$root/Directory.Packages.props" | sed 's/PackageVersion/PackageReference/; s/$/ \/>/; s/^/    /')
   </ItemGroup>
 </Project>
 PROJECT

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Newtonsoft.Json.Linq;
 using Outlit.Benchmarks.Baselines;
 
@@ -28,7 +27,7 @@ public sealed class Contenders : IDisposable
 {
     public const int Events = 100;
 
-    private readonly HttpClient nswagHttp;
+    private readonly OutlitClient generatedOwner;
 
     public Contenders(Uri url, string customerId)
     {
@@ -36,12 +35,12 @@ public sealed class Contenders : IDisposable
         Outlit = new OutlitClient(new OutlitClientOptions { ApiKey = BenchEnvironment.ApiKey, BaseUrl = url });
 
         // Limits lifted: the client-side pacer would otherwise hold the loop to 100 requests per second.
-        Ingest = new OutlitIngestClient(BenchEnvironment.PublicKey, new OutlitIngestClientOptions { BaseAddress = url, RequestsPerSecond = 1_000_000 });
+        Ingest = new OutlitIngestClient(BenchEnvironment.PublicKey, new OutlitIngestClientOptions { BaseUrl = url, RequestsPerSecond = 1_000_000 });
 
-        // The generated client as NSwag intends it to be used: an injected HttpClient, nothing else.
-        nswagHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        nswagHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchEnvironment.ApiKey);
-        Api = new OutlitApiClient(nswagHttp) { BaseUrl = url.ToString() };
+        // The generated layer alone: the NSwag-generated operations on the client's request path, without the
+        // hand-written wrappers (no typed tool outputs, no union handling, no paging).
+        generatedOwner = new OutlitClient(new OutlitClientOptions { ApiKey = BenchEnvironment.ApiKey, BaseUrl = url });
+        Api = generatedOwner.Api;
 
         Newtonsoft = new HandNewtonsoftClient(url, BenchEnvironment.ApiKey);
         Stj = new HandStjClient(url, BenchEnvironment.ApiKey);
@@ -74,7 +73,7 @@ public sealed class Contenders : IDisposable
 
     public OutlitIngestClient Ingest { get; }
 
-    public OutlitApiClient Api { get; }
+    public IOutlitPlatformApi Api { get; }
 
     public HandNewtonsoftClient Newtonsoft { get; }
 
@@ -127,7 +126,7 @@ public sealed class Contenders : IDisposable
     {
         Outlit.Dispose();
         Ingest.Dispose();
-        nswagHttp.Dispose();
+        generatedOwner.Dispose();
         Newtonsoft.Dispose();
         Stj.Dispose();
     }

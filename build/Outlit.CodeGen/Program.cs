@@ -41,6 +41,11 @@ internal static class Program
 
     internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args.Length > 0 && args[0] == "emit")
+        {
+            return Emit(args[1..], output, error);
+        }
+
         string? input = null;
         string? target = null;
         string? report = null;
@@ -111,6 +116,66 @@ internal static class Program
         }
 
         output.WriteLine($"{input}: normalized to {target} ({result.Unions.Count} unions: {string.Join(", ", result.Unions.GroupBy(u => u.Strategy).Select(g => $"{g.Count()} {g.Key}"))})");
+        return Success;
+    }
+
+    /// <summary>
+    /// <c>emit &lt;normalized.json&gt; &lt;nswag-output.cs&gt; &lt;out-dir&gt; [--namespace N]</c>: writes the code the project
+    /// generates beside NSwag's, from the normalized contract and the names NSwag gave its types. Nothing is written
+    /// when the contract cannot be served.
+    /// </summary>
+    private static int Emit(string[] args, TextWriter output, TextWriter error)
+    {
+        var positional = new List<string>();
+        var @namespace = "Outlit";
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--namespace" && i + 1 < args.Length)
+            {
+                @namespace = args[++i];
+            }
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(args[i]);
+            }
+            else
+            {
+                error.WriteLine($"error: unexpected argument '{args[i]}'");
+                return Usage;
+            }
+        }
+
+        if (positional.Count != 3)
+        {
+            error.WriteLine("usage: Outlit.CodeGen emit <normalized.json> <nswag-output.cs> <out-dir> [--namespace <namespace>]");
+            return Usage;
+        }
+
+        var document = SpecValidator.Parse(File.ReadAllText(positional[0], Encoding.UTF8));
+        var index = new Outlit.Build.CodeGen.Emit.GeneratedCodeIndex(File.ReadAllText(positional[1], Encoding.UTF8));
+        IReadOnlyDictionary<string, string> files;
+        try
+        {
+            files = Outlit.Build.CodeGen.Emit.SurfaceEmitter.Emit(document, index, @namespace);
+        }
+        catch (Outlit.Build.CodeGen.Emit.EmitRefusedException refused)
+        {
+            error.WriteLine($"error: {positional[0]}: the contract cannot be generated from; no code was written.");
+            foreach (var problem in refused.Problems)
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
+            return Refused;
+        }
+
+        Directory.CreateDirectory(positional[2]);
+        foreach (var (name, content) in files)
+        {
+            WriteIfChanged(Path.Combine(positional[2], name), content);
+        }
+
+        output.WriteLine($"{positional[0]}: emitted {string.Join(", ", files.Keys)}");
         return Success;
     }
 

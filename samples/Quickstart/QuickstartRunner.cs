@@ -389,7 +389,7 @@ internal sealed class QuickstartRunner
         }
 
         var failures = new List<IngestEventFailure>();
-        using var ingest = new OutlitIngestClient(target.PublicKey, new OutlitIngestClientOptions { BaseAddress = target.BaseUrl });
+        using var ingest = new OutlitIngestClient(target.PublicKey, new OutlitIngestClientOptions { BaseUrl = target.BaseUrl });
         var tracker = new OutlitTracker(ingest, new OutlitTrackerOptions
         {
             OnDeliveryFailed = failure =>

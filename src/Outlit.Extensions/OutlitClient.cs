@@ -1,21 +1,22 @@
 namespace Outlit;
 
 /// <summary>
-/// Entry point to the Outlit Platform API: integrations (<see cref="Integrations"/>), customer intelligence
-/// tools (<see cref="Tools"/>) and key validation. Create one per API key and reuse it; it is thread-safe.
+/// Entry point to the Outlit Platform API: integrations (<see cref="Integrations"/>), customer intelligence tools
+/// (<see cref="Tools"/>) and key validation. Create one per API key and reuse it; it is thread-safe.
 /// </summary>
 /// <remarks>
-/// Every call goes through one pipeline built with the client: operation labelling and error translation,
-/// bearer authentication (for the configured host only), retry with per-attempt and total timeouts, logging,
-/// transport. Members are virtual and a protected constructor exists so the client can be mocked.
+/// Every call goes through one request path built with the client: the generated operation builds the request,
+/// then a total timeout, retries and a per-attempt timeout wrap bearer authentication (for the configured host
+/// only), logging, the body read in full and capped, and the transport; the generated reader turns the answer into
+/// the result or a typed <see cref="OutlitException"/>. The client sends to the Platform API only: the ingest
+/// route, which takes a public key, is reached through <see cref="OutlitIngestClient"/>, so the secret key never
+/// goes there. Members are virtual and a protected constructor exists so the client can be mocked.
 /// </remarks>
 public partial class OutlitClient : IDisposable
 {
-    private readonly HttpClient? http;
-    private readonly bool ownsHttp;
     private readonly OutlitClientSettings? settings;
-    private readonly OutlitRawTransport? transport;
-    private readonly OutlitCall? call;
+    private readonly OutlitHttpPipeline? pipeline;
+    private readonly OutlitPlatformApi? api;
     private readonly OutlitIntegrations? integrations;
     private readonly OutlitTools? tools;
 
@@ -35,18 +36,15 @@ public partial class OutlitClient : IDisposable
     {
     }
 
-    /// <summary>Used by dependency injection: <paramref name="httpClient"/> already contains the pipeline.</summary>
+    /// <summary>Used by dependency injection: <paramref name="httpClient"/> already holds the per-try stages.</summary>
     internal OutlitClient(OutlitClientSettings settings, HttpClient? httpClient)
     {
         this.settings = settings;
-        ownsHttp = httpClient is null;
-        http = httpClient ?? OutlitPipeline.CreateHttpClient(settings);
-        transport = new OutlitRawTransport(http);
-        // Streams success bodies; a body that fails to deserialize still reaches the error with its first bytes.
-        var api = new OutlitStreamingApiClient(http) { BaseUrl = settings.BaseUrl.ToString() };
-        call = new OutlitCall(settings, api, transport);
-        integrations = new OutlitIntegrations(call);
-        tools = new OutlitTools(call);
+        var http = httpClient ?? OutlitPipelineBuilder.CreateHttpClient(settings.Pipeline, settings.CreateApiStages());
+        pipeline = new OutlitHttpPipeline(http, ownsHttp: httpClient is null, settings.Pipeline, nameof(OutlitClient));
+        api = new OutlitPlatformApi(pipeline);
+        integrations = new OutlitIntegrations(api, settings);
+        tools = new OutlitTools(api);
     }
 
     /// <summary>For mocking frameworks only: a client created this way has no connection and fails on use.</summary>
@@ -59,9 +57,8 @@ public partial class OutlitClient : IDisposable
 
     internal OutlitClientSettings Settings => settings ?? throw NotConstructed();
 
-    internal HttpClient Http => http ?? throw NotConstructed();
-
-    internal OutlitRawTransport Transport => transport ?? throw NotConstructed();
+    /// <summary>The client's request path, for tests that send a raw request through its stages.</summary>
+    internal OutlitHttpPipeline Pipeline => pipeline ?? throw NotConstructed();
 
     /// <summary>Integration management: list, capabilities, connect, wait for a browser connection, setup steps, sync status, disconnect.</summary>
     public virtual OutlitIntegrations Integrations => integrations ?? throw NotConstructed();
@@ -70,18 +67,17 @@ public partial class OutlitClient : IDisposable
     public virtual OutlitTools Tools => tools ?? throw NotConstructed();
 
     /// <summary>
-    /// What the contract drift check has found in this client's responses (with dependency injection: in the
-    /// responses of every client of the registration). Counts stay zero unless
-    /// <see cref="OutlitClientOptions.ContractDriftDetection"/> is on.
+    /// What the contract drift check has found in this client's responses (with dependency injection: in the responses
+    /// of every client of the registration). Counts stay zero unless <see cref="OutlitClientOptions.ContractDriftDetection"/> is on.
     /// </summary>
     public virtual OutlitContractDriftMonitor ContractDrift => Settings.ContractDrift;
 
     /// <summary>
-    /// The generated client for the raw operations, sharing this client's pipeline (authentication, retries,
-    /// error translation). Prefer <see cref="Integrations"/> and <see cref="Tools"/>, which add the typed unions,
-    /// paging and normalization.
+    /// The generated Platform API client on this client's request path (authentication, retries, timeouts, typed
+    /// errors): one method per operation of the contract. Prefer <see cref="Integrations"/> and <see cref="Tools"/>,
+    /// which add the typed unions, paging and normalization.
     /// </summary>
-    public virtual IOutlitApiClient Api => (call ?? throw NotConstructed()).Api;
+    public virtual IOutlitPlatformApi Api => api ?? throw NotConstructed();
 
     /// <summary>
     /// Asks the server whether the configured API key is accepted. A rejected key (401) is reported as
@@ -91,10 +87,10 @@ public partial class OutlitClient : IDisposable
     /// <returns>Whether the key is valid and, when it is, the organization it belongs to.</returns>
     public virtual async Task<ApiKeyValidationResult> ValidateApiKeyAsync(CancellationToken cancellationToken = default)
     {
-        var outlit = call ?? throw NotConstructed();
+        var platform = api ?? throw NotConstructed();
         try
         {
-            var result = await outlit.GeneratedAsync("validateApiKey", idempotent: true, api => api.ValidateApiKeyAsync(cancellationToken)).ConfigureAwait(false);
+            var result = await platform.ValidateApiKeyAsync(cancellationToken).ConfigureAwait(false);
             return new ApiKeyValidationResult(result.Valid, result.OrganizationId, result.CreatedById, null);
         }
         catch (OutlitAuthenticationException ex)
@@ -118,9 +114,9 @@ public partial class OutlitClient : IDisposable
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && ownsHttp)
+        if (disposing)
         {
-            http?.Dispose();
+            pipeline?.Dispose();
         }
     }
 

@@ -52,47 +52,24 @@ public static class OutlitServiceCollectionExtensions
             return OutlitClientSettings.Resolve(options);
         });
 
+        // The same per-try stages as a standalone client (OutlitPipelineBuilder), on the factory's pooled transport.
         var builder = services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(provider =>
+            .ConfigurePrimaryHttpMessageHandler(provider => OutlitPipelineBuilder.CreateTransport(provider.GetRequiredService<OutlitClientSettings>().Pipeline))
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // The factory's own request logging would otherwise be able to print header values at trace level.
+            .RedactLoggedHeaders(_ => true)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
                 var settings = provider.GetRequiredService<OutlitClientSettings>();
-                return settings.HttpMessageHandler is { } handler ? new NonDisposingHandler(handler) : OutlitPipeline.CreateDefaultTransport();
-            })
-            .ConfigureHttpClient((provider, http) =>
-            {
-                http.BaseAddress = provider.GetRequiredService<OutlitClientSettings>().BaseUrl;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            // The factory's own request logging would otherwise be able to print header values at trace level.
-            .RedactLoggedHeaders(_ => true);
-
-        foreach (var index in Enumerable.Range(0, 4))
-        {
-            builder.AddHttpMessageHandler(provider => OutlitPipeline.CreateStage(provider.GetRequiredService<OutlitClientSettings>(), index));
-        }
-
-        // Added only when enabled, so a registration without drift detection has no extra stage at all.
-        builder.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
-        {
-            var settings = provider.GetRequiredService<OutlitClientSettings>();
-            if (settings.ContractDrift.IsEnabled)
-            {
-                var operationStage = handlers.TakeWhile(handler => handler is not OutlitOperationHandler).Count();
-                handlers.Insert(Math.Min(operationStage + 1, handlers.Count), new OutlitContractDriftHandler(settings));
-            }
-        });
+                foreach (var stage in OutlitPipelineBuilder.CreateStages(settings.Pipeline, settings.CreateApiStages()))
+                {
+                    handlers.Add(stage);
+                }
+            });
 
         services.TryAddTransient(provider => new OutlitClient(
             provider.GetRequiredService<OutlitClientSettings>(),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         return builder;
-    }
-
-    private sealed class NonDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override void Dispose(bool disposing)
-        {
-            // The handler belongs to whoever put it in the options.
-        }
     }
 }

@@ -27,28 +27,19 @@ namespace Outlit
     using System = global::System;
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IOutlitApiClient
+    public partial interface IOutlitPlatformApi
     {
-        /// <summary>
-        /// Validate API key
-        /// </summary>
-        /// <remarks>
-        /// Checks that the API key in the `Authorization` header is accepted by the Platform API and tells which organization it belongs to. Sends no body.
-        /// </remarks>
-        /// <returns>The key is valid.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync();
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Validate API key
         /// </summary>
         /// <remarks>
         /// Checks that the API key in the `Authorization` header is accepted by the Platform API and tells which organization it belongs to. Sends no body.
         /// </remarks>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The key is valid.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Call a customer tool
@@ -56,20 +47,11 @@ namespace Outlit
         /// <remarks>
         /// Runs one customer intelligence tool through the public tool gateway, the same tools the CLI and agent integrations use. The result is the tool's own JSON. Calls may count toward the plan's API-call allowance; when it is used up the gateway answers 402 or 429. `outlit_send_notification` is an action with an effect outside Outlit: call it only on an explicit request.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The tool ran; the body is its JSON result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Call a customer tool
-        /// </summary>
-        /// <remarks>
-        /// Runs one customer intelligence tool through the public tool gateway, the same tools the CLI and agent integrations use. The result is the tool's own JSON. Calls may count toward the plan's API-call allowance; when it is used up the gateway answers 402 or 429. `outlit_send_notification` is an action with an effect outside Outlit: call it only on an explicit request.
-        /// </remarks>
-        /// <returns>The tool ran; the body is its JSON result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List integrations
@@ -78,21 +60,10 @@ namespace Outlit
         /// Lists the integration providers available to the organization with their connection and sync state.
         /// </remarks>
         /// <param name="connectedOnly">Set to true to get only the integrations that are connected.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The integrations.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List integrations
-        /// </summary>
-        /// <remarks>
-        /// Lists the integration providers available to the organization with their connection and sync state.
-        /// </remarks>
-        /// <param name="connectedOnly">Set to true to get only the integrations that are connected.</param>
-        /// <returns>The integrations.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get provider setup capabilities
@@ -101,21 +72,10 @@ namespace Outlit
         /// Tells how each provider is set up: the setup mode, the credential fields to supply and the follow-up steps that may remain after connecting. Agents use it to pick between a direct and a browser connection.
         /// </remarks>
         /// <param name="provider">Provider to describe, by public ID or CLI alias. Leave it out to get every provider.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Capabilities of one provider, or of all providers.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationCapabilitiesResponse> GetIntegrationCapabilitiesAsync(ProviderId? provider);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get provider setup capabilities
-        /// </summary>
-        /// <remarks>
-        /// Tells how each provider is set up: the setup mode, the credential fields to supply and the follow-up steps that may remain after connecting. Agents use it to pick between a direct and a browser connection.
-        /// </remarks>
-        /// <param name="provider">Provider to describe, by public ID or CLI alias. Leave it out to get every provider.</param>
-        /// <returns>Capabilities of one provider, or of all providers.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationCapabilitiesResponse> GetIntegrationCapabilitiesAsync(ProviderId? provider, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<IntegrationCapabilitiesResponse> GetIntegrationCapabilitiesAsync(ProviderId? provider, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Run a provider setup step
@@ -123,20 +83,11 @@ namespace Outlit
         /// <remarks>
         /// Runs a follow-up step for a provider that is already connected, such as CRM field mappings or webhooks, when the provider's `postConnectSteps` marks it as supported.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The step's result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Run a provider setup step
-        /// </summary>
-        /// <remarks>
-        /// Runs a follow-up step for a provider that is already connected, such as CRM field mappings or webhooks, when the provider's `postConnectSteps` marks it as supported.
-        /// </remarks>
-        /// <returns>The step's result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Connect an integration
@@ -144,20 +95,11 @@ namespace Outlit
         /// <remarks>
         /// Connects a provider. With `config`, the credentials are used directly and the connection is made at once. Without it, a browser session is created: open `connectUrl` for the user, then poll the connection status with `sessionId`.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A direct connection or a browser session.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationConnectResponse> ConnectIntegrationAsync(IntegrationConnectRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Connect an integration
-        /// </summary>
-        /// <remarks>
-        /// Connects a provider. With `config`, the credentials are used directly and the connection is made at once. Without it, a browser session is created: open `connectUrl` for the user, then poll the connection status with `sessionId`.
-        /// </remarks>
-        /// <returns>A direct connection or a browser session.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationConnectResponse> ConnectIntegrationAsync(IntegrationConnectRequest body, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<IntegrationConnectResponse> ConnectIntegrationAsync(IntegrationConnectRequest body, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get connection session status
@@ -166,21 +108,10 @@ namespace Outlit
         /// Reports the state of a browser connection session started by the connect operation. Poll until the status is no longer `pending`.
         /// </remarks>
         /// <param name="sessionId">The `sessionId` returned by the connect operation.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Session state.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationConnectionStatusResponse> GetIntegrationConnectionStatusAsync(string sessionId);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get connection session status
-        /// </summary>
-        /// <remarks>
-        /// Reports the state of a browser connection session started by the connect operation. Poll until the status is no longer `pending`.
-        /// </remarks>
-        /// <param name="sessionId">The `sessionId` returned by the connect operation.</param>
-        /// <returns>Session state.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationConnectionStatusResponse> GetIntegrationConnectionStatusAsync(string sessionId, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<IntegrationConnectionStatusResponse> GetIntegrationConnectionStatusAsync(string sessionId, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Disconnect an integration
@@ -188,20 +119,11 @@ namespace Outlit
         /// <remarks>
         /// Removes the organization's connection to a provider.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Disconnected.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationDisconnectResponse> DisconnectIntegrationAsync(IntegrationDisconnectRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Disconnect an integration
-        /// </summary>
-        /// <remarks>
-        /// Removes the organization's connection to a provider.
-        /// </remarks>
-        /// <returns>Disconnected.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationDisconnectResponse> DisconnectIntegrationAsync(IntegrationDisconnectRequest body, System.Threading.CancellationToken cancellationToken);
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<DisconnectIntegrationResult> DisconnectIntegrationAsync(IntegrationDisconnectRequest body, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get provider sync status
@@ -210,94 +132,32 @@ namespace Outlit
         /// Reports whether one provider is connected and how the sync of each of its data models went.
         /// </remarks>
         /// <param name="provider">Public ID of the provider.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Sync state of the provider.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(ProviderId provider);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get provider sync status
-        /// </summary>
-        /// <remarks>
-        /// Reports whether one provider is connected and how the sync of each of its data models went.
-        /// </remarks>
-        /// <param name="provider">Public ID of the provider.</param>
-        /// <returns>Sync state of the provider.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(ProviderId provider, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Send tracking events
-        /// </summary>
-        /// <remarks>
-        /// Records a batch of tracking events. The workspace is identified by the public key in the path, which is not a secret and may appear in browser code; no `Authorization` header is sent. Limits: 100 requests per second, 100 events per request and 1 MB per body. Responses carry the `X-RateLimit-*` headers. Browser calls are accepted from the domains enabled in the tracking settings.
-        /// </remarks>
-        /// <param name="publicKey">The workspace's public key (it starts with `pk_`).</param>
-        /// <returns>The batch was accepted.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send tracking events
-        /// </summary>
-        /// <remarks>
-        /// Records a batch of tracking events. The workspace is identified by the public key in the path, which is not a secret and may appear in browser code; no `Authorization` header is sent. Limits: 100 requests per second, 100 events per request and 1 MB per body. Responses carry the `X-RateLimit-*` headers. Browser calls are accepted from the domains enabled in the tracking settings.
-        /// </remarks>
-        /// <param name="publicKey">The workspace's public key (it starts with `pk_`).</param>
-        /// <returns>The batch was accepted.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken);
-
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(ProviderId provider, System.Threading.CancellationToken cancellationToken = default);
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OutlitApiClient : IOutlitApiClient
+    public partial class OutlitPlatformApi : IOutlitPlatformApi
     {
-        #pragma warning disable 8618
-        private string _baseUrl;
-        #pragma warning restore 8618
+        private readonly global::Outlit.OutlitHttpPipeline _pipeline;
 
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
-
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public OutlitApiClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client over a pipeline built by the Outlit SDK.</summary>
+        internal OutlitPlatformApi(global::Outlit.OutlitHttpPipeline pipeline)
         {
-            BaseUrl = "https://app.outlit.ai";
-            _httpClient = httpClient;
-            Initialize();
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        /// <summary>For mocking frameworks only: a client created this way has no pipeline and fails on use.</summary>
+        protected OutlitPlatformApi()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
+            _pipeline = null!;
         }
 
-        public string BaseUrl
-        {
-            get { return _baseUrl; }
-            set
-            {
-                _baseUrl = value;
-                if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
-                    _baseUrl += '/';
-            }
-        }
+        private global::Outlit.OutlitHttpPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This OutlitPlatformApi was created for mocking and cannot send requests.");
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+        internal static readonly global::Outlit.OutlitOperation ValidateApiKeyOperation = new global::Outlit.OutlitOperation("validateApiKey", "POST", "api/validate-api-key", retrySafe: true);
 
         /// <summary>
         /// Validate API key
@@ -305,120 +165,75 @@ namespace Outlit
         /// <remarks>
         /// Checks that the API key in the `Authorization` header is accepted by the Platform API and tells which organization it belongs to. Sends no body.
         /// </remarks>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The key is valid.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync()
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            return ValidateApiKeyAsync(System.Threading.CancellationToken.None);
+            return await ValidateApiKeyAsync<ValidateApiKeySuccess>(null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Validate API key
-        /// </summary>
-        /// <remarks>
-        /// Checks that the API key in the `Authorization` header is accepted by the Platform API and tells which organization it belongs to. Sends no body.
-        /// </remarks>
-        /// <returns>The key is valid.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken)
+        /// <summary>ValidateApiKey, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> ValidateApiKeyAsync<TResult>(global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                ValidateApiKeyOperation,
+                context,
+                () => CreateValidateApiKeyRequest(),
+                static response => ReadValidateApiKeyResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of ValidateApiKey: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateValidateApiKeyRequest()
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/validate-api-key");
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Content = pipeline.CreateJsonContent(request_, null, "application/json");
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to ValidateApiKey by its status, as the contract documents it.</summary>
+        private static TResult ReadValidateApiKeyResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/validate-api-key"
-                    urlBuilder_.Append("api/validate-api-key");
+                case 200:
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    return response.ReadResult<TResult>();
 
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                case 400:
 
-                    PrepareRequest(client_, request_, url_);
+                    throw response.ReadError<ErrorResponse>();
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                case 401:
 
-                        ProcessResponse(client_, response_);
+                    throw response.ReadError<ErrorResponse>();
 
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ValidateApiKeySuccess>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation CallToolOperation = new global::Outlit.OutlitOperation("callTool", "POST", "api/tools/call", retrySafe: false);
 
         /// <summary>
         /// Call a customer tool
@@ -426,146 +241,87 @@ namespace Outlit
         /// <remarks>
         /// Runs one customer intelligence tool through the public tool gateway, the same tools the CLI and agent integrations use. The result is the tool's own JSON. Calls may count toward the plan's API-call allowance; when it is used up the gateway answers 402 or 429. `outlit_send_notification` is an action with an effect outside Outlit: call it only on an explicit request.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The tool ran; the body is its JSON result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken = default)
         {
-            return CallToolAsync(body, System.Threading.CancellationToken.None);
+            return await CallToolAsync<System.Collections.Generic.IDictionary<string, object>>(body, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Call a customer tool
-        /// </summary>
-        /// <remarks>
-        /// Runs one customer intelligence tool through the public tool gateway, the same tools the CLI and agent integrations use. The result is the tool's own JSON. Calls may count toward the plan's API-call allowance; when it is used up the gateway answers 402 or 429. `outlit_send_notification` is an action with an effect outside Outlit: call it only on an explicit request.
-        /// </remarks>
-        /// <returns>The tool ran; the body is its JSON result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> CallToolAsync(ToolCallRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <summary>CallTool, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> CallToolAsync<TResult>(ToolCallRequest body, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
+
             if (body == null)
-                throw new System.ArgumentNullException("body");
+                throw new global::System.ArgumentNullException(nameof(body));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                CallToolOperation,
+                context,
+                () => CreateCallToolRequest(body),
+                static response => ReadCallToolResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of CallTool: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateCallToolRequest(ToolCallRequest body)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/tools/call");
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to CallTool by its status, as the contract documents it.</summary>
+        private static TResult ReadCallToolResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/tools/call"
-                    urlBuilder_.Append("api/tools/call");
+                case 200:
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    return response.ReadResult<TResult>();
 
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                case 400:
 
-                    PrepareRequest(client_, request_, url_);
+                    throw response.ReadError<ErrorResponse>();
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                case 401:
 
-                        ProcessResponse(client_, response_);
+                    throw response.ReadError<ErrorResponse>();
 
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IDictionary<string, object>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The JSON is malformed, the tool name is unknown, or the input does not satisfy the tool\'s contract.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 402)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PlanLimitError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PlanLimitError>("The plan\'s API-call allowance is used up (sent as 402 or 429).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PlanLimitError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PlanLimitError>("The plan\'s API-call allowance is used up (sent as 402 or 429).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                case 402:
+
+                    throw response.ReadError<PlanLimitError>();
+
+                case 429:
+
+                    throw response.ReadError<PlanLimitError>();
+
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation ListIntegrationsOperation = new global::Outlit.OutlitOperation("listIntegrations", "GET", "api/integrations", retrySafe: true);
 
         /// <summary>
         /// List integrations
@@ -574,116 +330,78 @@ namespace Outlit
         /// Lists the integration providers available to the organization with their connection and sync state.
         /// </remarks>
         /// <param name="connectedOnly">Set to true to get only the integrations that are connected.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The integrations.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly, System.Threading.CancellationToken cancellationToken = default)
         {
-            return ListIntegrationsAsync(connectedOnly, System.Threading.CancellationToken.None);
+            return await ListIntegrationsAsync<IntegrationListResponse>(connectedOnly, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List integrations
-        /// </summary>
-        /// <remarks>
-        /// Lists the integration providers available to the organization with their connection and sync state.
-        /// </remarks>
-        /// <param name="connectedOnly">Set to true to get only the integrations that are connected.</param>
-        /// <returns>The integrations.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly, System.Threading.CancellationToken cancellationToken)
+        /// <summary>ListIntegrations, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> ListIntegrationsAsync<TResult>(bool? connectedOnly, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                ListIntegrationsOperation,
+                context,
+                () => CreateListIntegrationsRequest(connectedOnly),
+                static response => ReadListIntegrationsResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of ListIntegrations: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateListIntegrationsRequest(bool? connectedOnly)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations");
+
+            urlBuilder_.Append('?');
+
+            if (connectedOnly != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations"
-                    urlBuilder_.Append("api/integrations");
-                    urlBuilder_.Append('?');
-                    if (connectedOnly != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("connectedOnly")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(connectedOnly, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationListResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("connectedOnly")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(connectedOnly, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+
+            urlBuilder_.Length--;
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to ListIntegrations by its status, as the contract documents it.</summary>
+        private static TResult ReadListIntegrationsResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+
+                case 200:
+
+                    return response.ReadResult<TResult>();
+
+                case 401:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation GetIntegrationCapabilitiesOperation = new global::Outlit.OutlitOperation("getIntegrationCapabilities", "GET", "api/integrations/capabilities", retrySafe: true);
 
         /// <summary>
         /// Get provider setup capabilities
@@ -692,126 +410,82 @@ namespace Outlit
         /// Tells how each provider is set up: the setup mode, the credential fields to supply and the follow-up steps that may remain after connecting. Agents use it to pick between a direct and a browser connection.
         /// </remarks>
         /// <param name="provider">Provider to describe, by public ID or CLI alias. Leave it out to get every provider.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Capabilities of one provider, or of all providers.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationCapabilitiesResponse> GetIntegrationCapabilitiesAsync(ProviderId? provider)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<IntegrationCapabilitiesResponse> GetIntegrationCapabilitiesAsync(ProviderId? provider, System.Threading.CancellationToken cancellationToken = default)
         {
-            return GetIntegrationCapabilitiesAsync(provider, System.Threading.CancellationToken.None);
+            return await GetIntegrationCapabilitiesAsync<IntegrationCapabilitiesResponse>(provider, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get provider setup capabilities
-        /// </summary>
-        /// <remarks>
-        /// Tells how each provider is set up: the setup mode, the credential fields to supply and the follow-up steps that may remain after connecting. Agents use it to pick between a direct and a browser connection.
-        /// </remarks>
-        /// <param name="provider">Provider to describe, by public ID or CLI alias. Leave it out to get every provider.</param>
-        /// <returns>Capabilities of one provider, or of all providers.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationCapabilitiesResponse> GetIntegrationCapabilitiesAsync(ProviderId? provider, System.Threading.CancellationToken cancellationToken)
+        /// <summary>GetIntegrationCapabilities, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> GetIntegrationCapabilitiesAsync<TResult>(ProviderId? provider, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                GetIntegrationCapabilitiesOperation,
+                context,
+                () => CreateGetIntegrationCapabilitiesRequest(provider),
+                static response => ReadGetIntegrationCapabilitiesResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of GetIntegrationCapabilities: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateGetIntegrationCapabilitiesRequest(ProviderId? provider)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations/capabilities");
+
+            urlBuilder_.Append('?');
+
+            if (provider != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations/capabilities"
-                    urlBuilder_.Append("api/integrations/capabilities");
-                    urlBuilder_.Append('?');
-                    if (provider != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("provider")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(provider, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationCapabilitiesResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("provider")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(provider, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+
+            urlBuilder_.Length--;
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to GetIntegrationCapabilities by its status, as the contract documents it.</summary>
+        private static TResult ReadGetIntegrationCapabilitiesResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+
+                case 200:
+
+                    return response.ReadResult<TResult>();
+
+                case 400:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                case 401:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation RunIntegrationSetupStepOperation = new global::Outlit.OutlitOperation("runIntegrationSetupStep", "POST", "api/integrations/setup-step", retrySafe: false);
 
         /// <summary>
         /// Run a provider setup step
@@ -819,126 +493,79 @@ namespace Outlit
         /// <remarks>
         /// Runs a follow-up step for a provider that is already connected, such as CRM field mappings or webhooks, when the provider's `postConnectSteps` marks it as supported.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The step's result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken = default)
         {
-            return RunIntegrationSetupStepAsync(body, System.Threading.CancellationToken.None);
+            return await RunIntegrationSetupStepAsync<System.Collections.Generic.IDictionary<string, object>>(body, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Run a provider setup step
-        /// </summary>
-        /// <remarks>
-        /// Runs a follow-up step for a provider that is already connected, such as CRM field mappings or webhooks, when the provider's `postConnectSteps` marks it as supported.
-        /// </remarks>
-        /// <returns>The step's result.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <summary>RunIntegrationSetupStep, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> RunIntegrationSetupStepAsync<TResult>(IntegrationSetupStepRequest body, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
+
             if (body == null)
-                throw new System.ArgumentNullException("body");
+                throw new global::System.ArgumentNullException(nameof(body));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                RunIntegrationSetupStepOperation,
+                context,
+                () => CreateRunIntegrationSetupStepRequest(body),
+                static response => ReadRunIntegrationSetupStepResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of RunIntegrationSetupStep: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateRunIntegrationSetupStepRequest(IntegrationSetupStepRequest body)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations/setup-step");
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to RunIntegrationSetupStep by its status, as the contract documents it.</summary>
+        private static TResult ReadRunIntegrationSetupStepResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations/setup-step"
-                    urlBuilder_.Append("api/integrations/setup-step");
+                case 200:
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    return response.ReadResult<TResult>();
 
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                case 400:
 
-                    PrepareRequest(client_, request_, url_);
+                    throw response.ReadError<ErrorResponse>();
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                case 401:
 
-                        ProcessResponse(client_, response_);
+                    throw response.ReadError<ErrorResponse>();
 
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IDictionary<string, object>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation ConnectIntegrationOperation = new global::Outlit.OutlitOperation("connectIntegration", "POST", "api/integrations/connect", retrySafe: false);
 
         /// <summary>
         /// Connect an integration
@@ -946,136 +573,83 @@ namespace Outlit
         /// <remarks>
         /// Connects a provider. With `config`, the credentials are used directly and the connection is made at once. Without it, a browser session is created: open `connectUrl` for the user, then poll the connection status with `sessionId`.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A direct connection or a browser session.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationConnectResponse> ConnectIntegrationAsync(IntegrationConnectRequest body)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<IntegrationConnectResponse> ConnectIntegrationAsync(IntegrationConnectRequest body, System.Threading.CancellationToken cancellationToken = default)
         {
-            return ConnectIntegrationAsync(body, System.Threading.CancellationToken.None);
+            return await ConnectIntegrationAsync<IntegrationConnectResponse>(body, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Connect an integration
-        /// </summary>
-        /// <remarks>
-        /// Connects a provider. With `config`, the credentials are used directly and the connection is made at once. Without it, a browser session is created: open `connectUrl` for the user, then poll the connection status with `sessionId`.
-        /// </remarks>
-        /// <returns>A direct connection or a browser session.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationConnectResponse> ConnectIntegrationAsync(IntegrationConnectRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <summary>ConnectIntegration, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> ConnectIntegrationAsync<TResult>(IntegrationConnectRequest body, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
+
             if (body == null)
-                throw new System.ArgumentNullException("body");
+                throw new global::System.ArgumentNullException(nameof(body));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                ConnectIntegrationOperation,
+                context,
+                () => CreateConnectIntegrationRequest(body),
+                static response => ReadConnectIntegrationResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of ConnectIntegration: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateConnectIntegrationRequest(IntegrationConnectRequest body)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations/connect");
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to ConnectIntegration by its status, as the contract documents it.</summary>
+        private static TResult ReadConnectIntegrationResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations/connect"
-                    urlBuilder_.Append("api/integrations/connect");
+                case 200:
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    return response.ReadResult<TResult>();
 
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                case 400:
 
-                    PrepareRequest(client_, request_, url_);
+                    throw response.ReadError<ErrorResponse>();
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                case 401:
 
-                        ProcessResponse(client_, response_);
+                    throw response.ReadError<ErrorResponse>();
 
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationConnectResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PlanConnectionLimitError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<PlanConnectionLimitError>("The plan\'s integration connection limit is reached.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                case 403:
+
+                    throw response.ReadError<PlanConnectionLimitError>();
+
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation GetIntegrationConnectionStatusOperation = new global::Outlit.OutlitOperation("getIntegrationConnectionStatus", "GET", "api/integrations/connect/status", retrySafe: true);
 
         /// <summary>
         /// Get connection session status
@@ -1084,126 +658,82 @@ namespace Outlit
         /// Reports the state of a browser connection session started by the connect operation. Poll until the status is no longer `pending`.
         /// </remarks>
         /// <param name="sessionId">The `sessionId` returned by the connect operation.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Session state.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationConnectionStatusResponse> GetIntegrationConnectionStatusAsync(string sessionId)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<IntegrationConnectionStatusResponse> GetIntegrationConnectionStatusAsync(string sessionId, System.Threading.CancellationToken cancellationToken = default)
         {
-            return GetIntegrationConnectionStatusAsync(sessionId, System.Threading.CancellationToken.None);
+            return await GetIntegrationConnectionStatusAsync<IntegrationConnectionStatusResponse>(sessionId, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get connection session status
-        /// </summary>
-        /// <remarks>
-        /// Reports the state of a browser connection session started by the connect operation. Poll until the status is no longer `pending`.
-        /// </remarks>
-        /// <param name="sessionId">The `sessionId` returned by the connect operation.</param>
-        /// <returns>Session state.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationConnectionStatusResponse> GetIntegrationConnectionStatusAsync(string sessionId, System.Threading.CancellationToken cancellationToken)
+        /// <summary>GetIntegrationConnectionStatus, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> GetIntegrationConnectionStatusAsync<TResult>(string sessionId, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
+
             if (sessionId == null)
-                throw new System.ArgumentNullException("sessionId");
+                throw new global::System.ArgumentNullException(nameof(sessionId));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                GetIntegrationConnectionStatusOperation,
+                context,
+                () => CreateGetIntegrationConnectionStatusRequest(sessionId),
+                static response => ReadGetIntegrationConnectionStatusResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of GetIntegrationConnectionStatus: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateGetIntegrationConnectionStatusRequest(string sessionId)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations/connect/status");
+
+            urlBuilder_.Append('?');
+
+            urlBuilder_.Append(System.Uri.EscapeDataString("sessionId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sessionId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+
+            urlBuilder_.Length--;
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to GetIntegrationConnectionStatus by its status, as the contract documents it.</summary>
+        private static TResult ReadGetIntegrationConnectionStatusResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations/connect/status"
-                    urlBuilder_.Append("api/integrations/connect/status");
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("sessionId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sessionId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Length--;
+                case 200:
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    return response.ReadResult<TResult>();
 
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                case 400:
 
-                    PrepareRequest(client_, request_, url_);
+                    throw response.ReadError<ErrorResponse>();
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                case 401:
 
-                        ProcessResponse(client_, response_);
+                    throw response.ReadError<ErrorResponse>();
 
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationConnectionStatusResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation DisconnectIntegrationOperation = new global::Outlit.OutlitOperation("disconnectIntegration", "POST", "api/integrations/disconnect", retrySafe: false);
 
         /// <summary>
         /// Disconnect an integration
@@ -1211,136 +741,83 @@ namespace Outlit
         /// <remarks>
         /// Removes the organization's connection to a provider.
         /// </remarks>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Disconnected.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationDisconnectResponse> DisconnectIntegrationAsync(IntegrationDisconnectRequest body)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<DisconnectIntegrationResult> DisconnectIntegrationAsync(IntegrationDisconnectRequest body, System.Threading.CancellationToken cancellationToken = default)
         {
-            return DisconnectIntegrationAsync(body, System.Threading.CancellationToken.None);
+            return await DisconnectIntegrationAsync<DisconnectIntegrationResult>(body, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Disconnect an integration
-        /// </summary>
-        /// <remarks>
-        /// Removes the organization's connection to a provider.
-        /// </remarks>
-        /// <returns>Disconnected.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationDisconnectResponse> DisconnectIntegrationAsync(IntegrationDisconnectRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <summary>DisconnectIntegration, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> DisconnectIntegrationAsync<TResult>(IntegrationDisconnectRequest body, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
+
             if (body == null)
-                throw new System.ArgumentNullException("body");
+                throw new global::System.ArgumentNullException(nameof(body));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                DisconnectIntegrationOperation,
+                context,
+                () => CreateDisconnectIntegrationRequest(body),
+                static response => ReadDisconnectIntegrationResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of DisconnectIntegration: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateDisconnectIntegrationRequest(IntegrationDisconnectRequest body)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations/disconnect");
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to DisconnectIntegration by its status, as the contract documents it.</summary>
+        private static TResult ReadDisconnectIntegrationResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations/disconnect"
-                    urlBuilder_.Append("api/integrations/disconnect");
+                case 200:
 
-                    PrepareRequest(client_, request_, urlBuilder_);
+                    return response.ReadResult<TResult>();
 
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                case 400:
 
-                    PrepareRequest(client_, request_, url_);
+                    throw response.ReadError<ErrorResponse>();
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                case 401:
 
-                        ProcessResponse(client_, response_);
+                    throw response.ReadError<ErrorResponse>();
 
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationDisconnectResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationDisconnectNotConnectedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<IntegrationDisconnectNotConnectedResponse>("The provider is valid but not connected.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                case 404:
+
+                    return response.ReadDocumentedAnswer<TResult>();
+
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
             }
         }
+
+        internal static readonly global::Outlit.OutlitOperation GetIntegrationSyncStatusOperation = new global::Outlit.OutlitOperation("getIntegrationSyncStatus", "GET", "api/integrations/sync-status", retrySafe: true);
 
         /// <summary>
         /// Get provider sync status
@@ -1349,126 +826,139 @@ namespace Outlit
         /// Reports whether one provider is connected and how the sync of each of its data models went.
         /// </remarks>
         /// <param name="provider">Public ID of the provider.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Sync state of the provider.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(ProviderId provider)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(ProviderId provider, System.Threading.CancellationToken cancellationToken = default)
         {
-            return GetIntegrationSyncStatusAsync(provider, System.Threading.CancellationToken.None);
+            return await GetIntegrationSyncStatusAsync<IntegrationSyncStatusResponse>(provider, null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get provider sync status
-        /// </summary>
-        /// <remarks>
-        /// Reports whether one provider is connected and how the sync of each of its data models went.
-        /// </remarks>
-        /// <param name="provider">Public ID of the provider.</param>
-        /// <returns>Sync state of the provider.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(ProviderId provider, System.Threading.CancellationToken cancellationToken)
+        /// <summary>GetIntegrationSyncStatus, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> GetIntegrationSyncStatusAsync<TResult>(ProviderId provider, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
         {
+
             if (provider == null)
-                throw new System.ArgumentNullException("provider");
+                throw new global::System.ArgumentNullException(nameof(provider));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                GetIntegrationSyncStatusOperation,
+                context,
+                () => CreateGetIntegrationSyncStatusRequest(provider),
+                static response => ReadGetIntegrationSyncStatusResponse<TResult>(response),
+                cancellationToken);
+        }
+
+        /// <summary>Builds the request message of GetIntegrationSyncStatus: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateGetIntegrationSyncStatusRequest(ProviderId provider)
+        {
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
+
+            urlBuilder_.Append("api/integrations/sync-status");
+
+            urlBuilder_.Append('?');
+
+            urlBuilder_.Append(System.Uri.EscapeDataString("provider")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(provider, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+
+            urlBuilder_.Length--;
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
+        }
+
+        /// <summary>Reads an answer to GetIntegrationSyncStatus by its status, as the contract documents it.</summary>
+        private static TResult ReadGetIntegrationSyncStatusResponse<TResult>(global::Outlit.OutlitResponse response)
+        {
+            switch (response.Status)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
+
+                case 200:
+
+                    return response.ReadResult<TResult>();
+
+                case 400:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                case 401:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                case 500:
+
+                    throw response.ReadError<ErrorResponse>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, ErrorResponse>();
+
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
                 {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/integrations/sync-status"
-                    urlBuilder_.Append("api/integrations/sync-status");
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("provider")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(provider, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
                         {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IntegrationSyncStatusResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The body or a parameter is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The API key is missing or not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ErrorResponse>("The server failed to handle the request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            return attribute.Value != null ? attribute.Value : name;
                         }
                     }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
                 }
             }
-            finally
+            else if (value is bool) 
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
             }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
         }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IOutlitIngestApi
+    {
 
         /// <summary>
         /// Send tracking events
@@ -1477,14 +967,34 @@ namespace Outlit
         /// Records a batch of tracking events. The workspace is identified by the public key in the path, which is not a secret and may appear in browser code; no `Authorization` header is sent. Limits: 100 requests per second, 100 events per request and 1 MB per body. Responses carry the `X-RateLimit-*` headers. Browser calls are accepted from the domains enabled in the tracking settings.
         /// </remarks>
         /// <param name="publicKey">The workspace's public key (it starts with `pk_`).</param>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The batch was accepted.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OutlitIngestApi : IOutlitIngestApi
+    {
+        private readonly global::Outlit.OutlitHttpPipeline _pipeline;
+
+        /// <summary>Creates the client over a pipeline built by the Outlit SDK.</summary>
+        internal OutlitIngestApi(global::Outlit.OutlitHttpPipeline pipeline)
         {
-            return IngestEventsAsync(publicKey, body, System.Threading.CancellationToken.None);
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>For mocking frameworks only: a client created this way has no pipeline and fails on use.</summary>
+        protected OutlitIngestApi()
+        {
+            _pipeline = null!;
+        }
+
+        private global::Outlit.OutlitHttpPipeline Pipeline => _pipeline ?? throw new global::System.InvalidOperationException("This OutlitIngestApi was created for mocking and cannot send requests.");
+
+        internal static readonly global::Outlit.OutlitOperation IngestEventsOperation = new global::Outlit.OutlitOperation("ingestEvents", "POST", "api/i/v1/{publicKey}/events", retrySafe: true);
+
         /// <summary>
         /// Send tracking events
         /// </summary>
@@ -1492,202 +1002,86 @@ namespace Outlit
         /// Records a batch of tracking events. The workspace is identified by the public key in the path, which is not a secret and may appear in browser code; no `Authorization` header is sent. Limits: 100 requests per second, 100 events per request and 1 MB per body. Responses carry the `X-RateLimit-*` headers. Browser calls are accepted from the domains enabled in the tracking settings.
         /// </remarks>
         /// <param name="publicKey">The workspace's public key (it starts with `pk_`).</param>
+        /// <param name="body">The <c>body</c> 1.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The batch was accepted.</returns>
-        /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
+        public virtual async System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default)
         {
+            return await IngestEventsAsync<IngestEventsSuccess>(publicKey, body, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>IngestEvents, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
+        internal System.Threading.Tasks.Task<TResult> IngestEventsAsync<TResult>(string publicKey, IngestEventsRequest body, global::Outlit.OutlitRequestContext? context, System.Threading.CancellationToken cancellationToken)
+        {
+
             if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
+                throw new global::System.ArgumentNullException(nameof(publicKey));
 
             if (body == null)
-                throw new System.ArgumentNullException("body");
+                throw new global::System.ArgumentNullException(nameof(body));
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "api/i/v1/{publicKey}/events"
-                    urlBuilder_.Append("api/i/v1/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/events");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IngestEventsSuccess>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IngestEventsError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<IngestEventsError>("The body or one of the events is invalid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IngestEventsError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<IngestEventsError>("The public key is not valid, or the calling domain is not enabled for tracking.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IngestEventsError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<IngestEventsError>("Too many requests; wait for the window given by `X-RateLimit-Reset`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<IngestEventsError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<IngestEventsError>("The server failed to handle the batch.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
+            var pipeline = Pipeline;
+            return pipeline.SendAsync(
+                IngestEventsOperation,
+                context,
+                () => CreateIngestEventsRequest(publicKey, body),
+                static response => ReadIngestEventsResponse<TResult>(response),
+                cancellationToken);
         }
 
-        protected struct ObjectResponseResult<T>
+        /// <summary>Builds the request message of IngestEvents: method, URL, headers and body.</summary>
+        internal System.Net.Http.HttpRequestMessage CreateIngestEventsRequest(string publicKey, IngestEventsRequest body)
         {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
+            var pipeline = Pipeline;
+            var urlBuilder_ = new System.Text.StringBuilder();
 
-            public T Object { get; }
+            urlBuilder_.Append("api/i/v1/");
 
-            public string Text { get; }
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
+
+            urlBuilder_.Append("/events");
+
+            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+
+            request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
+
+            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+            return request_;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        /// <summary>Reads an answer to IngestEvents by its status, as the contract documents it.</summary>
+        private static TResult ReadIngestEventsResponse<TResult>(global::Outlit.OutlitResponse response)
         {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
+            switch (response.Status)
             {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
 
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new ApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
+                case 200:
+
+                    return response.ReadResult<TResult>();
+
+                case 400:
+
+                    throw response.ReadError<IngestEventsError>();
+
+                case 403:
+
+                    throw response.ReadError<IngestEventsError>();
+
+                case 429:
+
+                    throw response.ReadError<IngestEventsError>();
+
+                case 500:
+
+                    throw response.ReadError<IngestEventsError>();
+
+                default:
+
+                    // A status the contract does not document is read with the error type the operation documents.
+                    return response.ReadUndocumented<TResult, IngestEventsError>();
+
             }
         }
 
@@ -7861,6 +7255,36 @@ namespace Outlit
     }
 
     /// <summary>
+    /// Every documented answer of disconnectIntegration: the success body or the body of a status the contract documents as an answer. One of: IntegrationDisconnectResponse, IntegrationDisconnectNotConnectedResponse. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DisconnectIntegrationResult
+    {
+
+        /// <summary>
+        /// Always true here.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Success { get; set; } = default!;
+
+        /// <summary>
+        /// Explanation.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// `pending` until the user finishes; then `connected`, `failed` or `expired`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9747,42 +9171,6 @@ namespace Outlit
         }
     }
 
-
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ApiException : System.Exception
-    {
-        public int StatusCode { get; private set; }
-
-        public string? Response { get; private set; }
-
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        public ApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
-            : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
-        {
-            StatusCode = statusCode;
-            Response = response;
-            Headers = headers;
-        }
-
-        public override string ToString()
-        {
-            return string.Format("HTTP Response: \n\n{0}\n\n{1}", Response, base.ToString());
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ApiException<TResult> : ApiException
-    {
-        public TResult Result { get; private set; }
-
-        public ApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-    }
 
 }
 

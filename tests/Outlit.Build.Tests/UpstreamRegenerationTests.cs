@@ -85,16 +85,19 @@ public class UpstreamRegenerationTests
 
         Assert.That(status, Is.EqualTo("generated"), Run.NormalizeLog(document));
         Assert.That(Run.Assembly, Is.Not.Null, Run.BuildLog);
-        Assert.That(Run.Type(document, "OutlitApiClient"), Is.Not.Null);
+        Assert.That(Clients(document), Is.Not.Empty);
 
-        // Every operation of the document has its method on the generated client.
-        var client = Run.Type(document, "OutlitApiClient")!;
+        // Every operation of the document has its method on exactly one generated client (Platform or Ingest).
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(UpstreamFolder, document)));
         foreach (var operationId in OperationIds(json.RootElement))
         {
-            Assert.That(client.GetMethods().Any(m => m.Name == Pascal(operationId) + "Async"), Is.True, operationId);
+            Assert.That(Clients(document).Count(c => c.GetMethods().Any(m => m.Name == Pascal(operationId) + "Async")), Is.EqualTo(1), operationId);
         }
     }
+
+    /// <summary>The generated clients of a document: one class per group of operations (Platform, Ingest).</summary>
+    private static IReadOnlyList<Type> Clients(string document) =>
+        Run.AllTypes(document).Where(t => t.IsClass && t.Name.StartsWith("Outlit", StringComparison.Ordinal) && t.Name.EndsWith("Api", StringComparison.Ordinal)).ToList();
 
     [TestCaseSource(nameof(ValidDocuments))]
     public void NoUnionIsCollapsedToItsFirstBranch(string document)
@@ -137,10 +140,10 @@ public class UpstreamRegenerationTests
     public void OperationUnionsKeepEveryBranchReachable(string document)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(UpstreamFolder, document)));
-        var client = Run.Type(document, "OutlitApiClient")!;
         foreach (var (operationId, place, union) in OperationUnions(json.RootElement))
         {
-            var method = client.GetMethods().Single(m => m.Name == Pascal(operationId) + "Async" && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken));
+            var method = Clients(document).SelectMany(c => c.GetMethods())
+                .Single(m => m.Name == Pascal(operationId) + "Async" && !m.IsGenericMethod && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken));
             var type = place == "request"
                 ? method.GetParameters().Single(p => p.Name == "body").ParameterType
                 : method.ReturnType.GetGenericArguments().Single();
@@ -362,8 +365,12 @@ public class UpstreamRegenerationTests
             Assembly? assembly = null;
             if (File.Exists(dll))
             {
-                // Collectible and isolated; Newtonsoft.Json resolves to the test's own copy so attributes compare.
-                assembly = new AssemblyLoadContext("regenerated", isCollectible: true).LoadFromAssemblyPath(dll);
+                // Collectible and isolated; Newtonsoft.Json resolves to the test's own copy so attributes compare, and the
+                // runtime's other dependencies (Polly) come from beside the regenerated assembly.
+                var context = new AssemblyLoadContext("regenerated", isCollectible: true);
+                var folder = Path.GetDirectoryName(dll)!;
+                context.Resolving += (loader, name) => File.Exists(Path.Combine(folder, name.Name + ".dll")) ? loader.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;
+                assembly = context.LoadFromAssemblyPath(dll);
             }
 
             return new RegenerationRun(outputFolder, process.ExitCode, output, assembly);

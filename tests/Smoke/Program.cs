@@ -53,7 +53,7 @@ using (var client = new OutlitClient(new OutlitClientOptions { ApiKey = wrongKey
 }
 
 // The Ingest side: the tracker batches events to the public-key route; the fake server keeps what it accepted.
-using (var ingest = new OutlitIngestClient(server.PublicKey, new OutlitIngestClientOptions { BaseAddress = server.BaseUrl }))
+using (var ingest = new OutlitIngestClient(server.PublicKey, new OutlitIngestClientOptions { BaseUrl = server.BaseUrl }))
 {
     await using var tracker = new OutlitTracker(ingest);
     var identity = TrackerIdentity.ForEmail("smoke@example.com");

@@ -77,7 +77,7 @@ public static class TrackerThroughput
             var tracker = new OutlitTracker(
                 BenchEnvironment.PublicKey,
                 new OutlitTrackerOptions { Capacity = 100_000, OverflowPolicy = TrackerOverflowPolicy.DropOldest },
-                new OutlitIngestClientOptions { BaseAddress = server.Url });
+                new OutlitIngestClientOptions { BaseUrl = server.Url });
             var clock = Stopwatch.StartNew();
             long produced = 0;
             var maxQueue = 0;
@@ -113,5 +113,5 @@ public static class TrackerThroughput
     private static OutlitTracker NewTracker(Uri url, int requestsPerSecond) =>
         new(BenchEnvironment.PublicKey,
             new OutlitTrackerOptions { Capacity = 1_000_000, OverflowPolicy = TrackerOverflowPolicy.Block },
-            new OutlitIngestClientOptions { BaseAddress = url, RequestsPerSecond = requestsPerSecond });
+            new OutlitIngestClientOptions { BaseUrl = url, RequestsPerSecond = requestsPerSecond });
 }

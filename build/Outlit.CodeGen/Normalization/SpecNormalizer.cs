@@ -29,9 +29,11 @@ internal static class SpecNormalizer
     /// free-form objects go first so no later rule hoists or unions an empty component;
     /// the 3.1 keyword rewrite comes before unions so null branches are already folded into <c>nullable</c>;
     /// bodies are named before unions so a union inside a body is named after its operation;
+    /// documented results are merged after bodies are named (readable branch names) and before unions, which render them;
     /// unions come before enums so the merged constants of a union's variants become one enum;
     /// aliases get a class once unions have created every component;
     /// enum members are named once every enum (including the merged constants of unions) has its final values;
+    /// operations are grouped into clients after the schema rules, which never look at tags;
     /// the document is declared 3.0 at the very end, when nothing 3.1 is left.
     /// </summary>
     public static IReadOnlyList<INormalizationRule> Rules { get; } =
@@ -39,10 +41,12 @@ internal static class SpecNormalizer
         new InlineFreeFormObjects(),
         new RewriteJsonSchema2020Keywords(),
         new NameOperationBodies(),
+        new MergeDocumentedResults(),
         new ResolveUnions(),
         new HoistInlineEnums(),
         new GiveAliasesAClass(),
         new NameEnumMembers(),
+        new GroupOperationsIntoClients(),
         new DowngradeToOpenApi30(),
     ];
 

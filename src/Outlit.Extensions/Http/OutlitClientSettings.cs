@@ -1,61 +1,35 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Outlit;
 
 /// <summary>
-/// Options after validation: the key is known to be present and well formed and the base URL acceptable.
-/// Built once per client so every request works from the same checked values.
+/// <see cref="OutlitClientOptions"/> after validation: the shared pipeline settings plus what only the Platform
+/// client has (the API key, the drift monitor, the connection poll intervals).
 /// </summary>
 internal sealed class OutlitClientSettings
 {
-    private OutlitClientSettings(string apiKey, Uri baseUrl, OutlitClientOptions options)
+    private OutlitClientSettings(string apiKey, OutlitPipelineSettings pipeline, OutlitClientOptions options)
     {
         ApiKey = apiKey;
-        BaseUrl = baseUrl;
-        AttemptTimeout = options.AttemptTimeout;
-        TotalTimeout = options.TotalTimeout;
-        MaxRetries = options.MaxRetries;
-        BaseDelay = options.BaseDelay;
-        MaxDelay = options.MaxDelay;
-        MaxRetryAfter = options.MaxRetryAfter;
+        Pipeline = pipeline;
         ConnectionPollInterval = options.ConnectionPollInterval;
         ConnectionPollMaxInterval = options.ConnectionPollMaxInterval;
-        HttpClient = options.HttpClient;
-        HttpMessageHandler = options.HttpMessageHandler;
-        LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        TimeProvider = options.TimeProvider ?? TimeProvider.System;
         ContractDrift = new OutlitContractDriftMonitor(options.ContractDriftDetection, options.ContractDriftMaxRecentFindings);
     }
 
     internal string ApiKey { get; }
 
-    internal Uri BaseUrl { get; }
+    internal OutlitPipelineSettings Pipeline { get; }
 
-    internal TimeSpan AttemptTimeout { get; }
+    internal Uri BaseUrl => Pipeline.BaseUrl;
 
-    internal TimeSpan TotalTimeout { get; }
+    internal TimeProvider TimeProvider => Pipeline.TimeProvider;
 
-    internal int MaxRetries { get; }
-
-    internal TimeSpan BaseDelay { get; }
-
-    internal TimeSpan MaxDelay { get; }
-
-    internal TimeSpan MaxRetryAfter { get; }
+    internal ILoggerFactory LoggerFactory => Pipeline.LoggerFactory;
 
     internal TimeSpan ConnectionPollInterval { get; }
 
     internal TimeSpan ConnectionPollMaxInterval { get; }
-
-    internal HttpClient? HttpClient { get; }
-
-    internal HttpMessageHandler? HttpMessageHandler { get; }
-
-    internal ILoggerFactory LoggerFactory { get; }
-
-    internal TimeProvider TimeProvider { get; }
 
     /// <summary>The drift counters; shared by every client built from these settings (with DI, the whole registration).</summary>
     internal OutlitContractDriftMonitor ContractDrift { get; }
@@ -87,19 +61,6 @@ internal sealed class OutlitClientSettings
             throw new OutlitConfigurationException("The Outlit API key is malformed: it contains whitespace or control characters (the value is not shown here).");
         }
 
-        ValidateTimeout(options.AttemptTimeout, nameof(options.AttemptTimeout));
-        ValidateTimeout(options.TotalTimeout, nameof(options.TotalTimeout));
-        if (options.MaxRetries is < 0 or > 20)
-        {
-            throw new OutlitConfigurationException($"{nameof(options.MaxRetries)} must be between 0 and 20.");
-        }
-
-        if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero
-            || options.BaseDelay > TimeSpan.FromDays(1) || options.MaxDelay > TimeSpan.FromDays(1) || options.MaxRetryAfter > TimeSpan.FromDays(1))
-        {
-            throw new OutlitConfigurationException("Retry delays must be between zero and one day.");
-        }
-
         if (options.ConnectionPollInterval < TimeSpan.Zero || options.ConnectionPollMaxInterval < options.ConnectionPollInterval
             || options.ConnectionPollMaxInterval > TimeSpan.FromHours(1))
         {
@@ -111,55 +72,17 @@ internal sealed class OutlitClientSettings
             throw new OutlitConfigurationException($"{nameof(options.ContractDriftMaxRecentFindings)} must be between 1 and 10,000.");
         }
 
-        return new OutlitClientSettings(key, ValidateBaseUrl(options.BaseUrl), options);
+        var pipeline = OutlitPipelineSettings.Resolve(options, [key], "Outlit.Http");
+        return new OutlitClientSettings(key, pipeline, options);
     }
 
-    internal static Uri ValidateBaseUrl(Uri? baseUrl)
+    /// <summary>The Platform client's own per-try stages: the bearer key, then (when enabled) the contract drift check.</summary>
+    internal IEnumerable<DelegatingHandler> CreateApiStages()
     {
-        if (baseUrl is null || !baseUrl.IsAbsoluteUri)
+        yield return new OutlitAuthenticationHandler(BaseUrl, ApiKey);
+        if (ContractDrift.IsEnabled)
         {
-            throw new OutlitConfigurationException("The Outlit base URL must be an absolute URL such as https://app.outlit.ai.");
-        }
-
-        if (!string.IsNullOrEmpty(baseUrl.UserInfo) || !string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment))
-        {
-            throw new OutlitConfigurationException("The Outlit base URL must not contain credentials, a query or a fragment.");
-        }
-
-        if (baseUrl.Scheme == Uri.UriSchemeHttp)
-        {
-            if (!IsLoopback(baseUrl))
-            {
-                throw new OutlitConfigurationException(
-                    $"Refusing http:// base URL for host {baseUrl.Host}: the API key would travel unencrypted. Use https (http is allowed only for loopback hosts).");
-            }
-        }
-        else if (baseUrl.Scheme != Uri.UriSchemeHttps)
-        {
-            throw new OutlitConfigurationException($"The Outlit base URL must use https, not {baseUrl.Scheme}.");
-        }
-
-        // A trailing slash makes relative request paths append to the base path instead of replacing its last segment.
-        var text = baseUrl.GetLeftPart(UriPartial.Path);
-        return new Uri(text.EndsWith('/') ? text : text + "/");
-    }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback
-        || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-    private static void ValidateTimeout(TimeSpan value, string name)
-    {
-        if (value != Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1)))
-        {
-            throw new OutlitConfigurationException($"{name} must be positive and at most one day, or Timeout.InfiniteTimeSpan.");
+            yield return new OutlitContractDriftHandler(this);
         }
     }
-
-    internal bool IsConfiguredHost(Uri? uri) =>
-        uri is not null && uri.IsAbsoluteUri
-        && Uri.Compare(uri, BaseUrl, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
-
-    internal ILogger CreateLogger() => LoggerFactory.CreateLogger("Outlit.Http");
 }

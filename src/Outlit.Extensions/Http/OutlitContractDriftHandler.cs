@@ -6,18 +6,17 @@ namespace Outlit;
 /// <summary>
 /// Opt-in pipeline stage that compares each response with the response schema of its operation in the contract
 /// embedded in this assembly, and reports differences through <see cref="ILogger"/> and
-/// <see cref="OutlitContractDriftMonitor"/>. It sits just inside the operation stage, so it sees the final response
-/// of a call once (after retries), with the operation already on the request.
+/// <see cref="OutlitContractDriftMonitor"/>. It is a per-try stage just above the body buffering, so it reads each
+/// answer from memory; the generated request path stamps every request with its operation id (and a tool call with
+/// its tool), which is how the stage finds the schemas to check.
 /// </summary>
 /// <remarks>
-/// The response is buffered (<see cref="HttpContent.LoadIntoBufferAsync()"/>) and read from the buffer, so the
-/// caller receives the same content object with the same headers and bytes. Nothing here throws: any failure is
+/// The body is read from the buffer the stage below it filled, so the caller receives the same content object
+/// with the same headers and bytes. Nothing here throws: any failure is
 /// logged at Debug level and the response goes on unchanged.
 /// </remarks>
 internal sealed class OutlitContractDriftHandler : DelegatingHandler
 {
-    private const string ToolCallOperation = "callTool";
-
     private static readonly Action<ILogger, string, string?, int, string, OutlitContractDriftKind, string, Exception?> LogFinding =
         LoggerMessage.Define<string, string?, int, string, OutlitContractDriftKind, string>(
             LogLevel.Warning,
@@ -67,7 +66,8 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
     {
         var contract = OutlitContractSchema.Instance;
         var status = (int)response.StatusCode;
-        var (entry, tool) = await IdentifyAsync(contract, request, cancellationToken).ConfigureAwait(false);
+        var entry = request.Options.TryGetValue(OutlitHttpRequestOptions.OperationId, out var operationId) ? contract.FindOperation(operationId) : null;
+        request.Options.TryGetValue(OutlitHttpRequestOptions.Tool, out var tool);
         if (entry is null)
         {
             Skip("the request matches no operation of the contract", null, status);
@@ -81,13 +81,9 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
         }
 
         SchemaNode? toolSchema = null;
-        if (entry.OperationId == ToolCallOperation && response.IsSuccessStatusCode)
+        if (tool is not null && response.IsSuccessStatusCode)
         {
-            if (tool is null)
-            {
-                logger.LogDebug("Outlit contract drift: the tool of this call is not known, so only the generic tool result shape is checked.");
-            }
-            else if (!contract.TryGetToolOutput(tool, out toolSchema))
+            if (!contract.TryGetToolOutput(tool, out toolSchema))
             {
                 logger.LogDebug("Outlit contract drift: tool {Tool} is not in the contract; only the generic tool result shape is checked.", tool);
             }
@@ -166,65 +162,5 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
     {
         monitor.NotChecked();
         logger.LogDebug("Outlit contract drift check skipped for {Operation} status {Status}: {Reason}.", operation ?? "(unknown operation)", status, reason);
-    }
-
-    /// <summary>
-    /// The operation of the request and, for tool calls, the tool. The operation label is an operation id, or the
-    /// tool name for calls made through <see cref="OutlitTools"/>; other requests are matched by method and path,
-    /// and a generic tool call's tool is read from its (buffered) JSON request body.
-    /// </summary>
-    private static async Task<(OutlitContractSchema.OperationEntry? Entry, string? Tool)> IdentifyAsync(
-        OutlitContractSchema contract, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (request.Options.TryGetValue(OutlitHttpRequestOptions.Operation, out var label))
-        {
-            if (contract.FindOperation(label) is { } byId)
-            {
-                return byId.OperationId == ToolCallOperation
-                    ? (byId, await ToolFromBodyAsync(request, cancellationToken).ConfigureAwait(false))
-                    : (byId, null);
-            }
-
-            if (contract.TryGetToolOutput(label, out _) && contract.FindOperation(ToolCallOperation) is { } toolCall)
-            {
-                return (toolCall, label);
-            }
-        }
-
-        if (request.RequestUri is { } uri)
-        {
-            var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
-            if (contract.FindOperation(request.Method.Method, path) is { } byPath)
-            {
-                return byPath.OperationId == ToolCallOperation
-                    ? (byPath, await ToolFromBodyAsync(request, cancellationToken).ConfigureAwait(false))
-                    : (byPath, null);
-            }
-        }
-
-        return (null, null);
-    }
-
-    private static async Task<string?> ToolFromBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        // Only content that is already in memory and can be read again; a streamed body is not read a second time.
-        if (request.Content is not ByteArrayContent content)
-        {
-            return null;
-        }
-
-        try
-        {
-            var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(bytes);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.String
-                ? tool.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -50,7 +50,7 @@ internal sealed class OutlitContractSchema
                         }
                     }
 
-                    var entry = new OperationEntry(id.GetString()!, method.Name.ToUpperInvariant(), path.Name, responses);
+                    var entry = new OperationEntry(id.GetString()!, method.Name.ToUpperInvariant(), responses);
                     operations[entry.OperationId] = entry;
                 }
             }
@@ -80,21 +80,6 @@ internal sealed class OutlitContractSchema
     }
 
     internal OperationEntry? FindOperation(string operationId) => operations.GetValueOrDefault(operationId);
-
-    /// <summary>Finds the operation whose path template matches the end of <paramref name="path"/> (the base URL may add a prefix).</summary>
-    internal OperationEntry? FindOperation(string method, string path)
-    {
-        var segments = path.Trim('/').Split('/');
-        foreach (var entry in operations.Values)
-        {
-            if (string.Equals(entry.Method, method, StringComparison.OrdinalIgnoreCase) && entry.Matches(segments))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Whether <paramref name="tool"/> is a tool of the contract, and its output schema (null for action tools).</summary>
     internal bool TryGetToolOutput(string tool, out SchemaNode? output) => toolOutputs.TryGetValue(tool, out output);
@@ -140,10 +125,8 @@ internal sealed class OutlitContractSchema
     }
 
     /// <summary>One operation: its responses by status key (<c>200</c>, <c>4XX</c>, <c>default</c>) with their JSON schema, if any.</summary>
-    internal sealed class OperationEntry(string operationId, string method, string pathTemplate, Dictionary<string, SchemaNode?> responses)
+    internal sealed class OperationEntry(string operationId, string method, Dictionary<string, SchemaNode?> responses)
     {
-        private readonly string[] templateSegments = pathTemplate.Trim('/').Split('/');
-
         internal string OperationId { get; } = operationId;
 
         internal string Method { get; } = method;
@@ -155,27 +138,6 @@ internal sealed class OutlitContractSchema
             return responses.TryGetValue(code, out schema)
                 || responses.TryGetValue($"{code[0]}XX", out schema)
                 || responses.TryGetValue("default", out schema);
-        }
-
-        internal bool Matches(string[] segments)
-        {
-            if (segments.Length < templateSegments.Length)
-            {
-                return false;
-            }
-
-            var offset = segments.Length - templateSegments.Length;
-            for (var i = 0; i < templateSegments.Length; i++)
-            {
-                var template = templateSegments[i];
-                var isParameter = template.StartsWith('{') && template.EndsWith('}');
-                if (!isParameter && !string.Equals(template, segments[offset + i], StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 

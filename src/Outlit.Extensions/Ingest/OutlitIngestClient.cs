@@ -25,7 +25,9 @@ public sealed partial class OutlitIngestClient : IDisposable
     [ThreadStatic]
     private static EncodeBuffer? encodeBuffer;
 
-    private readonly IngestTransport transport;
+    private readonly OutlitHttpPipeline pipeline;
+    private readonly OutlitIngestApi api;
+    private readonly IngestPacer pacer;
     private readonly JsonSerializer serializer;
     private readonly int maxEvents;
     private readonly int maxBytes;
@@ -54,7 +56,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     {
         ValidatePublicKey(publicKey);
         options ??= new OutlitIngestClientOptions();
-        options.Validate();
+        options.ValidateIngestLimits();
         if (httpClient?.DefaultRequestHeaders.Authorization is not null)
         {
             // Ingest is authenticated by the public key alone; a shared client with a bearer token
@@ -63,7 +65,8 @@ public sealed partial class OutlitIngestClient : IDisposable
         }
 
         PublicKey = publicKey;
-        this.time = time;
+        var settings = OutlitPipelineSettings.Resolve(options, [], "Outlit.Ingest", httpClient, time, retriesAfterLongWaits: true);
+        this.time = settings.TimeProvider;
         maxEvents = options.MaxEventsPerRequest;
         maxBytes = options.MaxRequestBytes;
         serializer = JsonSerializer.Create(new JsonSerializerSettings
@@ -72,22 +75,28 @@ public sealed partial class OutlitIngestClient : IDisposable
             DateParseHandling = DateParseHandling.None,
             ContractResolver = IngestContractResolver.Instance,
         });
-        var http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            // Each attempt has its own timeout in the retry pipeline.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        transport = new IngestTransport(http, ownsHttp: httpClient is null, publicKey, options, time);
+        pacer = new IngestPacer(options.RequestsPerSecond, settings.MaxRetryAfter, settings.TimeProvider);
+        var http = OutlitPipelineBuilder.CreateHttpClient(settings, [new OutlitStripCredentialsHandler(), new IngestPacingHandler(pacer)]);
+        pipeline = new OutlitHttpPipeline(http, ownsHttp: true, settings, nameof(OutlitIngestClient), pacer);
+        api = new OutlitIngestApi(pipeline);
+        using var probe = api.CreateIngestEventsRequest(publicKey, new EncodedIngestEventsRequest([]));
+        Endpoint = probe.RequestUri!;
     }
 
     /// <summary>The public key events are sent under.</summary>
     public string PublicKey { get; }
 
-    /// <summary>The endpoint events are posted to.</summary>
-    public Uri Endpoint => transport.Endpoint;
+    /// <summary>The endpoint events are posted to, as the contract's ingest operation builds it.</summary>
+    public Uri Endpoint { get; }
 
     /// <summary>The rate-limit state from the server's most recent response, or null before the first response.</summary>
-    public IngestRateLimitInfo? RateLimit => transport.RateLimit;
+    public IngestRateLimitInfo? RateLimit => pacer.Last;
+
+    /// <summary>
+    /// The generated Ingest API client on this client's request path (pacing, retries, timeouts, typed errors). It
+    /// sends no <c>Authorization</c> header: the public key in the path identifies the organization.
+    /// </summary>
+    public IOutlitIngestApi Api => api;
 
     internal int MaxRequestBytes => maxBytes;
 
@@ -266,7 +275,7 @@ public sealed partial class OutlitIngestClient : IDisposable
         var pending = batch;
         while (pending.Count > 0)
         {
-            var outcome = await transport.SendAsync(envelope.BuildBody(pending), cancellationToken).ConfigureAwait(false);
+            var outcome = await SendRequestAsync(envelope.BuildBody(pending), cancellationToken).ConfigureAwait(false);
             requests += outcome.Attempts;
             if (outcome.Succeeded)
             {
@@ -345,8 +354,37 @@ public sealed partial class OutlitIngestClient : IDisposable
         return map;
     }
 
+    /// <summary>Sends one request body through the generated ingest operation and reports what became of it.</summary>
+    private async Task<IngestAttemptOutcome> SendRequestAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var context = new OutlitRequestContext();
+        try
+        {
+            await api.IngestEventsAsync<Newtonsoft.Json.Linq.JToken>(PublicKey, new EncodedIngestEventsRequest(body), context, cancellationToken).ConfigureAwait(false);
+            return new IngestAttemptOutcome(200, null, [], null, context.Attempts);
+        }
+        catch (OutlitException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (ex.Status == 0 || ex is OutlitTimeoutException or OutlitNetworkException)
+            {
+                return new IngestAttemptOutcome(null, $"The request failed after {context.Attempts} attempt(s): {ex.Message}", [], ex, context.Attempts);
+            }
+
+            var errors = ex.Details.Select(d => new IngestErrorItem(d.Path.Select(PathSegment).ToArray(), d.Message)).ToList();
+            return new IngestAttemptOutcome(ex.Status, ex.ServerMessage ?? $"HTTP {ex.Status}", errors, null, context.Attempts);
+        }
+    }
+
+    /// <summary>Array positions in an error path are numbers; the rest are property names.</summary>
+    private static object PathSegment(string segment) =>
+        long.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : segment;
+
     /// <inheritdoc />
-    public void Dispose() => transport.Dispose();
+    public void Dispose()
+    {
+        pipeline.Dispose();
+        pacer.Dispose();
+    }
 
     /// <summary>One thread's reusable text buffer and JSON writer for <see cref="Encode"/>.</summary>
     private sealed class EncodeBuffer
@@ -403,4 +441,22 @@ public sealed partial class OutlitIngestClient : IDisposable
             }
         }
     }
+}
+
+/// <summary>A request body the ingest client encoded itself (it measures each batch on the exact bytes sent).</summary>
+internal sealed class EncodedIngestEventsRequest(byte[] utf8) : IngestEventsRequest, IOutlitEncodedBody
+{
+    public ReadOnlyMemory<byte> Utf8Json => utf8;
+}
+
+/// <summary>A field problem from an Ingest error body, with array positions as numbers.</summary>
+internal sealed record IngestErrorItem(IReadOnlyList<object> Path, string Message);
+
+/// <summary>What became of one request after pacing and retries.</summary>
+internal sealed record IngestAttemptOutcome(int? StatusCode, string? Message, IReadOnlyList<IngestErrorItem> Errors, Exception? Exception, int Attempts)
+{
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    /// <summary>True when the failure is one retries could have fixed (network, timeout, 429, 5xx).</summary>
+    public bool Transient => Exception is not null || StatusCode is 429 or >= 500;
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,9 +13,9 @@ public static class OutlitIngestServiceCollectionExtensions
     public const string HttpClientName = "Outlit.Ingest";
 
     /// <summary>
-    /// Registers a singleton <see cref="OutlitIngestClient"/> for <paramref name="publicKey"/>.
-    /// Its HTTP client strips any <c>Authorization</c> header other registrations might add, so
-    /// a Platform API key configured elsewhere in the application never reaches the Ingest API.
+    /// Registers a singleton <see cref="OutlitIngestClient"/> for <paramref name="publicKey"/>. The client strips any
+    /// <c>Authorization</c> header other registrations might add (its own per-try stage runs last before the
+    /// transport), so a Platform API key configured elsewhere in the application never reaches the Ingest API.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="publicKey">The organization's public key (starts with <c>pk_</c>).</param>
@@ -33,7 +32,6 @@ public static class OutlitIngestServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
-        services.AddTransient<StripCredentialsHandler>();
         services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(http =>
             {
@@ -41,11 +39,12 @@ public static class OutlitIngestServiceCollectionExtensions
                 http.DefaultRequestHeaders.Authorization = null;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(() => OutlitPipelineBuilder.CreateDefaultTransport())
             // The client is a long-lived singleton; the pooled-connection lifetime handles DNS changes.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<StripCredentialsHandler>()
-            .RedactLoggedHeaders(_ => true);
+            .RedactLoggedHeaders(_ => true)
+            // Last before the transport, after any handler other registrations add to every client.
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Add(new OutlitStripCredentialsHandler()));
         services.TryAddSingleton(provider => new OutlitIngestClient(
             publicKey,
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
@@ -79,18 +78,6 @@ public static class OutlitIngestServiceCollectionExtensions
             provider.GetService<ILogger<OutlitTracker>>()));
         services.AddHostedService<OutlitTrackerHostedService>();
         return services;
-    }
-
-    /// <summary>Removes credentials after every other handler and default header has had its say.</summary>
-    private sealed class StripCredentialsHandler : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = null;
-            request.Headers.Remove("Authorization");
-            request.Headers.Remove("X-Api-Key");
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
 

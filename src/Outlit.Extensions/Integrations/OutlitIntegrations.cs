@@ -17,16 +17,25 @@ public class OutlitIntegrations
     /// <summary>How long <see cref="WaitForConnectionAsync"/> waits when no timeout is given.</summary>
     public static readonly TimeSpan DefaultConnectionWaitTimeout = TimeSpan.FromMinutes(10);
 
-    private readonly OutlitCall? call;
+    private readonly OutlitPlatformApi? api;
+    private readonly OutlitClientSettings? settings;
 
-    internal OutlitIntegrations(OutlitCall call) => this.call = call;
+    internal OutlitIntegrations(OutlitPlatformApi api, OutlitClientSettings settings)
+    {
+        this.api = api;
+        this.settings = settings;
+    }
 
     /// <summary>For mocking frameworks only.</summary>
     protected OutlitIntegrations()
     {
     }
 
-    private OutlitCall Call => call ?? throw new InvalidOperationException("This OutlitIntegrations was created for mocking and cannot send requests.");
+    private OutlitPlatformApi Api => api ?? throw NotConstructed();
+
+    private OutlitClientSettings Settings => settings ?? throw NotConstructed();
+
+    private static InvalidOperationException NotConstructed() => new("This OutlitIntegrations was created for mocking and cannot send requests.");
 
     /// <summary>Lists the integrations available to the organization with their connection state.</summary>
     /// <param name="connectedOnly">True to list only connected integrations.</param>
@@ -34,8 +43,8 @@ public class OutlitIntegrations
     /// <returns>One entry per provider.</returns>
     public virtual async Task<IReadOnlyList<Integration>> ListAsync(bool connectedOnly = false, CancellationToken cancellationToken = default)
     {
-        var response = await Call.GeneratedAsync("listIntegrations", idempotent: true, api => api.ListIntegrationsAsync(connectedOnly, cancellationToken)).ConfigureAwait(false);
-        return response.Items?.ToList() ?? [];
+        var response = await Api.ListIntegrationsAsync(connectedOnly, cancellationToken).ConfigureAwait(false);
+        return response.Items.ToList();
     }
 
     /// <summary>
@@ -48,17 +57,12 @@ public class OutlitIntegrations
     /// <returns>The capabilities.</returns>
     public virtual async Task<IntegrationCapabilitySet> GetCapabilitiesAsync(ProviderId? provider = null, CancellationToken cancellationToken = default)
     {
-        const string operation = "getIntegrationCapabilities";
-
-        // The response is a oneOf (envelope or map); the raw body is read here so the branch is decided on the
-        // actual keys rather than on a generated class that merges both shapes.
-        var path = provider is { } one ? "api/integrations/capabilities?provider=" + Uri.EscapeDataString(one.Normalized().ToString()) : "api/integrations/capabilities";
-        var response = await Call.Transport.SendAsync(HttpMethod.Get, path, null, operation, idempotent: true, cancellationToken).ConfigureAwait(false);
-        var json = Call.ReadObject(response.Body, operation);
-
+        // The answer is a oneOf (envelope or map): it is read as JSON so the branch is decided on the actual keys
+        // rather than on the generated class that merges both shapes.
+        var json = await Api.GetIntegrationCapabilitiesAsync<JObject>(provider?.Normalized(), context: null, cancellationToken).ConfigureAwait(false);
         if (json["provider"] is JObject single)
         {
-            return new IntegrationCapabilitySet([Call.Read<ProviderCapability>(single.ToString(), operation)], isSingleProvider: true);
+            return new IntegrationCapabilitySet([ReadBranch<ProviderCapability>(single, "provider")], isSingleProvider: true);
         }
 
         var all = new List<ProviderCapability>();
@@ -66,10 +70,10 @@ public class OutlitIntegrations
         {
             if (property.Value is not JObject entry)
             {
-                throw new OutlitResponseFormatException($"The Outlit response to {operation} has a non-object entry \"{property.Name}\"; expected a provider envelope or a map of providers.");
+                throw new OutlitResponseFormatException($"The Outlit response to getIntegrationCapabilities has a non-object entry \"{property.Name}\"; expected a provider envelope or a map of providers.");
             }
 
-            var capability = Call.Read<ProviderCapability>(entry.ToString(), operation);
+            var capability = ReadBranch<ProviderCapability>(entry, property.Name);
             if (string.IsNullOrEmpty(capability.ProviderId.ToString()))
             {
                 capability.ProviderId = new ProviderId(property.Name);
@@ -93,51 +97,37 @@ public class OutlitIntegrations
     /// <exception cref="OutlitResponseFormatException">The body is neither of the two documented shapes.</exception>
     public virtual async Task<ConnectResult> ConnectAsync(ProviderId provider, object? config = null, CancellationToken cancellationToken = default)
     {
-        const string operation = "connectIntegration";
-        var body = new JObject { ["provider"] = provider.Normalized().ToString() };
-        if (config is not null)
-        {
-            body["config"] = Call.ToObject(config, nameof(config));
-        }
-
-        var json = await Call.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", Call.Serialize(body), operation, idempotent: false, (stream, length) => Call.ReadObject(stream, operation, length), cancellationToken).ConfigureAwait(false);
-        return ParseConnectResult(json);
+        var normalized = provider.Normalized();
+        var credentials = config is null ? null : ToJsonObject(config, nameof(config));
+        var response = await Api.ConnectIntegrationAsync<IntegrationConnectResponse>(
+            new IntegrationConnectRequest { Provider = normalized, Config = credentials },
+            new OutlitRequestContext { Secrets = SecretsOf(credentials) },
+            cancellationToken).ConfigureAwait(false);
+        return ToConnectResult(response);
     }
 
-    /// <summary>Decides the branch of a connect response from its keys: <c>sessionId</c> + <c>connectUrl</c>, or <c>connectionId</c>.</summary>
-    internal static ConnectResult ParseConnectResult(JObject json)
+    /// <summary>
+    /// Maps the generated union to the two outcomes. Which variant the answer is was decided when it was read, from
+    /// what each variant of the contract requires; an answer that is both is ambiguous and refused.
+    /// </summary>
+    internal static ConnectResult ToConnectResult(IntegrationConnectResponse response)
     {
-        static string? Text(JObject o, string name) => o[name] is JValue { Type: JTokenType.String } v && !string.IsNullOrEmpty((string?)v) ? (string?)v : null;
-
-        var alreadyConnected = json["alreadyConnected"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag;
-        var sessionId = Text(json, "sessionId");
-        var connectUrl = Text(json, "connectUrl");
-        var connectionId = Text(json, "connectionId");
-        var isSession = sessionId is not null && connectUrl is not null;
-        var isDirect = connectionId is not null;
-
-        if (isSession && isDirect)
+        if (response.IsIntegrationBrowserSessionResponse && response.IsIntegrationDirectConnectionResponse)
         {
-            throw new OutlitResponseFormatException("The connect response has both a connectionId and a browser session; it matches neither documented shape alone.");
+            throw new OutlitResponseFormatException("The connect response is both a direct connection and a browser session; it matches neither documented shape alone.");
         }
 
-        if (isSession)
+        if (response.IsIntegrationBrowserSessionResponse)
         {
-            if (!Uri.TryCreate(connectUrl, UriKind.Absolute, out var url))
+            if (!response.ConnectUrl!.IsAbsoluteUri)
             {
                 throw new OutlitResponseFormatException("The connect response's connectUrl is not an absolute URL.");
             }
 
-            return new BrowserSession(sessionId!, url, alreadyConnected);
+            return new BrowserSession(response.SessionId!, response.ConnectUrl!, response.AlreadyConnected == true);
         }
 
-        if (isDirect)
-        {
-            return new DirectConnection(connectionId!, alreadyConnected);
-        }
-
-        var keys = string.Join(", ", json.Properties().Select(p => p.Name));
-        throw new OutlitResponseFormatException($"The connect response matches neither a direct connection (connectionId) nor a browser session (sessionId, connectUrl); it has: {(keys.Length == 0 ? "no keys" : keys)}.");
+        return new DirectConnection(response.ConnectionId!, response.AlreadyConnected == true);
     }
 
     /// <summary>Gets the current state of a browser connection session once.</summary>
@@ -147,7 +137,7 @@ public class OutlitIntegrations
     public virtual Task<IntegrationConnectionStatusResponse> GetConnectionStatusAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        return Call.GeneratedAsync("getIntegrationConnectionStatus", idempotent: true, api => api.GetIntegrationConnectionStatusAsync(sessionId, cancellationToken));
+        return Api.GetIntegrationConnectionStatusAsync(sessionId, cancellationToken);
     }
 
     /// <summary>
@@ -170,7 +160,7 @@ public class OutlitIntegrations
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        var settings = Call.Settings;
+        var settings = Settings;
         var limit = timeout ?? DefaultConnectionWaitTimeout;
         if (limit != Timeout.InfiniteTimeSpan && limit <= TimeSpan.Zero)
         {
@@ -227,16 +217,12 @@ public class OutlitIntegrations
     /// <returns>The step's response, whose fields depend on the step.</returns>
     public virtual async Task<JObject> RunSetupStepAsync(ProviderId provider, string step, object? config = null, CancellationToken cancellationToken = default)
     {
-        const string operation = "runIntegrationSetupStep";
         ArgumentException.ThrowIfNullOrWhiteSpace(step);
-        var body = new JObject { ["provider"] = provider.Normalized().ToString(), ["step"] = step.Trim() };
-        if (config is not null)
-        {
-            body["config"] = Call.ToObject(config, nameof(config));
-        }
-
-        var response = await Call.Transport.SendAsync(HttpMethod.Post, "api/integrations/setup-step", Call.Serialize(body), operation, idempotent: false, cancellationToken).ConfigureAwait(false);
-        return Call.ReadObject(response.Body, operation);
+        var stepConfig = config is null ? null : ToJsonObject(config, nameof(config));
+        return await Api.RunIntegrationSetupStepAsync<JObject>(
+            new IntegrationSetupStepRequest { Provider = provider.Normalized(), Step = step.Trim(), Config = stepConfig },
+            new OutlitRequestContext { Secrets = SecretsOf(stepConfig) },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the connection and per-model sync status of a provider; a valid but unconnected provider reports <c>not_connected</c>.</summary>
@@ -246,7 +232,7 @@ public class OutlitIntegrations
     public virtual async Task<IntegrationSyncStatusResponse> GetSyncStatusAsync(ProviderId provider, CancellationToken cancellationToken = default)
     {
         var normalized = provider.Normalized();
-        return await Call.GeneratedAsync("getIntegrationSyncStatus", idempotent: true, api => api.GetIntegrationSyncStatusAsync(normalized, cancellationToken)).ConfigureAwait(false);
+        return await Api.GetIntegrationSyncStatusAsync(normalized, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -258,26 +244,42 @@ public class OutlitIntegrations
     /// <returns>Whether a connection was removed.</returns>
     public virtual async Task<DisconnectResult> DisconnectAsync(ProviderId provider, CancellationToken cancellationToken = default)
     {
-        const string operation = "disconnectIntegration";
         var normalized = provider.Normalized();
+        // The contract documents "not connected" (404) as an answer, so it comes back as a result, not an error.
+        var result = await Api.DisconnectIntegrationAsync(new IntegrationDisconnectRequest { Provider = normalized }, cancellationToken).ConfigureAwait(false);
+        return new DisconnectResult(normalized, result.Success == true, result.Success == true ? null : result.Message);
+    }
+
+    /// <summary>Reads one branch of a union answer under the client's JSON policy; a branch of another shape is a format error naming it.</summary>
+    private static T ReadBranch<T>(JObject branch, string name)
+    {
         try
         {
-            // 404 is let through the pipeline so the generated client reads it with its documented schema.
-            var response = await Call.GeneratedAsync(
-                operation,
-                idempotent: false,
-                api => api.DisconnectIntegrationAsync(new IntegrationDisconnectRequest { Provider = normalized }, cancellationToken),
-                passThroughStatus: 404).ConfigureAwait(false);
-            return new DisconnectResult(normalized, response.Success, null);
+            return OutlitJson.ToObject<T>(branch);
         }
-        catch (ApiException<IntegrationDisconnectNotConnectedResponse> ex) when (ex.StatusCode == 404 && ex.Result is { Success: false })
+        catch (Newtonsoft.Json.JsonException ex)
         {
-            return new DisconnectResult(normalized, false, ex.Result.Message);
-        }
-        catch (ApiException ex)
-        {
-            // A 404 without the documented body (an HTML page from a proxy, say) is a real not-found.
-            throw Call.Translate(ex, operation);
+            throw new OutlitResponseFormatException($"The Outlit response to getIntegrationCapabilities has an entry \"{name}\" that is not a provider capability: {OutlitRedactor.Redact(ex.Message, [])}");
         }
     }
+
+    /// <summary>Turns caller-supplied settings (a dictionary, an anonymous object, a JObject) into a JSON object.</summary>
+    private static JObject ToJsonObject(object value, string parameterName)
+    {
+        JToken token;
+        try
+        {
+            token = OutlitJson.ToToken(value);
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            throw new ArgumentException($"The value cannot be sent: {ex.GetType().Name}.", parameterName, ex);
+        }
+
+        return token as JObject ?? throw new ArgumentException("Expected a value that serializes to a JSON object.", parameterName);
+    }
+
+    /// <summary>Every string value of caller-supplied settings: credentials and webhook secrets, kept out of every message.</summary>
+    private static string[] SecretsOf(JObject? settings) =>
+        settings is null ? [] : settings.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!).Where(v => v.Length > 0).Distinct().ToArray();
 }

@@ -17,16 +17,16 @@ namespace Outlit;
 /// </remarks>
 public class OutlitTools
 {
-    private readonly OutlitCall? call;
+    private readonly OutlitPlatformApi? api;
 
-    internal OutlitTools(OutlitCall call) => this.call = call;
+    internal OutlitTools(OutlitPlatformApi api) => this.api = api;
 
     /// <summary>For mocking frameworks only.</summary>
     protected OutlitTools()
     {
     }
 
-    private OutlitCall Call => call ?? throw new InvalidOperationException("This OutlitTools was created for mocking and cannot send requests.");
+    private OutlitPlatformApi Api => api ?? throw new InvalidOperationException("This OutlitTools was created for mocking and cannot send requests.");
 
     /// <summary>One page of customers, filtered by billing status, activity, revenue, owner, traits or name.</summary>
     /// <param name="input">Filters and paging; null for the defaults.</param>
@@ -175,7 +175,7 @@ public class OutlitTools
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's JSON result.</returns>
     public virtual Task<JObject> CallToolAsync(string tool, object? input = null, CancellationToken cancellationToken = default) =>
-        SendAsync(tool, Call.ToObject(input, nameof(input)), (body, length) => Call.ReadObject(body, tool, length), cancellationToken);
+        SendAsync<JObject>(tool, ToObject(input, nameof(input)), cancellationToken);
 
     /// <summary>Calls any tool by name and reads the result into <typeparamref name="TOutput"/>.</summary>
     /// <typeparam name="TOutput">The result type, usually a generated <c>…Output</c> type.</typeparam>
@@ -184,22 +184,39 @@ public class OutlitTools
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed result.</returns>
     public virtual Task<TOutput> CallToolAsync<TOutput>(string tool, object? input = null, CancellationToken cancellationToken = default) =>
-        SendAsync(tool, Call.ToObject(input, nameof(input)), (body, length) => Call.Read<TOutput>(body, tool, length), cancellationToken);
+        SendAsync<TOutput>(tool, ToObject(input, nameof(input)), cancellationToken);
 
-    /// <summary>Sends one tool call and reads the result from the response stream (never as one whole-body string).</summary>
-    private Task<T> SendAsync<T>(string tool, JObject input, Func<Stream, long?, T> read, CancellationToken cancellationToken)
+    /// <summary>Sends one tool call through the generated tool-call operation, labelled with the tool.</summary>
+    private Task<T> SendAsync<T>(string tool, JObject input, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
         OutlitSourceTypes.NormalizeToolInput(input);
-        var request = new JObject { ["tool"] = tool, ["input"] = input };
-        return Call.Transport.SendAsync(
-            HttpMethod.Post,
-            "api/tools/call",
-            Call.Serialize(request),
-            operation: tool,
-            idempotent: OutlitToolNames.IsReadOnly(tool),
-            read,
+        return Api.CallToolAsync<T>(
+            new ToolCallRequest { Tool = tool, Input = input },
+            new OutlitRequestContext { Label = tool, Tool = tool, RetrySafe = OutlitToolNames.IsReadOnly(tool) },
             cancellationToken);
+    }
+
+    /// <summary>Turns a caller's value (a generated input, a dictionary, an anonymous object, a JObject) into a JSON object; null is <c>{}</c>.</summary>
+    private static JObject ToObject(object? value, string parameterName)
+    {
+        if (value is null)
+        {
+            return new JObject();
+        }
+
+        JToken token;
+        try
+        {
+            token = value is JToken json ? json.DeepClone() : OutlitJson.ToToken(value);
+        }
+        catch (Newtonsoft.Json.JsonSerializationException ex)
+        {
+            // Typically a required input field left null: say so before any request is sent.
+            throw new ArgumentException($"The value cannot be sent: {ex.Message}", parameterName, ex);
+        }
+
+        return token as JObject ?? throw new ArgumentException("Expected a value that serializes to a JSON object.", parameterName);
     }
 
     private async IAsyncEnumerable<TItem> PaginateAsync<TOutput, TItem>(
@@ -210,12 +227,12 @@ public class OutlitTools
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Paging works on a JSON copy of the input, so the caller's object is never modified.
-        var json = Call.ToObject(input, nameof(input));
+        var json = ToObject(input, nameof(input));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await SendAsync(tool, (JObject)json.DeepClone(), (body, length) => Call.Read<TOutput>(body, tool, length), cancellationToken).ConfigureAwait(false);
+            var page = await SendAsync<TOutput>(tool, (JObject)json.DeepClone(), cancellationToken).ConfigureAwait(false);
             foreach (var item in items(page) ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -8,8 +8,9 @@ internal sealed class CapturingHandler(string responseJson = "{}") : HttpMessage
 {
     public List<(HttpMethod Method, Uri? Uri, string? Body)> Requests { get; } = [];
 
-    public static OutlitApiClient Client(CapturingHandler handler) =>
-        new(new HttpClient(handler)) { BaseUrl = "https://api.example.test/" };
+    /// <summary>The generated Platform API client of an <see cref="OutlitClient"/> that sends through <paramref name="handler"/>.</summary>
+    public static IOutlitPlatformApi Client(CapturingHandler handler) =>
+        new OutlitClient(new OutlitClientOptions { ApiKey = "ok_contract_tests", BaseUrl = new Uri("https://api.example.test/"), HttpMessageHandler = handler, MaxRetries = 0 }).Api;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

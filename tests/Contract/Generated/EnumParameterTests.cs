@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Reflection;
 using Outlit.Testing;
 
@@ -18,7 +17,7 @@ public class EnumParameterTests
     }
 
     private static IEnumerable<MethodInfo> Operations() =>
-        typeof(OutlitApiClient).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        typeof(IOutlitPlatformApi).GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)
                 && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken)
                 && m.GetParameters().Any(p => IsExtensibleEnum(p.ParameterType)));
@@ -33,11 +32,10 @@ public class EnumParameterTests
         return known.Cast<object>().First();
     }
 
-    private static (OutlitApiClient Client, HttpClient Http) ClientFor(OutlitMockServer server)
+    private static (IOutlitPlatformApi Client, OutlitClient Owner) ClientFor(OutlitMockServer server)
     {
-        var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
-        return (new OutlitApiClient(http) { BaseUrl = server.BaseUrl.ToString() }, http);
+        var owner = new OutlitClient(new OutlitClientOptions { ApiKey = server.ApiKey, BaseUrl = server.BaseUrl, MaxRetries = 0 });
+        return (owner.Api, owner);
     }
 
     private static MethodInfo Operation(string name) => Operations().Single(m => m.Name == name);
@@ -51,8 +49,8 @@ public class EnumParameterTests
     {
         var method = Operation(name);
         await using var server = await OutlitMockServer.StartAsync();
-        var (client, http) = ClientFor(server);
-        using var _ = http;
+        var (client, owner) = ClientFor(server);
+        using var _ = owner;
 
         var values = new List<string>();
         var arguments = method.GetParameters().Select(p =>
@@ -88,8 +86,8 @@ public class EnumParameterTests
     {
         var method = Operation(name);
         await using var server = await OutlitMockServer.StartAsync();
-        var (client, http) = ClientFor(server);
-        using var _ = http;
+        var (client, owner) = ClientFor(server);
+        using var _ = owner;
 
         var required = method.GetParameters().Where(p => IsExtensibleEnum(p.ParameterType) && Nullable.GetUnderlyingType(p.ParameterType) is null).ToList();
         var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? (object?)CancellationToken.None : null).ToArray();

@@ -12,7 +12,7 @@ namespace Outlit.Contract.Tests.Generated;
 /// </summary>
 public class GeneratedClientTests
 {
-    private static readonly Assembly Generated = typeof(OutlitApiClient).Assembly;
+    private static readonly Assembly Generated = typeof(OutlitClient).Assembly;
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
@@ -36,9 +36,12 @@ public class GeneratedClientTests
     [TestCaseSource(nameof(OperationIds))]
     public void EveryOperationHasAnAsyncMethodWithCancellation(string operationId)
     {
-        foreach (var type in new[] { typeof(OutlitApiClient), typeof(IOutlitApiClient) })
+        var clients = new[] { (typeof(OutlitPlatformApi), typeof(IOutlitPlatformApi)), (typeof(OutlitIngestApi), typeof(IOutlitIngestApi)) };
+        var found = clients.Where(c => c.Item1.GetMethods().Any(m => m.Name == Pascal(operationId) + "Async")).ToList();
+        Assert.That(found, Has.Count.EqualTo(1), $"{Pascal(operationId)}Async belongs to exactly one generated client");
+        foreach (var type in new[] { found[0].Item1, found[0].Item2 })
         {
-            var method = type.GetMethods().SingleOrDefault(m => m.Name == Pascal(operationId) + "Async" && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken));
+            var method = type.GetMethods().SingleOrDefault(m => m.Name == Pascal(operationId) + "Async" && !m.IsGenericMethod && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken));
             Assert.That(method, Is.Not.Null, $"{type.Name} lacks {Pascal(operationId)}Async(..., CancellationToken)");
             Assert.That(method!.ReturnType.IsAssignableTo(typeof(Task)), Is.True);
         }
@@ -47,7 +50,7 @@ public class GeneratedClientTests
     [Test]
     public void TheConnectResponseKeepsBothShapesReachable()
     {
-        var method = typeof(IOutlitApiClient).GetMethods().First(m => m.Name == "ConnectIntegrationAsync");
+        var method = typeof(IOutlitPlatformApi).GetMethods().First(m => m.Name == "ConnectIntegrationAsync");
         var responseType = method.ReturnType.GetGenericArguments().Single();
         Assert.That(responseType, Is.EqualTo(typeof(IntegrationConnectResponse)));
 

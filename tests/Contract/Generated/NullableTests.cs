@@ -11,7 +11,7 @@ namespace Outlit.Contract.Tests.Generated;
 public class NullableTests
 {
     private static Type GeneratedType(string schemaName) =>
-        typeof(OutlitApiClient).Assembly.GetType("Outlit." + schemaName) ?? throw new AssertionException($"no generated type for schema {schemaName}");
+        typeof(OutlitClient).Assembly.GetType("Outlit." + schemaName) ?? throw new AssertionException($"no generated type for schema {schemaName}");
 
     private static PropertyInfo JsonProperty(Type type, string jsonName) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -29,7 +29,7 @@ public class RequestSerializationTests
         foreach (var tool in ContractDocument.Root.GetProperty("x-outlit-tools").EnumerateArray())
         {
             var name = tool.GetProperty("inputSchema").GetProperty("$ref").GetString()!.Split('/').Last();
-            var type = typeof(OutlitApiClient).Assembly.GetType("Outlit." + name)!;
+            var type = typeof(OutlitClient).Assembly.GetType("Outlit." + name)!;
             var required = type.GetProperties().Any(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.Required is Required.Always or Required.AllowNull);
             if (!required)
             {
@@ -108,7 +108,7 @@ public class RequestSerializationTests
         foreach (var tool in ContractDocument.Root.GetProperty("x-outlit-tools").EnumerateArray())
         {
             var name = tool.GetProperty("inputSchema").GetProperty("$ref").GetString()!.Split('/').Last();
-            var type = typeof(OutlitApiClient).Assembly.GetType("Outlit." + name)!;
+            var type = typeof(OutlitClient).Assembly.GetType("Outlit." + name)!;
             foreach (var property in type.GetProperties().Where(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(DateTimeOffset)))
             {
                 yield return new TestCaseData(type, property.Name).SetArgDisplayNames($"{name}.{property.Name}");

@@ -14,10 +14,10 @@ internal static class GeneratedTypes
     private const string ComponentPrefix = "#/components/schemas/";
 
     /// <summary>The assembly holding the generated code and the hand-written client.</summary>
-    public static Assembly Assembly { get; } = typeof(Outlit.OutlitApiClient).Assembly;
+    public static Assembly Assembly { get; } = typeof(Outlit.OutlitClient).Assembly;
 
     /// <summary>The serializer settings of the generated client (what it writes requests and reads responses with).</summary>
-    public static JsonSerializerSettings Settings { get; } = new SettingsProbe().Settings;
+    public static JsonSerializerSettings Settings { get; } = Outlit.OutlitJson.Settings;
 
     /// <summary>The generated type of a component schema, or null when there is none.</summary>
     public static Type? ForComponent(string schemaName) => Assembly.GetType("Outlit." + schemaName, throwOnError: false);
@@ -134,16 +134,5 @@ internal static class GeneratedTypes
             property.Required = Required.Default;
             return property;
         }
-    }
-
-    /// <summary>Reads the protected settings of the generated client; never sends anything.</summary>
-    private sealed class SettingsProbe : Outlit.OutlitApiClient
-    {
-        public SettingsProbe()
-            : base(new HttpClient())
-        {
-        }
-
-        public JsonSerializerSettings Settings => JsonSerializerSettings;
     }
 }

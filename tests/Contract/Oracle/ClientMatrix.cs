@@ -127,7 +127,7 @@ internal static class ClientMatrix
         var client = new OutlitIngestClient(
             publicKey,
             new HttpClient(recorder, disposeHandler: false),
-            new OutlitIngestClientOptions { BaseAddress = prism.BaseAddress, MaxRetries = 0 });
+            new OutlitIngestClientOptions { BaseUrl = prism.BaseAddress, MaxRetries = 0 });
         return (client, recorder);
     }
 
@@ -265,6 +265,26 @@ internal static class ClientMatrix
             yield break;
         }
 
+        // Prism cannot tell which tool was called, so its body may be another tool's output or an older shape. Under
+        // the client's one JSON policy a body missing what the tool's output schema requires is a typed format error
+        // naming the JSON path, never a result with defaults in place of the missing values.
+        var mismatch = ToolOutputMismatch(call, example);
+        if (mismatch.Count > 0)
+        {
+            if (error is not OutlitResponseFormatException format)
+            {
+                yield return error is null
+                    ? $"returned {result?.GetType().Name ?? "null"} for a body the tool's output schema rejects ({mismatch[0]}); expected {nameof(OutlitResponseFormatException)}"
+                    : $"threw {error.GetType().FullName}: {error.Message}; expected {nameof(OutlitResponseFormatException)}";
+            }
+            else if (!format.Message.Contains("Path '", StringComparison.Ordinal))
+            {
+                yield return $"the format error does not name the JSON path: {format.Message}";
+            }
+
+            yield break;
+        }
+
         if (error is not null)
         {
             yield return $"threw {error.GetType().FullName}: {error.Message}; expected a result";
@@ -275,6 +295,18 @@ internal static class ClientMatrix
         {
             yield return failure;
         }
+    }
+
+    /// <summary>For a tool call answered with a documented example: why that body does not satisfy the called tool's output schema.</summary>
+    private static IReadOnlyList<string> ToolOutputMismatch(ClientCase call, JsonNode? example)
+    {
+        if (call.OperationId != "callTool" || example is null || call.Request.Body is not JsonObject request
+            || ContractDocument.Instance.Tools.FirstOrDefault(t => t.Name == request["tool"]?.GetValue<string>()) is not { OutputSchema: { } output })
+        {
+            return [];
+        }
+
+        return ContractDocument.Instance.Validator.ValidateComponent(example, output);
     }
 
     private static IEnumerable<string> CheckExceptionDetails(OutlitException error, JsonNode? example)

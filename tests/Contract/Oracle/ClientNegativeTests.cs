@@ -154,7 +154,7 @@ public sealed class ClientNegativeTests
     private OutlitIngestClient IngestClient(ViolationRecorder recorder) => new(
         OperationPlan.ParameterExample(ContractDocument.Instance.Operations.Single(o => o.Id == "ingestEvents"), "publicKey"),
         new HttpClient(recorder),
-        new OutlitIngestClientOptions { BaseAddress = _prism.BaseAddress, MaxRetries = 0 });
+        new OutlitIngestClientOptions { BaseUrl = _prism.BaseAddress, MaxRetries = 0 });
 
     private static async Task<Exception?> CatchAsync(Func<Task> call)
     {

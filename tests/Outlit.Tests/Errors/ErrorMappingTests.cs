@@ -7,7 +7,11 @@ namespace Outlit.Tests.Errors;
 /// <summary>Each documented error body, served over HTTP, becomes the matching exception with its facts.</summary>
 public class ErrorMappingTests
 {
-    private static async Task<T> FailWith<T>(int status, string body, string contentType = "application/json", params (string Name, string Value)[] headers) where T : OutlitException
+    private static Task<T> FailWith<T>(int status, string body, string contentType = "application/json", params (string Name, string Value)[] headers) where T : OutlitException =>
+        FailWith<T>(client => client.Tools.CallToolAsync("outlit_list_customers", new { limit = 5000 }), status, body, contentType, headers);
+
+    /// <summary>Serves one answer to <paramref name="call"/>; the status and body are read as the operation's contract documents them.</summary>
+    private static async Task<T> FailWith<T>(Func<OutlitClient, Task> call, int status, string body, string contentType = "application/json", params (string Name, string Value)[] headers) where T : OutlitException
     {
         await using var server = await LoopbackServer.StartAsync(async (_, context) =>
         {
@@ -21,7 +25,7 @@ public class ErrorMappingTests
             await context.Response.WriteAsync(body);
         });
         using var client = TestClients.Create(server, o => o.MaxRetries = 0);
-        return await TestClients.ThrowsAsync<T>(() => client.Transport.SendAsync(HttpMethod.Post, "api/tools/call", "{\"tool\":\"outlit_list_customers\",\"input\":{\"limit\":5000}}", "outlit_list_customers", idempotent: true, CancellationToken.None));
+        return await TestClients.ThrowsAsync<T>(() => call(client));
     }
 
     [Test]
@@ -69,7 +73,7 @@ public class ErrorMappingTests
     [Test]
     public async Task ConnectionLimitError()
     {
-        var ex = await FailWith<OutlitConnectionLimitException>(403, "{\"error\":\"Your plan has reached its integration connection limit.\",\"code\":\"plan_connection_limit_exceeded\",\"feature\":\"integration_connections\",\"plan\":\"free\",\"currentConnections\":3,\"limit\":3}");
+        var ex = await FailWith<OutlitConnectionLimitException>(client => client.Integrations.ConnectAsync(ProviderId.Stripe), 403, "{\"error\":\"Your plan has reached its integration connection limit.\",\"code\":\"plan_connection_limit_exceeded\",\"feature\":\"integration_connections\",\"plan\":\"free\",\"currentConnections\":3,\"limit\":3}");
 
         Assert.Multiple(() =>
         {
@@ -107,8 +111,9 @@ public class ErrorMappingTests
     [Test]
     public async Task NotFoundError()
     {
-        var ex = await FailWith<OutlitNotFoundException>(404, "{\"success\":false,\"message\":\"Integration is not connected\"}");
-        Assert.That(ex.ServerMessage, Is.EqualTo("Integration is not connected"));
+        // callTool does not document 404: the body is read with the error type the operation documents for its errors.
+        var ex = await FailWith<OutlitNotFoundException>(404, "{\"error\":\"Tool not found\"}");
+        Assert.That(ex.ServerMessage, Is.EqualTo("Tool not found"));
     }
 
     [Test]
@@ -164,12 +169,36 @@ public class ErrorMappingTests
         var now = DateTimeOffset.Parse("2026-04-10T18:00:00Z", CultureInfo.InvariantCulture);
         Assert.Multiple(() =>
         {
-            Assert.That(OutlitErrorParser.ParseReset("1699999999", now), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1699999999)));
-            Assert.That(OutlitErrorParser.ParseReset("1776124800000", now), Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1776124800000)));
-            Assert.That(OutlitErrorParser.ParseReset("30", now), Is.EqualTo(now.AddSeconds(30)));
-            Assert.That(OutlitErrorParser.ParseReset("soon", now), Is.Null);
-            Assert.That(OutlitErrorParser.ParseRetryAfter("Fri, 10 Apr 2026 18:00:09 GMT", now), Is.EqualTo(TimeSpan.FromSeconds(9)));
-            Assert.That(OutlitErrorParser.ParseRetryAfter("2.5", now), Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+            Assert.That(OutlitRateLimitHeaders.Reset("1699999999", now), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1699999999)));
+            Assert.That(OutlitRateLimitHeaders.Reset("1776124800000", now), Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1776124800000)));
+            Assert.That(OutlitRateLimitHeaders.Reset("30", now), Is.EqualTo(now.AddSeconds(30)));
+            Assert.That(OutlitRateLimitHeaders.ResetWait("1699999999", now), Is.EqualTo(TimeSpan.Zero), "a reset already past is no wait");
+            Assert.That(OutlitRateLimitHeaders.Reset("soon", now), Is.Null);
+            Assert.That(OutlitRateLimitHeaders.RetryAfter("Fri, 10 Apr 2026 18:00:09 GMT", now), Is.EqualTo(TimeSpan.FromSeconds(9)));
+            Assert.That(OutlitRateLimitHeaders.RetryAfter("2.5", now), Is.EqualTo(TimeSpan.FromSeconds(2.5)));
         });
+    }
+
+    [TestCase("1e300")]
+    [TestCase("Infinity")]
+    [TestCase("9200000000000")]
+    public void AnAbsurdWaitIsClampedNeverThrown(string value)
+    {
+        var now = DateTimeOffset.Parse("2026-04-10T18:00:00Z", CultureInfo.InvariantCulture);
+        Assert.Multiple(() =>
+        {
+            Assert.That(OutlitRateLimitHeaders.RetryAfter(value, now), Is.EqualTo(OutlitRateLimitHeaders.LongestWait));
+            Assert.That(OutlitRateLimitHeaders.Reset(value, now), Is.EqualTo(now + OutlitRateLimitHeaders.LongestWait));
+        });
+    }
+
+    [TestCase("NaN")]
+    [TestCase("-5")]
+    [TestCase("")]
+    public void ANonWaitIsNoWait(string value)
+    {
+        var now = DateTimeOffset.Parse("2026-04-10T18:00:00Z", CultureInfo.InvariantCulture);
+        var wait = OutlitRateLimitHeaders.RetryAfter(value, now);
+        Assert.That(wait is null || wait == TimeSpan.Zero, Is.True, $"'{value}' read as {wait}");
     }
 }

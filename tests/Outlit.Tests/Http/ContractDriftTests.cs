@@ -12,8 +12,17 @@ public class ContractDriftTests
 {
     private const string SecretLooking = "ok_live_0123456789abcdef_do_not_log";
 
-    private static Task<OutlitRawResponse> ListIntegrationsAsync(OutlitClient client) =>
-        client.Transport.SendAsync(HttpMethod.Get, "api/integrations", null, "listIntegrations", idempotent: true, CancellationToken.None);
+    private static Task<IntegrationListResponse> ListIntegrationsAsync(OutlitClient client) =>
+        client.Api.ListIntegrationsAsync(null);
+
+    /// <summary>Sends listIntegrations through the client's per-try stages and hands back the raw answer, as the generated path stamps it.</summary>
+    private static Task<HttpResponseMessage> RawListIntegrationsAsync(OutlitClient client, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseUrl, "api/integrations"));
+        request.Options.Set(OutlitHttpRequestOptions.Operation, "listIntegrations");
+        request.Options.Set(OutlitHttpRequestOptions.OperationId, "listIntegrations");
+        return client.Pipeline.Http.SendAsync(request, completion);
+    }
 
     private static Task<LoopbackServer> ServeAsync(string body, string contentType = "application/json", int status = 200) =>
         LoopbackServer.StartAsync(async (_, context) =>
@@ -42,7 +51,7 @@ public class ContractDriftTests
         Assert.That(client.ContractDrift.IsEnabled, Is.False);
         Assert.That(client.ContractDrift.ResponsesChecked, Is.Zero);
         Assert.That(client.ContractDrift.TotalFindings, Is.Zero);
-        Assert.That(OutlitPipeline.CreateStages(client.Settings).OfType<OutlitContractDriftHandler>(), Is.Empty);
+        Assert.That(client.Settings.CreateApiStages().OfType<OutlitContractDriftHandler>(), Is.Empty);
     }
 
     [Test]
@@ -128,8 +137,10 @@ public class ContractDriftTests
         await using var server = await ServeAsync($$"""{"items":[{{item}}]}""");
         using var client = DriftClient(server);
 
-        await ListIntegrationsAsync(client);
+        // The client refuses the answer (a missing required value is never read as a default); the check reports why.
+        var ex = await TestClients.ThrowsAsync<OutlitResponseFormatException>(() => ListIntegrationsAsync(client));
 
+        Assert.That(ex.Message, Does.Contain("'status'").And.Contain("items[0]"));
         var finding = client.ContractDrift.RecentFindings.Single();
         Assert.That(finding.Kind, Is.EqualTo(OutlitContractDriftKind.MissingRequiredProperty));
         Assert.That(finding.Pointer, Is.EqualTo("/items/0/status"));
@@ -142,7 +153,7 @@ public class ContractDriftTests
         await using var server = await ServeAsync("""{"items":[{"id":"stripe","name":null,"category":"billing","status":"connected"}]}""");
         using var client = DriftClient(server);
 
-        await ListIntegrationsAsync(client);
+        await TestClients.ThrowsAsync<OutlitResponseFormatException>(() => ListIntegrationsAsync(client));
 
         var finding = client.ContractDrift.RecentFindings.Single();
         Assert.That(finding.Kind, Is.EqualTo(OutlitContractDriftKind.UnexpectedType));
@@ -204,15 +215,15 @@ public class ContractDriftTests
     }
 
     [Test]
-    public async Task ReadsTheToolNameFromTheBodyOfAGeneratedToolCall()
+    public async Task ChecksAToolCallAgainstItsToolsOutputSchema()
     {
         await using var server = await ServeAsync("""{"items":[],"pagination":{"hasMore":false,"nextCursor":null,"total":0},"cost":3}""");
         using var client = DriftClient(server);
 
-        await client.Api.CallToolAsync(new ToolCallRequest { Tool = ToolName.ListCustomers });
+        await client.Tools.CallToolAsync(ToolName.ListCustomers.ToString());
 
         var finding = client.ContractDrift.RecentFindings.Single();
-        Assert.That(finding.Tool, Is.EqualTo(OutlitToolNames.ListCustomers));
+        Assert.That(finding.Tool, Is.EqualTo(ToolName.ListCustomers.ToString()));
         Assert.That(finding.Pointer, Is.EqualTo("/cost"));
         Assert.That(finding.Kind, Is.EqualTo(OutlitContractDriftKind.UndocumentedProperty));
     }
@@ -238,7 +249,7 @@ public class ContractDriftTests
         await using var server = await ServeAsync("""{"connected":true,"connectionId":"posthog-org_1","alreadyConnected":false,"region":"us"}""");
         using var client = DriftClient(server);
 
-        await client.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", """{"provider":"posthog"}""", "connectIntegration", idempotent: false, CancellationToken.None);
+        await client.Integrations.ConnectAsync(ProviderId.Posthog);
 
         var finding = client.ContractDrift.RecentFindings.Single();
         Assert.That(finding.Kind, Is.EqualTo(OutlitContractDriftKind.UndocumentedProperty));
@@ -274,7 +285,7 @@ public class ContractDriftTests
 
         async Task<(byte[] Bytes, string Headers)> FetchAsync(OutlitClient client)
         {
-            using var response = await client.Http.GetAsync(new Uri("api/integrations", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+            using var response = await RawListIntegrationsAsync(client, HttpCompletionOption.ResponseHeadersRead);
             using var stream = await response.Content.ReadAsStreamAsync();
             using var copy = new MemoryStream();
             await stream.CopyToAsync(copy);
@@ -304,7 +315,7 @@ public class ContractDriftTests
         await using var server = await ServeAsync(body, contentType);
         using var client = DriftClient(server);
 
-        using var response = await client.Http.GetAsync(new Uri("api/integrations", UriKind.Relative));
+        using var response = await RawListIntegrationsAsync(client);
 
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(body));
         Assert.That(client.ContractDrift.ResponsesNotChecked, Is.EqualTo(1));
@@ -315,7 +326,7 @@ public class ContractDriftTests
     [Test]
     public async Task AnUndocumentedStatusIsNotChecked()
     {
-        await using var server = await ServeAsync("""{"weird":true}""", status: 203);
+        await using var server = await ServeAsync("""{"items":[],"weird":true}""", status: 203);
         using var client = DriftClient(server);
 
         await ListIntegrationsAsync(client);

@@ -8,11 +8,15 @@ namespace Outlit.Tests.Http;
 
 public class PipelineTests
 {
-    private static Task<OutlitRawResponse> GetAsync(OutlitClient client, CancellationToken cancellationToken = default) =>
-        client.Transport.SendAsync(HttpMethod.Get, "api/integrations", null, "listIntegrations", idempotent: true, cancellationToken);
+    private const string EmptyList = "{\"items\":[]}";
 
-    private static Task<OutlitRawResponse> ConnectAsync(OutlitClient client) =>
-        client.Transport.SendAsync(HttpMethod.Post, "api/integrations/connect", "{\"provider\":\"slack\"}", "connectIntegration", idempotent: false, CancellationToken.None);
+    /// <summary>A read (listIntegrations): safe to retry.</summary>
+    private static Task<IntegrationListResponse> GetAsync(OutlitClient client, CancellationToken cancellationToken = default) =>
+        client.Api.ListIntegrationsAsync(null, cancellationToken);
+
+    /// <summary>A state-changing call (connectIntegration): retried only when it never reached the server.</summary>
+    private static Task<ConnectResult> ConnectAsync(OutlitClient client) =>
+        client.Integrations.ConnectAsync(ProviderId.Slack);
 
     /// <summary>Answers the n-th request (0-based) with responses[n], repeating the last one.</summary>
     private static Func<RecordedRequest, HttpContext, Task> Sequence(params (int Status, string Body, (string Name, string Value)[] Headers)[] responses)
@@ -31,17 +35,16 @@ public class PipelineTests
         };
     }
 
-    private static (int, string, (string, string)[]) R(int status, string body = "{}", params (string, string)[] headers) => (status, body, headers);
+    private static (int, string, (string, string)[]) R(int status, string body = EmptyList, params (string, string)[] headers) => (status, body, headers);
 
     [Test]
     public async Task SendsTheBearerKeyToTheConfiguredHost()
     {
-        await using var server = await LoopbackServer.StartAsync((_, context) => LoopbackServer.WriteJsonAsync(context, 200, "{\"items\":[]}"));
+        await using var server = await LoopbackServer.StartAsync((_, context) => LoopbackServer.WriteJsonAsync(context, 200, EmptyList));
         using var client = TestClients.Create(server);
 
-        var response = await GetAsync(client);
+        await GetAsync(client);
 
-        Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(server.Requests.Single().Headers["Authorization"], Is.EqualTo("Bearer " + LeakRecorder.SentinelKey));
     }
 
@@ -51,8 +54,9 @@ public class PipelineTests
         await using var configured = await LoopbackServer.StartAsync((_, context) => LoopbackServer.WriteJsonAsync(context, 200, "{}"));
         await using var other = await LoopbackServer.StartAsync((_, context) => LoopbackServer.WriteJsonAsync(context, 200, "{}"));
         using var client = TestClients.Create(configured);
+        using var stages = OutlitPipelineBuilder.CreateHttpClient(client.Settings.Pipeline, client.Settings.CreateApiStages());
 
-        await TestClients.ThrowsAsync<OutlitConfigurationException>(() => client.Http.GetAsync(new Uri(other.BaseAddress, "api/integrations")));
+        await TestClients.ThrowsAsync<OutlitConfigurationException>(() => stages.GetAsync(new Uri(other.BaseAddress, "api/integrations")));
 
         Assert.That(other.Requests, Is.Empty);
         Assert.That(configured.Requests, Is.Empty);
@@ -79,12 +83,11 @@ public class PipelineTests
     [Test]
     public async Task RetriesServerErrorsOnIdempotentCallsUntilSuccess()
     {
-        await using var server = await LoopbackServer.StartAsync(Sequence(R(503), R(500), R(200, "{\"items\":[]}")));
+        await using var server = await LoopbackServer.StartAsync(Sequence(R(503), R(500), R(200)));
         using var client = TestClients.Create(server);
 
-        var response = await GetAsync(client);
+        await GetAsync(client);
 
-        Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(server.Requests, Has.Count.EqualTo(3));
     }
 
@@ -135,8 +138,9 @@ public class PipelineTests
         using var client429 = TestClients.Create(server429);
         using var client402 = TestClients.Create(server402);
 
-        var ex429 = await TestClients.ThrowsAsync<OutlitPlanLimitException>(() => GetAsync(client429));
-        var ex402 = await TestClients.ThrowsAsync<OutlitPlanLimitException>(() => GetAsync(client402));
+        // A tool call, whose 402 and 429 the contract documents as plan-limit errors.
+        var ex429 = await TestClients.ThrowsAsync<OutlitPlanLimitException>(() => client429.Tools.CallToolAsync("outlit_list_customers"));
+        var ex402 = await TestClients.ThrowsAsync<OutlitPlanLimitException>(() => client402.Tools.CallToolAsync("outlit_list_customers"));
 
         Assert.That(server429.Requests, Has.Count.EqualTo(1));
         Assert.That(server402.Requests, Has.Count.EqualTo(1));
@@ -265,13 +269,12 @@ public class PipelineTests
                 return;
             }
 
-            await LoopbackServer.WriteJsonAsync(context, 200, "{\"items\":[]}");
+            await LoopbackServer.WriteJsonAsync(context, 200, EmptyList);
         });
         using var client = TestClients.Create(server, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(200));
 
-        var response = await GetAsync(client);
+        await GetAsync(client);
 
-        Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(server.Requests, Has.Count.EqualTo(2));
     }
 
@@ -358,17 +361,19 @@ public class PipelineTests
     }
 
     [Test]
-    public async Task UnmarkedRequestsFallBackToTheRouteTable()
+    public async Task EveryRequestCarriesTheContractsOperationIdAndToolCallsTheirTool()
     {
         var seen = new List<(string? Operation, bool Idempotent, int Attempt)>();
-        await using var server = await LoopbackServer.StartAsync(Sequence(R(200)));
-        using var recorder = new OptionsRecordingHandler(seen);
+        var ids = new List<string?>();
+        await using var server = await LoopbackServer.StartAsync(Sequence(R(200, "{}")));
+        using var recorder = new OptionsRecordingHandler(seen, ids);
         using var client = TestClients.Create(server, o => o.HttpMessageHandler = recorder);
 
-        (await client.Http.PostAsync("api/tools/call", new StringContent("{}"))).Dispose();
-        (await client.Http.GetAsync("api/integrations/sync-status?provider=stripe")).Dispose();
+        await client.Tools.CallToolAsync("outlit_list_customers");
+        await client.Tools.CallToolAsync("outlit_send_notification", new { title = "t", body = "b" });
 
-        Assert.That(seen, Is.EqualTo(new[] { ("callTool", false, 1), ("getIntegrationSyncStatus", true, 1) }));
+        Assert.That(seen, Is.EqualTo(new[] { ("outlit_list_customers", true, 1), ("outlit_send_notification", false, 1) }), "tool calls are labelled with the tool; read-only tools are safe to retry, the action is not");
+        Assert.That(ids, Is.EqualTo(new[] { "callTool", "callTool" }));
     }
 
     [Test]
@@ -378,9 +383,10 @@ public class PipelineTests
         using var callerClient = new HttpClient();
         using var client = TestClients.Create(server, o => o.HttpClient = callerClient);
 
-        await client.Transport.SendAsync(HttpMethod.Post, "api/validate-api-key", "{\"probe\":1}", "validateApiKey", idempotent: true, CancellationToken.None);
+        await client.Tools.CallToolAsync("outlit_list_customers", new { limit = 2 });
 
-        Assert.That(server.Requests.Select(r => r.Body), Is.EqualTo(new[] { "{\"probe\":1}", "{\"probe\":1}" }));
+        const string sent = "{\"tool\":\"outlit_list_customers\",\"input\":{\"limit\":2}}";
+        Assert.That(server.Requests.Select(r => r.Body), Is.EqualTo(new[] { sent, sent }));
         Assert.That(server.Requests.Select(r => r.Headers["Authorization"]).Distinct().Single(), Is.EqualTo("Bearer " + LeakRecorder.SentinelKey));
         using var stillUsable = await callerClient.GetAsync(server.BaseAddress);
     }
@@ -389,10 +395,10 @@ public class PipelineTests
     public async Task LogsNeverContainHeadersQueriesOrBodies()
     {
         var logs = new CapturingLoggerProvider();
-        await using var server = await LoopbackServer.StartAsync(Sequence(R(500, "{\"error\":\"boom\"}"), R(200)));
+        await using var server = await LoopbackServer.StartAsync(Sequence(R(500, "{\"error\":\"boom\"}"), R(200, "{\"status\":\"pending\",\"provider\":\"hubspot\"}")));
         using var client = TestClients.Create(server, logs: logs);
 
-        await client.Transport.SendAsync(HttpMethod.Get, "api/integrations/connect/status?sessionId=secret-session", null, "getIntegrationConnectionStatus", idempotent: true, CancellationToken.None);
+        await client.Integrations.GetConnectionStatusAsync("secret-session");
 
         Assert.That(logs.Lines, Is.Not.Empty);
         Assert.That(logs.Lines, Has.Some.Contains("getIntegrationConnectionStatus"));
@@ -413,16 +419,18 @@ public class PipelineTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class OptionsRecordingHandler(List<(string? Operation, bool Idempotent, int Attempt)> seen) : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class OptionsRecordingHandler(List<(string? Operation, bool Idempotent, int Attempt)> seen, List<string?>? operationIds = null) : DelegatingHandler(new SocketsHttpHandler())
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             request.Options.TryGetValue(OutlitHttpRequestOptions.Operation, out var operation);
             request.Options.TryGetValue(OutlitHttpRequestOptions.Idempotent, out var idempotent);
             request.Options.TryGetValue(OutlitHttpRequestOptions.Attempt, out var attempt);
+            request.Options.TryGetValue(OutlitHttpRequestOptions.OperationId, out var operationId);
             lock (seen)
             {
                 seen.Add((operation, idempotent, attempt));
+                operationIds?.Add(operationId);
             }
 
             return base.SendAsync(request, cancellationToken);

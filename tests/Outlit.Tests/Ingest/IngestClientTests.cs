@@ -37,7 +37,7 @@ public class IngestClientTests
     [Test]
     public void AValidPublicKeyIsAcceptedAndGoesIntoThePath()
     {
-        using var client = new OutlitIngestClient("pk_live_abc-123_X", new OutlitIngestClientOptions { BaseAddress = new Uri("https://ingest.example.test/") });
+        using var client = new OutlitIngestClient("pk_live_abc-123_X", new OutlitIngestClientOptions { BaseUrl = new Uri("https://ingest.example.test/") });
         Assert.That(client.Endpoint.AbsoluteUri, Is.EqualTo("https://ingest.example.test/api/i/v1/pk_live_abc-123_X/events"));
     }
 
@@ -45,8 +45,9 @@ public class IngestClientTests
     [TestCase("ftp://127.0.0.1/")]
     public void PlainHttpIsRefusedExceptOnLoopback(string address)
     {
-        Assert.Throws<ArgumentException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseAddress = new Uri(address) }));
-        Assert.DoesNotThrow(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseAddress = new Uri("http://127.0.0.1:5000/") }).Dispose());
+        // The same base-URL rules as the Platform client, with the same typed configuration error.
+        Assert.Throws<OutlitConfigurationException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseUrl = new Uri(address) }));
+        Assert.DoesNotThrow(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseUrl = new Uri("http://127.0.0.1:5000/") }).Dispose());
     }
 
     [Test]
@@ -55,7 +56,7 @@ public class IngestClientTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxEventsPerRequest = 101 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxRequestBytes = IngestLimits.MaxRequestBytes + 1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { RequestsPerSecond = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxRetries = -1 }));
+        Assert.Throws<OutlitConfigurationException>(() => new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { MaxRetries = -1 }), "the shared options are checked as for the Platform client");
         Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitTracker(PublicKey, new OutlitTrackerOptions { Capacity = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OutlitTracker(PublicKey, new OutlitTrackerOptions { FlushAt = 101 }));
     }
@@ -202,16 +203,6 @@ public class IngestClientTests
     }
 
     [Test]
-    public void ErrorBodiesAreReadLeniently()
-    {
-        var (message, errors) = IngestTransport.ParseError("{\"success\":false,\"message\":\"Invalid\",\"extra\":1,\"errors\":[{\"path\":[\"events\",0,\"type\"],\"message\":\"Invalid event type\"}]}");
-        Assert.That(message, Is.EqualTo("Invalid"));
-        Assert.That(errors.Single().Path, Is.EqualTo(new object[] { "events", 0L, "type" }));
-        Assert.That(IngestTransport.ParseError("<html>bad gateway</html>").Errors, Is.Empty);
-        Assert.That(IngestTransport.ParseError("[1,2]").Message, Is.Null);
-    }
-
-    [Test]
     public async Task AnErrorAboutThePayloadRejectsTheWholeRequestWithoutRetrying()
     {
         await using var server = await Infrastructure.LoopbackServer.StartAsync((_, context) => Infrastructure.LoopbackServer.WriteJsonAsync(context, 400,
@@ -262,7 +253,7 @@ public class IngestClientTests
         var settings = new IngestServerSettings { Faults = n => n == 1 ? IngestFault.Slow : IngestFault.None, SlowDelay = TimeSpan.FromSeconds(5) };
         await using var server = await IngestTestServer.StartAsync(settings);
         var options = FastRetries(server.BaseAddress);
-        options.RequestTimeout = TimeSpan.FromSeconds(1);
+        options.AttemptTimeout = TimeSpan.FromSeconds(1);
         using var client = new OutlitIngestClient(PublicKey, options);
 
         var watch = Stopwatch.StartNew();
@@ -319,7 +310,8 @@ public class IngestClientTests
         var result = await client.SendEncodedAsync(client.CreateEnvelope("server", null, null, null), Events(2), CancellationToken.None);
 
         Assert.That(result.Failures.Select(f => f.Reason), Is.All.EqualTo(IngestFailureReason.DeliveryFailed));
-        Assert.That(result.Failures[0].Exception, Is.InstanceOf<HttpRequestException>());
+        Assert.That(result.Failures[0].Exception, Is.InstanceOf<OutlitNetworkException>());
+        Assert.That(result.Failures[0].Exception!.InnerException, Is.InstanceOf<HttpRequestException>());
         Assert.That(result.RequestCount, Is.EqualTo(2));
     }
 
@@ -370,8 +362,8 @@ public class IngestClientTests
         });
         var options = FastRetries(server.BaseAddress, maxRetries: 1);
         // Waiting for the reset takes longer than one attempt may: the wait must not count as a timeout.
-        options.RequestTimeout = TimeSpan.FromMilliseconds(1500);
-        options.MaxRetryDelay = TimeSpan.FromSeconds(10);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(1500);
+        options.MaxRetryAfter = TimeSpan.FromSeconds(10);
         using var client = new OutlitIngestClient(PublicKey, options);
 
         var result = await client.SendEncodedAsync(client.CreateEnvelope("server", null, null, null), Events(1), CancellationToken.None);
@@ -398,7 +390,7 @@ public class IngestClientTests
             return Infrastructure.LoopbackServer.WriteJsonAsync(context, 200, "{\"success\":true}");
         });
         var options = FastRetries(server.BaseAddress);
-        options.MaxRetryDelay = TimeSpan.FromMilliseconds(300);
+        options.MaxRetryAfter = TimeSpan.FromMilliseconds(300);
         using var client = new OutlitIngestClient(PublicKey, options);
 
         var watch = Stopwatch.StartNew();

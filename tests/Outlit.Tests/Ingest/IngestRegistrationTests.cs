@@ -31,8 +31,8 @@ public class IngestRegistrationTests
             .AddHttpMessageHandler(() => new BearerHandler()));
         services.AddOutlitTracker(PublicKey, configureClient: o =>
         {
-            o.BaseAddress = server.BaseAddress;
-            o.RetryDelay = TimeSpan.Zero;
+            o.BaseUrl = server.BaseAddress;
+            o.BaseDelay = TimeSpan.Zero;
         });
         await using var provider = services.BuildServiceProvider();
         var tracker = provider.GetRequiredService<OutlitTracker>();
@@ -63,7 +63,7 @@ public class IngestRegistrationTests
             o.ApiKey = Infrastructure.LeakRecorder.SentinelKey;
             o.BaseUrl = ingest.BaseAddress;
         });
-        services.AddOutlitTracker(PublicKey, configureClient: o => o.BaseAddress = ingest.BaseAddress);
+        services.AddOutlitTracker(PublicKey, configureClient: o => o.BaseUrl = ingest.BaseAddress);
         await using var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<OutlitClient>();
         var tracker = provider.GetRequiredService<OutlitTracker>();
@@ -103,7 +103,7 @@ public class IngestRegistrationTests
         services.AddLogging();
         services.AddOutlitTracker(PublicKey,
             tracker => tracker.FlushInterval = TimeSpan.FromHours(1),
-            client => client.BaseAddress = server.BaseAddress);
+            client => client.BaseUrl = server.BaseAddress);
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().Single(s => s.GetType().Name == "OutlitTrackerHostedService");
         var tracker = provider.GetRequiredService<OutlitTracker>();

@@ -11,11 +11,12 @@ internal static class IngestTestSupport
     /// <summary>Client settings for tests: the documented limits, retries with zero delay.</summary>
     public static OutlitIngestClientOptions FastRetries(Uri baseAddress, int maxRetries = 5) => new()
     {
-        BaseAddress = baseAddress,
+        BaseUrl = baseAddress,
         MaxRetries = maxRetries,
-        RetryDelay = TimeSpan.Zero,
-        MaxRetryDelay = TimeSpan.FromSeconds(2),
-        RequestTimeout = TimeSpan.FromSeconds(5),
+        BaseDelay = TimeSpan.Zero,
+        MaxDelay = TimeSpan.FromSeconds(2),
+        MaxRetryAfter = TimeSpan.FromSeconds(2),
+        AttemptTimeout = TimeSpan.FromSeconds(5),
     };
 
     /// <summary>A custom event whose <c>properties.seq</c> identifies it, optionally padded to grow its size.</summary>

@@ -7,8 +7,8 @@ public class MockServerInteropTests
 {
     private static OutlitIngestClientOptions Options(OutlitMockServer mock) => new()
     {
-        BaseAddress = mock.BaseUrl,
-        RetryDelay = TimeSpan.Zero,
+        BaseUrl = mock.BaseUrl,
+        BaseDelay = TimeSpan.Zero,
     };
 
     [Test]

@@ -158,7 +158,7 @@ public class IntegrationsTests
     [TestCase("""{"alreadyConnected":false}""")]
     [TestCase("""{"connected":true,"alreadyConnected":false}""")]
     [TestCase("""{"sessionId":"s1","alreadyConnected":false}""")]
-    [TestCase("""{"sessionId":"s1","connectUrl":"https://x.test/","connectionId":"c1","alreadyConnected":false}""")]
+    [TestCase("""{"sessionId":"s1","connectUrl":"https://x.test/","connected":true,"connectionId":"c1","alreadyConnected":false}""")]
     [TestCase("""{"sessionId":"s1","connectUrl":"not a url","alreadyConnected":false}""")]
     [TestCase("""<html>ok</html>""")]
     public async Task AConnectBodyMatchingNeitherShapeIsAnError(string body)

@@ -15,11 +15,11 @@ public class PaginationTests
         });
 
     private static string CustomersPage(int first, int count, bool hasMore, string? next) =>
-        new JObject
+        ContractFixtures.Complete("ListCustomersOutput", new JObject
         {
             ["items"] = new JArray(Enumerable.Range(first, count).Select(i => new JObject { ["id"] = $"cus_{i}", ["name"] = null, ["domain"] = null, ["billingStatus"] = i == 2 ? "FROZEN" : "PAYING" })),
             ["pagination"] = new JObject { ["hasMore"] = hasMore, ["nextCursor"] = next, ["total"] = 5 },
-        }.ToString();
+        }).ToString();
 
     private static IEnumerable<string?> SentCursors(LoopbackServer server) =>
         server.Requests.Select(r => (string?)JObject.Parse(r.Body)["input"]?["cursor"]);
@@ -94,11 +94,19 @@ public class PaginationTests
                 "outlit_list_sources" => new JObject { ["sourceType"] = "CALL", ["sourceId"] = second ? "s2" : "s1" },
                 _ => new JObject { ["id"] = second ? "u2" : "u1" },
             };
-            var page = new JObject
+            var output = tool switch
+            {
+                "outlit_list_facts" => "ListFactsOutput",
+                "outlit_get_timeline" => "GetTimelineOutput",
+                "outlit_list_sources" => "ListSourcesOutput",
+                "outlit_list_users" => "ListUsersOutput",
+                _ => "ListWorkspaceUsersOutput",
+            };
+            var page = ContractFixtures.Complete(output, new JObject
             {
                 [list] = new JArray(item),
                 ["pagination"] = new JObject { ["hasMore"] = !second, ["nextCursor"] = second ? null : "next" },
-            };
+            });
             return LoopbackServer.WriteJsonAsync(context, 200, page.ToString());
         });
         using var client = TestClients.Create(server);

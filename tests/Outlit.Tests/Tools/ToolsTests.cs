@@ -6,7 +6,7 @@ namespace Outlit.Tests.Tools;
 
 public class ToolsTests
 {
-    private const string Fact = """{"id":"fact_1","assertion":"Renewal is at risk","reasoning":null,"factType":"CHURN_RISK","factCategory":"MEMORY","status":"ACTIVE","confidence":0.8,"priority":null,"occurredAt":"2026-03-01T10:00:00.000Z","detectedAt":"2026-03-02T10:00:00.000Z","validFrom":null,"validUntil":null,"evidenceCount":2,"metricName":null,"metricValue":null,"metricPreviousValue":null,"metricDelta":null,"metricUnit":null,"periodStart":null,"periodEnd":null,"changePointDate":null,"occurrenceCount":null,"lastDetectedAt":null,"severity":null}""";
+    private const string Fact = """{"id":"fact_1","assertion":"Renewal is at risk","reasoning":null,"factType":"CHURN_RISK","factCategory":"MEMORY","status":"ACTIVE","confidence":0.8,"priority":null,"occurredAt":"2026-03-01T10:00:00.000Z","detectedAt":"2026-03-02T10:00:00.000Z","validFrom":"2026-03-01T10:00:00.000Z","validUntil":null,"evidenceCount":2,"metricName":null,"metricValue":null,"metricPreviousValue":null,"metricDelta":null,"metricUnit":null,"periodStart":null,"periodEnd":null,"changePointDate":null,"occurrenceCount":1,"lastDetectedAt":null,"severity":null}""";
 
     private const string Source = """{"sourceType":"OPPORTUNITY","sourceId":"opp_123","occurredAt":"2026-03-01T10:00:00.000Z","title":"Acme renewal","summary":null,"permalink":null,"provider":"hubspot","customer":null,"participants":[],"record":{"stage":"negotiation"}}""";
 
@@ -48,14 +48,29 @@ public class ToolsTests
     };
 
     [Test]
-    public async Task ListCustomersSendsTheSeedInputAndReadsTheSeedResponse()
+    public async Task TheSeedDocumentsOlderListShapeIsAFormatErrorNamingTheMissingField()
     {
+        // The tool gateway documentation's example predates the published output schema (mrrCents, no activatedAt):
+        // the client does not fill what the server left out.
         await using var server = await Serve(SeedExamples.ListCustomersResponse);
+        using var client = TestClients.Create(server);
+
+        var ex = await TestClients.ThrowsAsync<OutlitResponseFormatException>(() => client.Tools.ListCustomersAsync(new ListCustomersInput { BillingStatus = BillingStatus.Paying, Limit = 10 }));
+
+        AssertCall(server, "outlit_list_customers", """{"billingStatus":"PAYING","limit":10}""");
+        Assert.That(ex.Message, Does.Contain("'activatedAt'").And.Contain("Path 'items[0]'"));
+        Assert.That(ex.Status, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task ListCustomersReadsACompleteAnswerAndKeepsFieldsOutsideTheSchema()
+    {
+        var body = ContractFixtures.Complete("ListCustomersOutput", SeedExamples.ListCustomersResponse);
+        await using var server = await Serve(body.ToString());
         using var client = TestClients.Create(server);
 
         var page = await client.Tools.ListCustomersAsync(new ListCustomersInput { BillingStatus = BillingStatus.Paying, Limit = 10 });
 
-        AssertCall(server, "outlit_list_customers", """{"billingStatus":"PAYING","limit":10}""");
         var acme = page.Items.Single();
         Assert.Multiple(() =>
         {
@@ -225,7 +240,7 @@ public class ToolsTests
     [Test]
     public async Task Schema()
     {
-        await using var server = await Serve("""{"views":[{"name":"customers","description":"Customer attributes","columns":[{"name":"customer_id","type":"string","description":"ID"}],"exampleQueries":["SELECT 1"]}]}""");
+        await using var server = await Serve("""{"views":[{"name":"customers","description":"Customer attributes","columns":[{"name":"customer_id","type":"string","description":"ID"}],"exampleQueries":["SELECT 1"]}],"tables":[]}""");
         using var client = TestClients.Create(server);
 
         var result = await client.Tools.GetSchemaAsync();
@@ -293,7 +308,7 @@ public class ToolsTests
         await using var server = await LoopbackServer.StartAsync((_, context) =>
             Interlocked.Increment(ref count) == 1
                 ? LoopbackServer.WriteJsonAsync(context, 503, "{}")
-                : LoopbackServer.WriteJsonAsync(context, 200, """{"views":[]}"""));
+                : LoopbackServer.WriteJsonAsync(context, 200, """{"views":[],"tables":[]}"""));
         using var client = TestClients.Create(server);
 
         await client.Tools.GetSchemaAsync(new SchemaInput { Table = AnalyticsView.Customers });

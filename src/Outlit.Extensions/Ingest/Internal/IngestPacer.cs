@@ -1,15 +1,14 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 
 namespace Outlit.Ingest;
 
 /// <summary>
-/// Keeps the client under the documented request rate: a sliding-window limiter bounds the
-/// request rate locally, and the server's <c>X-RateLimit-*</c> headers pause all sends until the
-/// window resets once the server says none are left (or answers 429).
+/// Keeps the client under the documented request rate: a sliding-window limiter bounds the request rate locally,
+/// and the server's <c>X-RateLimit-*</c> headers (read by the shared parser) pause all sends until the window
+/// resets once the server says none are left (or answers 429). Waited for before each attempt, outside its
+/// timeout: waiting for a permit is not a slow server and must not use up attempts.
 /// </summary>
-internal sealed class IngestPacer : IDisposable
+internal sealed class IngestPacer : IOutlitAttemptGate, IDisposable
 {
     private readonly SlidingWindowRateLimiter limiter;
     private readonly TimeSpan maxPause;
@@ -59,36 +58,28 @@ internal sealed class IngestPacer : IDisposable
     }
 
     /// <summary>Reads the rate-limit headers of a response and pauses sending when the server's budget is spent.</summary>
-    public void Observe(HttpResponseHeaders headers, int statusCode)
+    public void Observe(HttpResponseMessage response)
     {
-        var limit = ReadInt(headers, "X-RateLimit-Limit");
-        var remaining = ReadInt(headers, "X-RateLimit-Remaining");
-        var reset = ReadReset(headers);
+        var now = time.GetUtcNow();
+        var limit = OutlitRateLimitHeaders.Count(OutlitRateLimitHeaders.Header(response, "X-RateLimit-Limit"));
+        var remaining = OutlitRateLimitHeaders.Count(OutlitRateLimitHeaders.Header(response, "X-RateLimit-Remaining"));
+        var reset = OutlitRateLimitHeaders.Reset(OutlitRateLimitHeaders.Header(response, "X-RateLimit-Reset"), now);
         if (limit is not null || remaining is not null || reset is not null)
         {
             Volatile.Write(ref last, new IngestRateLimitInfo(limit, remaining, reset));
         }
 
-        var retryAfter = headers.RetryAfter;
-        DateTimeOffset? resumeAt = null;
-        if (statusCode == 429 || remaining == 0)
+        if ((int)response.StatusCode == 429 || remaining == 0)
         {
-            resumeAt = reset;
-            if (retryAfter?.Delta is { } delta)
+            var resumeAt = OutlitRateLimitHeaders.RetryAfter(OutlitRateLimitHeaders.Header(response, "Retry-After"), now) is { } retryAfter
+                ? now + retryAfter
+                : reset;
+            if (resumeAt is { } until)
             {
-                resumeAt = time.GetUtcNow() + delta;
+                // A skewed or hostile clock must not stall the client for long.
+                var cap = now + maxPause;
+                PauseUntil(until < cap ? until : cap);
             }
-            else if (retryAfter?.Date is { } date)
-            {
-                resumeAt = date;
-            }
-        }
-
-        if (resumeAt is { } until)
-        {
-            // A skewed or hostile clock must not stall the client for long.
-            var cap = time.GetUtcNow() + maxPause;
-            PauseUntil(until < cap ? until : cap);
         }
     }
 
@@ -107,29 +98,16 @@ internal sealed class IngestPacer : IDisposable
         while (Interlocked.CompareExchange(ref pausedUntilTicks, ticks, current) != current);
     }
 
-    private static int? ReadInt(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
-
-    private static DateTimeOffset? ReadReset(HttpResponseHeaders headers)
-    {
-        if (!headers.TryGetValues("X-RateLimit-Reset", out var values)
-            || !long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            || value <= 0)
-        {
-            return null;
-        }
-
-        // Documented as Unix seconds; a value this large can only be milliseconds.
-        return value switch
-        {
-            < 100_000_000_000 => DateTimeOffset.FromUnixTimeSeconds(value),
-            <= 253_402_300_799_999 => DateTimeOffset.FromUnixTimeMilliseconds(value),
-            _ => null,
-        };
-    }
-
     public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>The ingest client's per-try stage: tells the pacer what each answer said about the rate limit.</summary>
+internal sealed class IngestPacingHandler(IngestPacer pacer) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        pacer.Observe(response);
+        return response;
+    }
 }

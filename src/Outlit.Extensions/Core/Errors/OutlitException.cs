@@ -22,6 +22,20 @@ public class OutlitException : Exception
         Details = Array.Empty<OutlitErrorDetail>();
     }
 
+    /// <summary>Creates an error about a response that is not an error answer (a body the client cannot read, a redirect).</summary>
+    /// <param name="message">Human-readable description, free of secrets.</param>
+    /// <param name="status">The response status.</param>
+    /// <param name="operation">The operation, when known.</param>
+    /// <param name="rawBodySnippet">A redacted excerpt of the body, when there was one.</param>
+    private protected OutlitException(string message, int status, string? operation, string? rawBodySnippet)
+        : base(message)
+    {
+        Details = Array.Empty<OutlitErrorDetail>();
+        Status = status;
+        Operation = operation;
+        RawBodySnippet = rawBodySnippet;
+    }
+
     /// <summary>Creates an error from a parsed API error response.</summary>
     /// <param name="response">The facts read from the error response.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
@@ -35,6 +49,9 @@ public class OutlitException : Exception
         Details = response.Details;
         RawBodySnippet = response.RawBodySnippet;
         Operation = response.Operation;
+        RequestId = response.RequestId;
+        Retryable = response.Retryable;
+        RequestedWait = response.RequestedWait;
     }
 
     /// <summary>HTTP status code of the response, or 0 when no response was received.</summary>
@@ -54,6 +71,15 @@ public class OutlitException : Exception
 
     /// <summary>The API operation that failed (for example <c>connectIntegration</c> or a tool name), when known.</summary>
     public string? Operation { get; }
+
+    /// <summary>The server's identifier of the failed request, to quote to Outlit support, when the error body carries one.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>Whether the server said repeating the request may succeed; null when it did not say.</summary>
+    public bool? Retryable { get; }
+
+    /// <summary>How long the server asked the client to wait before trying again, when it said.</summary>
+    internal TimeSpan? RequestedWait { get; }
 
     private static string BuildMessage(OutlitErrorResponse response)
     {
@@ -75,6 +101,11 @@ public class OutlitException : Exception
         foreach (var detail in response.Details.Take(5))
         {
             text.Append(CultureInfo.InvariantCulture, $"; {detail}");
+        }
+
+        if (response.RequestId is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" (request {response.RequestId})");
         }
 
         return text.ToString();

@@ -11,7 +11,7 @@ internal sealed class OutlitLoggingHandler : DelegatingHandler
 {
     private readonly ILogger logger;
 
-    internal OutlitLoggingHandler(OutlitClientSettings settings) => logger = settings.CreateLogger();
+    internal OutlitLoggingHandler(ILogger logger) => this.logger = logger;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed record OutlitErrorResponse
     /// <summary>The plan feature named by a plan-limit body (e.g. <c>api_calls</c>).</summary>
     public string? Feature { get; init; }
 
-    /// <summary>When a plan allowance resets, from <c>resetAt</c> (epoch milliseconds) of a plan-limit body.</summary>
+    /// <summary>When a plan allowance resets, from the plan-limit body.</summary>
     public DateTimeOffset? PlanResetAt { get; init; }
 
     /// <summary>Connections in use, from a connection-limit body.</summary>
@@ -47,6 +47,15 @@ public sealed record OutlitErrorResponse
 
     /// <summary>How long the server asked the client to wait, from <c>Retry-After</c>.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The server's identifier of the request, for support, when its error body carries one.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Whether the server says repeating the request may succeed; null when it does not say.</summary>
+    public bool? Retryable { get; init; }
+
+    /// <summary>How long the server asked the client to wait before the next attempt (<c>Retry-After</c>, or a 429's <c>X-RateLimit-Reset</c>).</summary>
+    public TimeSpan? RequestedWait { get; init; }
 
     /// <summary>The first characters of the raw body, redacted.</summary>
     public string? RawBodySnippet { get; init; }

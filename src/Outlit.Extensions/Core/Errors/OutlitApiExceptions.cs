@@ -147,4 +147,65 @@ public class OutlitResponseFormatException : OutlitException
     /// <param name="message">Description, free of secrets.</param>
     /// <param name="innerException">The parse failure, if any.</param>
     public OutlitResponseFormatException(string message, Exception? innerException = null) : base(message, innerException) { }
+
+    /// <summary>Creates the error for a response whose body is not what the contract documents.</summary>
+    /// <param name="message">Description, free of secrets.</param>
+    /// <param name="status">The response status.</param>
+    /// <param name="operation">The operation, when known.</param>
+    /// <param name="rawBodySnippet">A redacted excerpt of the body.</param>
+    internal OutlitResponseFormatException(string message, int status, string? operation, string? rawBodySnippet)
+        : base(message, status, operation, rawBodySnippet) { }
+}
+
+/// <summary>
+/// The server answered with a redirect (3xx), or a transport that follows redirects by itself was sent to another
+/// origin. Outlit's APIs do not redirect; the client never follows one, so a request body (which can carry
+/// credentials) is never sent anywhere but the configured host.
+/// </summary>
+public class OutlitRedirectException : OutlitException
+{
+    /// <summary>Creates the error for a redirect answer.</summary>
+    /// <param name="response">The facts read from the response.</param>
+    /// <param name="target">Where the redirect pointed, if it said.</param>
+    public OutlitRedirectException(OutlitErrorResponse response, Uri? target) : base(response)
+    {
+        TargetOrigin = Origin(target);
+    }
+
+    /// <summary>Creates the error for a request a transport tried to send to another origin.</summary>
+    /// <param name="target">The URL the transport was about to send to.</param>
+    public OutlitRedirectException(Uri target)
+        : base($"Refused to follow a redirect to {Origin(target) ?? "another host"}: Outlit requests are only sent to the configured host.")
+    {
+        TargetOrigin = Origin(target);
+    }
+
+    /// <summary>Scheme, host and port the redirect pointed to (never its path or query, which could carry data).</summary>
+    public string? TargetOrigin { get; }
+
+    private static string? Origin(Uri? target) => target is { IsAbsoluteUri: true } ? target.GetLeftPart(UriPartial.Authority) : null;
+}
+
+/// <summary>
+/// The response body was larger than <see cref="OutlitPipelineOptions.MaxResponseBytes"/> (after decompression);
+/// the read was stopped before more was held.
+/// </summary>
+public class OutlitResponseTooLargeException : OutlitException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="status">The response status.</param>
+    /// <param name="limit">The configured cap, in bytes.</param>
+    /// <param name="declaredLength">The <c>Content-Length</c> the server declared, if any.</param>
+    public OutlitResponseTooLargeException(int status, long limit, long? declaredLength)
+        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The Outlit response (status {status}) is larger than the {limit:N0}-byte limit{(declaredLength is { } n ? $" (it declared {n:N0} bytes)" : "")}; raise OutlitPipelineOptions.MaxResponseBytes if such answers are expected."))
+    {
+        Limit = limit;
+        ResponseStatus = status;
+    }
+
+    /// <summary>The configured cap, in bytes.</summary>
+    public long Limit { get; }
+
+    /// <summary>The status of the response that was too large.</summary>
+    public int ResponseStatus { get; }
 }

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Outlit.Build.CodeGen.Json;
+using Outlit.Build.CodeGen.Normalization;
+
+namespace Outlit.Build.CodeGen.Emit;
+
+/// <summary>
+/// Makes the error bodies the contract describes readable by the client's exceptions without the client naming
+/// an error field: a schema marked <c>x-outlit-error</c> gets a partial class implementing <c>IOutlitErrorBody</c>,
+/// one marked <c>x-outlit-error-issue</c> (a validation problem) one implementing <c>IOutlitErrorIssue</c>. Each
+/// role names the property (or properties, first present wins) that fills it.
+/// </summary>
+internal static class ErrorBodyEmitter
+{
+    public const string ErrorKeyword = "x-outlit-error";
+    public const string IssueKeyword = "x-outlit-error-issue";
+
+    /// <summary>Roles of an error body and the helper that turns the property's C# value into the role's type.</summary>
+    private static readonly Dictionary<string, (string Field, string Helper)> ErrorRoles = new(StringComparer.Ordinal)
+    {
+        ["message"] = ("Message", "Text"),
+        ["code"] = ("Code", "Text"),
+        ["details"] = ("Details", "Issues"),
+        ["plan"] = ("Plan", "Text"),
+        ["feature"] = ("Feature", "Text"),
+        ["resetAt"] = ("ResetAt", "Instant"),
+        ["currentConnections"] = ("CurrentConnections", "Integer"),
+        ["limit"] = ("Limit", "Integer"),
+        ["requestId"] = ("RequestId", "Text"),
+        ["retryable"] = ("Retryable", "Flag"),
+    };
+
+    private static readonly string[] IssueRoles = ["path", "message"];
+
+    public static string? Emit(JsonObject document, GeneratedCodeIndex index, string @namespace, List<EmitProblem> problems)
+    {
+        if (document["components"]?["schemas"] is not JsonObject schemas)
+        {
+            return null;
+        }
+
+        var source = new CSharpSource(@namespace, "the roles of the error bodies (x-outlit-error, x-outlit-error-issue).");
+        var any = false;
+        foreach (var (name, node) in schemas)
+        {
+            if (node is not JsonObject schema)
+            {
+                continue;
+            }
+
+            var pointer = JsonPointer.Append("/components/schemas", name);
+            if (schema[ErrorKeyword] is JsonNode errorRoles)
+            {
+                any |= EmitError(source, index, name, JsonPointer.Append(pointer, ErrorKeyword), errorRoles, problems);
+            }
+
+            if (schema[IssueKeyword] is JsonNode issueRoles)
+            {
+                any |= EmitIssue(source, index, name, JsonPointer.Append(pointer, IssueKeyword), issueRoles, problems);
+            }
+        }
+
+        return any ? source.ToString() : null;
+    }
+
+    private static bool EmitError(CSharpSource source, GeneratedCodeIndex index, string className, string pointer, JsonNode roles, List<EmitProblem> problems)
+    {
+        var resolved = Resolve(index, className, pointer, roles, ErrorRoles.Keys, problems);
+        if (resolved is null)
+        {
+            return false;
+        }
+
+        source.Line("// From x-outlit-error: the roles the client's exceptions read from this error body.");
+        source.Open($"partial class {className} : global::Outlit.IOutlitErrorBody");
+        source.Open("global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields");
+        foreach (var (role, properties) in resolved)
+        {
+            var (field, helper) = ErrorRoles[role];
+            source.Line($"{field} = {string.Join(" ?? ", properties.Select(p => $"global::Outlit.OutlitErrorFields.{helper}({p})"))},");
+        }
+
+        source.Close(";");
+        source.Close();
+        source.Line();
+        return true;
+    }
+
+    private static bool EmitIssue(CSharpSource source, GeneratedCodeIndex index, string className, string pointer, JsonNode roles, List<EmitProblem> problems)
+    {
+        var resolved = Resolve(index, className, pointer, roles, IssueRoles, problems);
+        if (resolved is null)
+        {
+            return false;
+        }
+
+        var path = resolved.TryGetValue("path", out var p) ? p[0] : "null";
+        var message = resolved.TryGetValue("message", out var m) ? m[0] : "null";
+        source.Line("// From x-outlit-error-issue: how the client's exceptions list this validation problem.");
+        source.Open($"partial class {className} : global::Outlit.IOutlitErrorIssue");
+        source.Line($"global::Outlit.OutlitErrorDetail global::Outlit.IOutlitErrorIssue.ToDetail() => global::Outlit.OutlitErrorFields.Detail({path}, {message});");
+        source.Close();
+        source.Line();
+        return true;
+    }
+
+    /// <summary>The C# properties of every role, in the contract's order; null (with problems) when the roles cannot be served.</summary>
+    private static Dictionary<string, List<string>>? Resolve(GeneratedCodeIndex index, string className, string pointer, JsonNode roles, IEnumerable<string> known, List<EmitProblem> problems)
+    {
+        if (roles is not JsonObject map)
+        {
+            problems.Add(new EmitProblem(pointer, "must be an object mapping roles to property names"));
+            return null;
+        }
+
+        if (!index.HasType(className))
+        {
+            problems.Add(new EmitProblem(pointer, $"the schema was not generated as a class named {className}"));
+            return null;
+        }
+
+        var knownRoles = known.ToHashSet(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var count = problems.Count;
+        foreach (var (role, value) in map)
+        {
+            var rolePointer = JsonPointer.Append(pointer, role);
+            if (!knownRoles.Contains(role))
+            {
+                problems.Add(new EmitProblem(rolePointer, $"unknown role; the roles are {string.Join(", ", knownRoles)}"));
+                continue;
+            }
+
+            var names = value switch
+            {
+                JsonArray list => list.Select(NormalizationContext.StringValue).ToList(),
+                _ => [NormalizationContext.StringValue(value)],
+            };
+            var properties = new List<string>();
+            foreach (var name in names)
+            {
+                if (name is null)
+                {
+                    problems.Add(new EmitProblem(rolePointer, "must name a property (a string or a list of strings)"));
+                }
+                else if (index.Property(className, name) is { } property)
+                {
+                    properties.Add(property.Name);
+                }
+                else
+                {
+                    problems.Add(new EmitProblem(rolePointer, $"{className} has no property \"{name}\""));
+                }
+            }
+
+            resolved[role] = properties;
+        }
+
+        return problems.Count == count ? resolved : null;
+    }
+}

@@ -1,0 +1,164 @@
+using Newtonsoft.Json;
+
+namespace Outlit;
+
+/// <summary>
+/// An answer as the generated readers see it: its status and its body, already read in full. The readers call
+/// <see cref="ReadResult{T}"/> for a documented answer and <see cref="ReadError{TBody}"/> for a documented
+/// error, so every operation reads bodies one way, under one JSON policy (<see cref="OutlitJson"/>), and every
+/// failure becomes a typed <see cref="OutlitException"/> with its secrets redacted.
+/// </summary>
+internal sealed class OutlitResponse
+{
+    private const int SnippetBytes = 4096;
+
+    private readonly HttpResponseMessage message;
+    private readonly string label;
+    private readonly IReadOnlyCollection<string> secrets;
+    private readonly DateTimeOffset now;
+
+    public OutlitResponse(HttpResponseMessage message, string label, IReadOnlyCollection<string> secrets, DateTimeOffset now)
+    {
+        this.message = message;
+        this.label = label;
+        this.secrets = secrets;
+        this.now = now;
+        Status = (int)message.StatusCode;
+    }
+
+    public int Status { get; }
+
+    private OutlitBufferedContent? Body => message.Content as OutlitBufferedContent;
+
+    /// <summary>Reads the body as the documented result, under the one JSON policy.</summary>
+    /// <exception cref="OutlitResponseFormatException">The body is empty, not JSON, or not of the documented shape.</exception>
+    public T ReadResult<T>()
+    {
+        if (Body is not { Length: > 0 } body)
+        {
+            throw Format("the body is empty");
+        }
+
+        T? value;
+        try
+        {
+            using var stream = body.OpenRead();
+            value = OutlitJson.Deserialize<T>(stream);
+        }
+        catch (JsonException ex)
+        {
+            // No inner exception: Newtonsoft's messages quote values of the body, which may be secrets.
+            throw Format(OutlitRedactor.Redact(ex.Message, secrets));
+        }
+        catch (Exception ex) when (ex is not OutlitException and (ArgumentException or FormatException or InvalidCastException or OverflowException or System.Reflection.TargetInvocationException or InvalidOperationException))
+        {
+            // A value no converter accepts (a URL that is not one, a number out of range): still a body of the wrong shape.
+            throw Format(OutlitRedactor.Redact((ex.InnerException ?? ex).Message, secrets));
+        }
+
+        return value ?? throw Format("the body is null");
+    }
+
+    /// <summary>
+    /// A status the contract documents as an answer although it is not a 2xx (disconnect's 404 "not connected"): the
+    /// documented body is the result; any other body (a proxy's page) makes it the error its status is.
+    /// </summary>
+    public T ReadDocumentedAnswer<T>()
+    {
+        try
+        {
+            return ReadResult<T>();
+        }
+        catch (OutlitResponseFormatException)
+        {
+            throw ReadError();
+        }
+    }
+
+    /// <summary>A documented answer without a body.</summary>
+    public T ReadNoContent<T>() => default!;
+
+    /// <summary>A documented error whose body has the type <typeparamref name="TBody"/>.</summary>
+    public OutlitException ReadError<TBody>()
+    {
+        OutlitErrorFields? fields = null;
+        var json = false;
+        if (Body is { Length: > 0 } body && LooksLikeJson(body))
+        {
+            try
+            {
+                using var stream = body.OpenRead();
+                var typed = OutlitJson.Deserialize<TBody>(stream);
+                json = true;
+                fields = (typed as IOutlitErrorBody)?.GetErrorFields();
+            }
+            catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException or System.Reflection.TargetInvocationException)
+            {
+                // A body of another shape (a proxy's page, an older envelope) still yields the status's exception,
+                // with the body kept as a snippet.
+            }
+        }
+
+        return OutlitErrors.Create(Describe(fields, json), RedirectTarget());
+    }
+
+    /// <summary>A documented error without a typed body.</summary>
+    public OutlitException ReadError() => OutlitErrors.Create(Describe(null, false), RedirectTarget());
+
+    /// <summary>A status the contract does not document: a 2xx is read as the result, anything else is an error of its status class.</summary>
+    public T ReadUndocumented<T>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError();
+
+    /// <summary>Like <see cref="ReadUndocumented{T}"/>, with the contract's default error type for the error.</summary>
+    public T ReadUndocumented<T, TDefault>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError<TDefault>();
+
+    private OutlitErrorResponse Describe(OutlitErrorFields? fields, bool bodyWasJson)
+    {
+        var header = (string name) => OutlitRateLimitHeaders.Header(message, name);
+        return new OutlitErrorResponse
+        {
+            Status = Status,
+            Operation = label,
+            RawBodySnippet = Snippet(),
+            BodyWasJson = bodyWasJson,
+            RetryAfter = OutlitRateLimitHeaders.RetryAfter(header("Retry-After"), now),
+            RateLimitLimit = OutlitRateLimitHeaders.Count(header("X-RateLimit-Limit")),
+            RateLimitRemaining = OutlitRateLimitHeaders.Count(header("X-RateLimit-Remaining")),
+            RateLimitResetAt = OutlitRateLimitHeaders.Reset(header("X-RateLimit-Reset"), now),
+            RequestedWait = OutlitRateLimitHeaders.RequestedWait(message, now),
+            Message = fields?.Message is { } text ? OutlitRedactor.Redact(text, secrets) : null,
+            Code = fields?.Code,
+            Details = fields?.Details.Select(d => d with { Message = OutlitRedactor.Redact(d.Message, secrets) }).ToList() ?? [],
+            Plan = fields?.Plan,
+            Feature = fields?.Feature,
+            PlanResetAt = fields?.ResetAt,
+            CurrentConnections = fields?.CurrentConnections,
+            ConnectionLimit = fields?.Limit,
+            RequestId = fields?.RequestId,
+            Retryable = fields?.Retryable,
+        };
+    }
+
+    private OutlitResponseFormatException Format(string reason) =>
+        new($"The Outlit response to {label} (status {Status}) does not have the documented shape: {reason} Body starts: {Snippet() ?? "(empty)"}", Status, label, Snippet());
+
+    private string? Snippet() => Body is { Length: > 0 } body ? OutlitRedactor.Snippet(OutlitRedactor.Text(body.Head(SnippetBytes)), secrets) : null;
+
+    private Uri? RedirectTarget() => Status is >= 300 and <= 399 && message.Headers.Location is { } location
+        ? (location.IsAbsoluteUri ? location : new Uri(message.RequestMessage?.RequestUri ?? new Uri("http://localhost/"), location))
+        : null;
+
+    private static bool LooksLikeJson(OutlitBufferedContent body)
+    {
+        foreach (var b in body.Head(64))
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+            {
+                continue;
+            }
+
+            return b is (byte)'{' or (byte)'[';
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Outlit;
+
+/// <summary>
+/// The one JSON policy of the SDK, for every operation and both directions. Reading: what the contract marks
+/// required must be present (a missing value is an error naming its JSON path, never a default presented as
+/// the server's), unknown properties are kept in <c>AdditionalProperties</c>, unknown enum values are kept by
+/// the extensible enum types, and strings are never turned into dates behind the caller's back. Writing:
+/// date-times in UTC with a <c>Z</c>, whole numbers as integers, nothing the caller did not set.
+/// </summary>
+internal static class OutlitJson
+{
+    public static JsonSerializerSettings Settings { get; } = new()
+    {
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = 128,
+        Converters = { new UtcDateTimeOffsetConverter(), new WholeNumberConverter() },
+    };
+
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Serializes a request body to the UTF-8 bytes sent.</summary>
+    public static byte[] SerializeToUtf8(object? value)
+    {
+        if (value is IOutlitEncodedBody encoded)
+        {
+            return encoded.Utf8Json.ToArray();
+        }
+
+        using var buffer = new MemoryStream(256);
+        using (var text = new StreamWriter(buffer, Utf8, bufferSize: 1024, leaveOpen: true))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = OutlitJsonCharPool.Instance })
+        {
+            Serializer.Serialize(writer, value);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads one value of <typeparamref name="T"/> from UTF-8 JSON; null when the JSON is the literal <c>null</c>.</summary>
+    public static T? Deserialize<T>(Stream utf8)
+    {
+        using var text = new StreamReader(utf8, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024, leaveOpen: true);
+        using var reader = new JsonTextReader(text) { ArrayPool = OutlitJsonCharPool.Instance, DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+        var value = typeof(JToken).IsAssignableFrom(typeof(T))
+            ? (T?)(object?)JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore })
+            : Serializer.Deserialize<T>(reader);
+
+        // Trailing content after the value means the body is not one JSON document.
+        if (reader.Read() && reader.TokenType != JsonToken.Comment)
+        {
+            throw new JsonReaderException($"Additional text found after the JSON value. Path '{reader.Path}'.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Converts a JSON value already read (a tool result, one branch of a union) into a generated type under the same policy.</summary>
+    public static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer)!;
+
+    /// <summary>Turns a caller's value (a generated input, a dictionary, an anonymous object, a JObject) into JSON.</summary>
+    public static JToken ToToken(object value) => value as JToken ?? JToken.FromObject(value, Serializer);
+}
+
+/// <summary>A request body already serialized (the ingest client measures each batch on its exact bytes).</summary>
+internal interface IOutlitEncodedBody
+{
+    ReadOnlyMemory<byte> Utf8Json { get; }
+}
