@@ -31,6 +31,13 @@ public static partial class DriftComparer
             }
         }
 
+        if (!baseDocument.Comparable || !candidate.Comparable)
+        {
+            // One side has nothing that can be matched; comparing would report every path as
+            // removed or added, which says nothing the document errors do not.
+            return findings.ToSortedList();
+        }
+
         return Compare(baseDocument.Document, candidate.Document, findings);
     }
 
