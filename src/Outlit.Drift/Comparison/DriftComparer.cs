@@ -16,12 +16,14 @@ namespace Outlit.Drift.Comparison;
 /// </remarks>
 public static partial class DriftComparer
 {
-    /// <summary>Compares two loaded documents, including the reader errors of each.</summary>
+    /// <summary>Compares two loaded documents, including the defects of each.</summary>
     /// <param name="baseDocument">The document the client was generated from.</param>
     /// <param name="candidate">The document to check.</param>
     /// <returns>The findings, most severe first, in a stable order.</returns>
     public static IReadOnlyList<Finding> Compare(LoadedDocument baseDocument, LoadedDocument candidate)
     {
+        ArgumentNullException.ThrowIfNull(baseDocument);
+        ArgumentNullException.ThrowIfNull(candidate);
         var findings = new FindingSet();
         foreach (var (loaded, side) in new[] { (baseDocument, DocumentSide.Base), (candidate, DocumentSide.Candidate) })
         {
@@ -31,6 +33,7 @@ public static partial class DriftComparer
             }
         }
 
+        ReportReferenceLoops(baseDocument, candidate, findings);
         if (!baseDocument.Comparable || !candidate.Comparable)
         {
             // One side has nothing that can be matched; comparing would report every path as
@@ -38,22 +41,10 @@ public static partial class DriftComparer
             return findings.ToSortedList();
         }
 
-        return Compare(baseDocument.Document, candidate.Document, findings);
-    }
-
-    /// <summary>Compares two documents.</summary>
-    /// <param name="baseDocument">The document the client was generated from.</param>
-    /// <param name="candidate">The document to check.</param>
-    /// <returns>The findings, most severe first, in a stable order.</returns>
-    public static IReadOnlyList<Finding> Compare(OpenApiDocument baseDocument, OpenApiDocument candidate)
-        => Compare(baseDocument, candidate, new FindingSet());
-
-    private static IReadOnlyList<Finding> Compare(OpenApiDocument baseDocument, OpenApiDocument candidate, FindingSet findings)
-    {
-        ReportUnresolvedReferences(baseDocument, candidate, findings);
+        ReportUnresolvedReferences(baseDocument.Document, candidate.Document, findings);
         var context = new CompareContext(findings);
-        ComparePaths(baseDocument, candidate, context);
-        CompareSecuritySchemes(baseDocument, candidate, findings);
+        ComparePaths(baseDocument.Document, candidate.Document, context);
+        CompareSecuritySchemes(baseDocument.Document, candidate.Document, findings);
         return findings.ToSortedList();
     }
 
@@ -419,9 +410,30 @@ public static partial class DriftComparer
                 .Where(part => !string.IsNullOrEmpty(part)));
 }
 
-/// <summary>Broken references, reported once per location.</summary>
+/// <summary>Broken references and reference loops, reported once per location.</summary>
 public static partial class DriftComparer
 {
+    private static void ReportReferenceLoops(LoadedDocument baseDocument, LoadedDocument candidate, FindingSet findings)
+    {
+        var inCandidate = ReferenceLoops.Find(candidate.Root);
+        foreach (var loop in inCandidate)
+        {
+            findings.Add(Severity.Error, "reference-loop", loop[0], LoopMessage(loop, "candidate"), DocumentSide.Candidate);
+        }
+
+        var repeated = inCandidate.Select(ReferenceLoops.Describe).ToHashSet(StringComparer.Ordinal);
+        foreach (var loop in ReferenceLoops.Find(baseDocument.Root))
+        {
+            if (!repeated.Contains(ReferenceLoops.Describe(loop)))
+            {
+                findings.Add(Severity.Error, "reference-loop", loop[0], LoopMessage(loop, "base"), DocumentSide.Base);
+            }
+        }
+    }
+
+    private static string LoopMessage(List<string> loop, string side)
+        => $"Content-free $ref loop in the {side} document: {ReferenceLoops.Describe(loop)}. No schema on it declares a type, properties, items or values, so it describes nothing and a client generator following it never stops.";
+
     private static void ReportUnresolvedReferences(OpenApiDocument baseDocument, OpenApiDocument candidate, FindingSet findings)
     {
         var inCandidate = ReferenceScanner.FindUnresolved(candidate);
