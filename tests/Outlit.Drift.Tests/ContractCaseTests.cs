@@ -133,4 +133,199 @@ public sealed class ContractCaseTests
         Assert.That(outcome.Rule("reference-loop"), Is.Empty, outcome.Report);
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Clean), outcome.Report);
     }
+
+    private static JsonArray Tools(JsonObject document) => document["x-outlit-tools"]!.AsArray();
+
+    private static JsonObject Tool(JsonObject document, string name) => Tools(document).Single(t => (string?)t!["name"] == name)!.AsObject();
+
+    private static void RemoveRequiredProperty(JsonObject document, string schema, string property)
+    {
+        var target = Schemas(document)[schema]!.AsObject();
+        target["properties"]!.AsObject().Remove(property);
+        var required = target["required"]!.AsArray();
+        required.Remove(required.Single(r => (string?)r == property));
+    }
+
+    [Test]
+    public async Task ARequiredPropertyRemovedFromASchemaReachedOnlyThroughTheToolListIsBreaking()
+    {
+        var outcome = await CompareWithContractAsync(candidate => RemoveRequiredProperty(candidate, "CustomerSummary", "id"));
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings, Is.EqualTo(new[]
+        {
+            new Reported("breaking", "response-property-removed", "base", "#/components/schemas/CustomerSummary/properties/id", "Response property 'id' was removed from #/components/schemas/CustomerSummary."),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task WithoutTheToolListTheSameSchemaIsNotPartOfTheContract()
+    {
+        // Proves the finding above comes through x-outlit-tools: no operation reaches CustomerSummary.
+        var baseDocument = Contract();
+        baseDocument.Remove("x-outlit-tools");
+        var candidate = Contract();
+        candidate.Remove("x-outlit-tools");
+        RemoveRequiredProperty(candidate, "CustomerSummary", "id");
+
+        var outcome = await CompareAsync(baseDocument, candidate);
+
+        Assert.That(outcome.Findings, Is.Empty, outcome.Report);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Clean));
+    }
+
+    [Test]
+    public async Task ATighterToolInputIsARequestChange()
+    {
+        var outcome = await CompareWithContractAsync(candidate =>
+        {
+            var input = Schemas(candidate)["ListCustomersInput"]!.AsObject();
+            input["required"] = new JsonArray("limit");
+        });
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "request-property-became-required", "#/components/schemas/ListCustomersInput/properties/limit"),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task ARemovedToolIsOneBreakingFindingAndAnAddedOneIsNot()
+    {
+        var removed = await CompareWithContractAsync(candidate => Tools(candidate).Remove(Tool(candidate, "outlit_get_fact")));
+        var added = await CompareAsync(WithoutTool(Contract(), "outlit_get_fact"), Contract());
+
+        Assert.That(removed.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), removed.Report);
+        Assert.That(removed.Findings.Select(f => (f.Severity, f.Rule, f.Document, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "extension-entry-removed", "base", "#/x-outlit-tools/6"),
+        }), removed.Report);
+        Assert.That(removed.Findings[0].Message, Is.EqualTo("x-outlit-tools entry name=outlit_get_fact was removed; clients built from the base rely on what it described (GetFactInput, GetFactOutput)."));
+        Assert.That(added.ExitCode, Is.EqualTo(ExitCodes.Clean), added.Report);
+        Assert.That(added.Findings.Select(f => (f.Severity, f.Rule, f.Document, f.Location)), Is.EqualTo(new[]
+        {
+            ("non-breaking", "extension-entry-added", "candidate", "#/x-outlit-tools/6"),
+        }), added.Report);
+
+        static JsonObject WithoutTool(JsonObject document, string name)
+        {
+            Tools(document).Remove(Tool(document, name));
+            return document;
+        }
+    }
+
+    [Test]
+    public async Task ReorderingTheToolListIsNotAChange()
+    {
+        var outcome = await CompareWithContractAsync(candidate =>
+        {
+            var tools = Tools(candidate).Select(t => t!.DeepClone()).Reverse().ToList();
+            candidate["x-outlit-tools"] = new JsonArray([.. tools]);
+        });
+
+        Assert.That(outcome.Findings, Is.Empty, outcome.Report);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Clean));
+    }
+
+    [Test]
+    public async Task AnyExtensionThatHoldsReferencesIsFollowedWhateverItsShape()
+    {
+        // A future extension: a map of events whose payloads name schemas. Nothing in the names says
+        // whether clients send or receive a payload, so a change is judged both ways.
+        var webhooks = Parse("""{ "customer.updated": { "summary": "A customer changed", "payload": { "$ref": "#/components/schemas/CustomerSummary" } } }""");
+        var baseDocument = Contract();
+        baseDocument.Remove("x-outlit-tools");
+        baseDocument["x-outlit-events"] = webhooks.DeepClone();
+        var candidate = Contract();
+        candidate.Remove("x-outlit-tools");
+        candidate["x-outlit-events"] = webhooks.DeepClone();
+        RemoveRequiredProperty(candidate, "CustomerSummary", "id");
+
+        var outcome = await CompareAsync(baseDocument, candidate);
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EquivalentTo(new[]
+        {
+            ("breaking", "response-property-removed", "#/components/schemas/CustomerSummary/properties/id"),
+            ("warning", "request-property-removed", "#/components/schemas/CustomerSummary/properties/id"),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task AnInlineSchemaInAnExtensionIsComparedWhereItIs()
+    {
+        var baseDocument = Contract();
+        Tool(baseDocument, "outlit_schema")["outputSchema"] = Parse("""{ "type": "object", "required": ["views"], "properties": { "views": { "type": "array", "items": { "type": "string" } } } }""");
+        var candidate = Contract();
+        Tool(candidate, "outlit_schema")["outputSchema"] = Parse("""{ "type": "object", "properties": { "views": { "type": "array", "items": { "type": "string" } } } }""");
+
+        var outcome = await CompareAsync(baseDocument, candidate);
+
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "response-property-became-optional", "#/x-outlit-tools/11/outputSchema/properties/views"),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task ADanglingReferenceInAnExtensionIsADocumentError()
+    {
+        var outcome = await CompareWithContractAsync(candidate => Tool(candidate, "outlit_query")["outputSchema"] = Parse("""{ "$ref": "#/components/schemas/QueryOutputV2" }"""));
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidDocument), outcome.Report);
+        Assert.That(outcome.Rule("unresolved-reference").Select(f => (f.Severity, f.Document, f.Location)), Is.EqualTo(new[]
+        {
+            ("error", "candidate", "#/x-outlit-tools/10/outputSchema/$ref"),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public void NamesThatMerelyStartWithXAreNotExtensions()
+    {
+        // A response header and a property called x-...: names chosen by the author, compared as such.
+        var baseDocument = Parse("""
+            {
+              "openapi": "3.1.0", "info": { "title": "t", "version": "1" },
+              "paths": { "/items": { "get": { "responses": { "200": {
+                "description": "ok",
+                "headers": { "x-request-id": { "schema": { "$ref": "#/components/schemas/Id" } } },
+                "content": { "application/json": { "schema": { "type": "object", "properties": { "x-owner": { "$ref": "#/components/schemas/Owner" } } } } }
+              } } } } },
+              "components": { "schemas": {
+                "Id": { "type": "string" },
+                "Owner": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }
+              } }
+            }
+            """);
+        var sites = Comparison.ExtensionSites.Find(baseDocument);
+
+        Assert.That(sites.Sites, Is.Empty);
+        Assert.That(sites.Containers, Is.Empty);
+    }
+
+    [Test]
+    public async Task AResponseAlternativeThatSilentlyDisappearsIsNoLongerReachable()
+    {
+        const string Paths = """{ "/pets": { "get": { "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": SCHEMA } } } } } } }""";
+        const string Cat = """{ "type": "object", "required": ["meows"], "properties": { "meows": { "type": "boolean" } } }""";
+        const string Dog = """{ "type": "object", "required": ["barks"], "properties": { "barks": { "type": "boolean" } } }""";
+        static JsonObject Pets(string schema, string schemas)
+            => Parse($$"""{ "openapi": "3.1.0", "info": { "title": "t", "version": "1" }, "paths": {{Paths.Replace("SCHEMA", schema, StringComparison.Ordinal)}}, "components": { "schemas": {{schemas}} } }""");
+
+        var baseDocument = Pets("""{ "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ] }""", $$"""{ "Cat": {{Cat}}, "Dog": {{Dog}} }""");
+        var dropped = await CompareAsync(baseDocument, Pets("""{ "$ref": "#/components/schemas/Cat" }""", $$"""{ "Cat": {{Cat}} }"""));
+        var orphaned = await CompareAsync(baseDocument, Pets("""{ "$ref": "#/components/schemas/Cat" }""", $$"""{ "Cat": {{Cat}}, "Dog": {{Dog}} }"""));
+
+        Assert.That(dropped.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "schema-no-longer-reachable", "#/components/schemas/Dog"),
+        }), dropped.Report);
+        Assert.That(dropped.ExitCode, Is.EqualTo(ExitCodes.OverThreshold));
+        Assert.That(orphaned.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("warning", "schema-no-longer-reachable", "#/components/schemas/Dog"),
+        }), orphaned.Report);
+        Assert.That(orphaned.ExitCode, Is.EqualTo(ExitCodes.Clean));
+    }
 }

@@ -18,12 +18,23 @@ internal sealed class CompareContext
 {
     private readonly HashSet<(IOpenApiSchema, IOpenApiSchema, Direction)> visited = new(PairComparer.Instance);
 
-    public CompareContext(FindingSet findings)
+    public CompareContext(FindingSet findings, Reach? reach = null)
     {
         Findings = findings;
+        Reach = reach ?? new Reach();
     }
 
     public FindingSet Findings { get; }
+
+    public Reach Reach { get; }
+
+    /// <summary>Compares two schemas an operation or an extension starts from, and remembers them as roots of what is reachable.</summary>
+    public void CompareRoot(IOpenApiSchema baseSchema, string basePointer, IOpenApiSchema candidateSchema, string candidatePointer, Direction direction)
+    {
+        Reach.BaseRoots.Add(baseSchema);
+        Reach.CandidateRoots.Add(candidateSchema);
+        CompareSchemas(SchemaView.Create(baseSchema, basePointer), SchemaView.Create(candidateSchema, candidatePointer), direction);
+    }
 
     public void CompareSchemas(SchemaView baseView, SchemaView candidateView, Direction direction, string? skipProperty = null)
     {
@@ -32,6 +43,9 @@ internal sealed class CompareContext
         {
             return;
         }
+
+        Reach.MatchedBase.Add(baseView.Identity);
+        Reach.MatchedBase.UnionWith(baseView.MergedMembers);
 
         // Nullability can be declared by a wrapper around a shared component, so it is checked
         // before the cycle guard skips a component pair that was already compared.
@@ -98,10 +112,12 @@ internal sealed class CompareContext
                 }
                 else if (direction == Direction.Request)
                 {
+                    Reach.Accounted.Add(branch.Schema);
                     Findings.Add(Severity.Breaking, "request-branch-removed", branch.Pointer, $"Request {baseView.BranchKeyword} alternative {Label(branch.Schema, key)} at {baseView.Pointer} is no longer accepted.", DocumentSide.Base);
                 }
                 else
                 {
+                    Reach.Accounted.Add(branch.Schema);
                     Findings.Add(Severity.NonBreaking, "response-branch-removed", branch.Pointer, $"Response {baseView.BranchKeyword} alternative {Label(branch.Schema, key)} at {baseView.Pointer} is no longer returned.", DocumentSide.Base);
                 }
             }
@@ -148,6 +164,7 @@ internal sealed class CompareContext
         }
 
         var rule = direction == Direction.Request ? "request-type-changed" : "response-type-changed";
+        Reach.Accounted.Add(baseView.Identity!);
         Findings.Add(Severity.Breaking, rule, candidateView.Pointer, $"{(direction == Direction.Request ? "Request" : "Response")} schema at {candidateView.Pointer} changed from {baseView.Describe()} to {candidateView.Describe()}.", DocumentSide.Candidate);
         return false;
     }
@@ -157,7 +174,7 @@ internal sealed class CompareContext
     /// example an inline branch moved into a component. Such a pair is re-keyed to match, so that
     /// a refactoring is not reported as one alternative removed and another added.
     /// </summary>
-    private static void PairIdenticalLeftovers(Dictionary<string, (IOpenApiSchema Schema, string Pointer)> baseKeys, Dictionary<string, (IOpenApiSchema Schema, string Pointer)> candidateKeys, Direction direction)
+    private void PairIdenticalLeftovers(Dictionary<string, (IOpenApiSchema Schema, string Pointer)> baseKeys, Dictionary<string, (IOpenApiSchema Schema, string Pointer)> candidateKeys, Direction direction)
     {
         var baseLeft = baseKeys.Keys.Where(k => !candidateKeys.ContainsKey(k)).ToList();
         var candidateLeft = candidateKeys.Keys.Where(k => !baseKeys.ContainsKey(k)).ToList();
@@ -227,6 +244,7 @@ internal sealed class CompareContext
     private void CompareWithBestBranch(SchemaView single, List<(IOpenApiSchema Schema, string Pointer)> branches, Direction direction, bool baseIsSingle)
     {
         List<Finding>? best = null;
+        Reach? bestReach = null;
         foreach (var branch in branches)
         {
             var trial = new CompareContext(new FindingSet());
@@ -244,10 +262,17 @@ internal sealed class CompareContext
             if (best is null || Score(trialFindings).CompareTo(Score(best)) < 0)
             {
                 best = trialFindings;
+                bestReach = trial.Reach;
             }
         }
 
+        // Only the alternative that was judged counts as reached: the others were merely tried.
         Findings.AddRange(best ?? []);
+        if (bestReach is not null)
+        {
+            Reach.MatchedBase.UnionWith(bestReach.MatchedBase);
+            Reach.Accounted.AddRange(bestReach.Accounted);
+        }
     }
 
     /// <summary>Names a branch by its component when it has one, otherwise by its matching key.</summary>
@@ -371,6 +396,7 @@ internal sealed class CompareContext
 
             if (!candidateProperties.TryGetValue(name, out var candidate))
             {
+                Reach.Accounted.Add(schema);
                 if (direction == Direction.Response)
                 {
                     Findings.Add(Severity.Breaking, "response-property-removed", pointer, $"Response property '{name}' was removed from {baseView.Pointer}.", DocumentSide.Base);

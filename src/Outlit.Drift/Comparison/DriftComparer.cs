@@ -42,9 +42,14 @@ public static partial class DriftComparer
         }
 
         ReportUnresolvedReferences(baseDocument.Document, candidate.Document, findings);
+        var baseSites = ExtensionSites.Find(baseDocument.Root);
+        var candidateSites = ExtensionSites.Find(candidate.Root);
+        ReportUnresolvedExtensionReferences(baseSites, candidateSites, findings);
         var context = new CompareContext(findings);
         ComparePaths(baseDocument.Document, candidate.Document, context);
+        CompareExtensions(baseDocument, baseSites, candidate, candidateSites, context);
         CompareSecuritySchemes(baseDocument.Document, candidate.Document, findings);
+        ReportUnreachableSchemas(baseDocument.Document, candidate.Document, context);
         return findings.ToSortedList();
     }
 
@@ -187,10 +192,7 @@ public static partial class DriftComparer
 
             if (parameter.Schema is not null && candidate.Parameter.Schema is not null)
             {
-                context.CompareSchemas(
-                    SchemaView.Create(parameter.Schema, JsonPointer.Append(pointer, "schema")),
-                    SchemaView.Create(candidate.Parameter.Schema, JsonPointer.Append(candidate.Pointer, "schema")),
-                    Direction.Request);
+                context.CompareRoot(parameter.Schema, JsonPointer.Append(pointer, "schema"), candidate.Parameter.Schema, JsonPointer.Append(candidate.Pointer, "schema"), Direction.Request);
             }
         }
 
@@ -259,10 +261,7 @@ public static partial class DriftComparer
 
             if (media.Schema is not null && candidateMedia.Schema is not null)
             {
-                context.CompareSchemas(
-                    SchemaView.Create(media.Schema, JsonPointer.Append(mediaPointer, "schema")),
-                    SchemaView.Create(candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema")),
-                    Direction.Request);
+                context.CompareRoot(media.Schema, JsonPointer.Append(mediaPointer, "schema"), candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema"), Direction.Request);
             }
         }
 
@@ -315,10 +314,7 @@ public static partial class DriftComparer
 
                 if (media.Schema is not null && candidateMedia.Schema is not null)
                 {
-                    context.CompareSchemas(
-                        SchemaView.Create(media.Schema, JsonPointer.Append(mediaPointer, "schema")),
-                        SchemaView.Create(candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema")),
-                        Direction.Response);
+                    context.CompareRoot(media.Schema, JsonPointer.Append(mediaPointer, "schema"), candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema"), Direction.Response);
                 }
             }
 

@@ -71,6 +71,9 @@ internal sealed class SchemaView
     /// <summary>Whether the schema may only be sent by the client (<c>writeOnly</c>).</summary>
     public bool WriteOnly { get; private set; }
 
+    /// <summary>The resolved <c>allOf</c> members merged into this view: compared as part of it, never on their own.</summary>
+    public List<IOpenApiSchema> MergedMembers { get; } = [];
+
     /// <summary>True when nothing was resolved because the reference is broken.</summary>
     public bool IsUnresolved => UnresolvedReference is not null;
 
@@ -255,6 +258,13 @@ internal sealed class SchemaView
         {
             return;
         }
+
+        if (member.Identity is not null)
+        {
+            MergedMembers.Add(member.Identity);
+        }
+
+        MergedMembers.AddRange(member.MergedMembers);
 
         Types ??= member.Types;
         Enum ??= member.Enum;
