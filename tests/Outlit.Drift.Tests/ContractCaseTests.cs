@@ -328,4 +328,66 @@ public sealed class ContractCaseTests
         }), orphaned.Report);
         Assert.That(orphaned.ExitCode, Is.EqualTo(ExitCodes.Clean));
     }
+
+    private const string Events = "/api/i/v1/{publicKey}/events";
+
+    private static JsonObject Response(JsonObject document, string path, string method, string status)
+        => document["paths"]![path]![method]!["responses"]![status]!.AsObject();
+
+    [Test]
+    public async Task AResponseHeaderRemovedIsBreaking()
+    {
+        var outcome = await CompareWithContractAsync(candidate => Response(candidate, Events, "post", "429")["headers"]!.AsObject().Remove("X-RateLimit-Reset"));
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings, Is.EqualTo(new[]
+        {
+            new Reported("breaking", "response-header-removed", "base", "#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/429/headers/X-RateLimit-Reset", "POST /api/i/v1/{publicKey}/events: response 429: header X-RateLimit-Reset was removed; clients that read it get nothing."),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task ARateLimitHeadersTypeChangedIsBreakingAndReportedOnceAtTheComponent()
+    {
+        var outcome = await CompareWithContractAsync(candidate => candidate["components"]!["headers"]!["RateLimitReset"]!["schema"]!["type"] = "string");
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Document, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "response-type-changed", "candidate", "#/components/headers/RateLimitReset/schema"),
+        }), outcome.Report);
+        Assert.That(outcome.Findings[0].Message, Does.Contain("changed from integer to string"));
+    }
+
+    [Test]
+    public async Task ARateLimitHeaderThatIsNoLongerAlwaysSentIsBreaking()
+    {
+        var baseDocument = Contract();
+        baseDocument["components"]!["headers"]!["RateLimitRemaining"]!["required"] = true;
+
+        var outcome = await CompareAsync(baseDocument, Contract());
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule)).Distinct(), Is.EqualTo(new[] { ("breaking", "response-header-became-optional") }), outcome.Report);
+        Assert.That(outcome.Findings, Has.Count.EqualTo(5), "one per response that documents the header");
+    }
+
+    [Test]
+    public async Task AResponseHeaderAddedOrRenamedInAnotherCaseIsNotBreaking()
+    {
+        var outcome = await CompareWithContractAsync(candidate =>
+        {
+            var headers = Response(candidate, Events, "post", "200")["headers"]!.AsObject();
+            var reset = headers["X-RateLimit-Reset"]!.DeepClone();
+            headers.Remove("X-RateLimit-Reset");
+            headers["x-ratelimit-reset"] = reset;
+            headers["Retry-After"] = Parse("""{ "schema": { "type": "integer" } }""");
+        });
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Clean), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("non-breaking", "response-header-added", "#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/200/headers/Retry-After"),
+        }), outcome.Report);
+    }
 }

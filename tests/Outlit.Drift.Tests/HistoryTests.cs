@@ -119,6 +119,13 @@ public sealed class HistoryTests
             Assert.That(newlyRequired, Has.Count.EqualTo(18));
             Assert.That(newlyRequired.Select(f => f.Location.Split('/')[^1]).Distinct(), Is.EquivalentTo(new[] { "timestamp", "url", "path" }));
 
+            // The ingest API's 200 response no longer documents the rate-limit headers the SDK reads.
+            Assert.That(findings.Where(f => f.RuleId == "response-header-removed").Select(f => f.Location.Split('/')[^1]), Is.EquivalentTo(new[]
+            {
+                "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+            }));
+            Assert.That(findings.Where(f => f.RuleId == "response-header-removed"), Has.All.Matches<Finding>(f => f.Severity == Severity.Breaking && f.Location.StartsWith("#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/200/headers/", StringComparison.Ordinal)));
+
             // The broken $ref now sits in the base document and is still reported.
             Assert.That(findings.Where(f => f.Severity == Severity.Error).Select(f => (f.Location, f.Document)), Is.EqualTo(new[]
             {
@@ -129,6 +136,7 @@ public sealed class HistoryTests
             {
                 ["unresolved-reference"] = 1,
                 ["path-removed"] = 41,
+                ["response-header-removed"] = 3,
                 ["request-enum-value-removed"] = 1,
                 ["request-property-added-required"] = 8,
                 ["request-property-became-required"] = 18,

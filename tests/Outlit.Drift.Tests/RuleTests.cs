@@ -193,6 +193,28 @@ public sealed class RuleTests
             Severity.Breaking,
             "#/paths/~1items/get/responses/200/content/application~1json");
 
+        static string WithHeaders(string headers)
+            => Statuses($$""" "200": { "description": "ok", "headers": {{{headers}}} } """);
+        const string HeaderLimit = """ "X-HeaderLimit": { "schema": { "type": "integer" } } """;
+        const string HeaderLimitRequired = """ "X-HeaderLimit": { "required": true, "schema": { "type": "integer" } } """;
+        yield return Case("response-header-removed", WithHeaders(HeaderLimit), WithHeaders(string.Empty), "response-header-removed", Severity.Breaking, "#/paths/~1items/get/responses/200/headers/X-HeaderLimit");
+        yield return Case("response-header-added", WithHeaders(string.Empty), WithHeaders(HeaderLimit), "response-header-added", Severity.NonBreaking, "#/paths/~1items/get/responses/200/headers/X-HeaderLimit");
+        yield return Case("response-header-became-optional", WithHeaders(HeaderLimitRequired), WithHeaders(HeaderLimit), "response-header-became-optional", Severity.Breaking, "#/paths/~1items/get/responses/200/headers/X-HeaderLimit");
+        yield return Case(
+            "response header type change",
+            WithHeaders(HeaderLimit),
+            WithHeaders(""" "X-HeaderLimit": { "schema": { "type": "string" } } """),
+            "response-type-changed",
+            Severity.Breaking,
+            "#/paths/~1items/get/responses/200/headers/X-HeaderLimit/schema");
+        yield return Case(
+            "request header parameter added as required",
+            Parameters(string.Empty),
+            Parameters("""{ "name": "X-Tenant", "in": "header", "required": true, "schema": { "type": "string" } }"""),
+            "request-parameter-added-required",
+            Severity.Breaking,
+            "#/paths/~1items/get/parameters/0");
+
         yield return Case("security-requirements-changed", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "apiKey": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
         yield return Case("security added to a public operation", Secured(""" "security": [], """), Secured(""" "security": [ { "bearerAuth": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
         yield return Case("security-alternative-added", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "bearerAuth": [] }, { "apiKey": [] } ], """), "security-alternative-added", Severity.NonBreaking, "#/paths/~1items/get/security");
@@ -230,6 +252,15 @@ public sealed class RuleTests
             .ToList();
 
         Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task HeaderParametersMatchWhateverTheirCase()
+    {
+        var before = Parameters("""{ "name": "X-Tenant", "in": "header", "required": true, "schema": { "type": "string" } }""");
+        var after = Parameters("""{ "name": "x-tenant", "in": "header", "required": true, "schema": { "type": "string" } }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
     }
 
     [Test]

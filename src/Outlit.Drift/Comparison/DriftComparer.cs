@@ -160,7 +160,9 @@ public static partial class DriftComparer
 
                 var key = parameter.In == ParameterLocation.Path && pathParameterNames.IndexOf(parameter.Name) is var position and >= 0
                     ? "path#" + position.ToString(CultureInfo.InvariantCulture)
-                    : $"{parameter.In?.ToString().ToLowerInvariant()}:{parameter.Name}";
+                    : parameter.In == ParameterLocation.Header
+                        ? "header:" + parameter.Name.ToLowerInvariant() // header names are case-insensitive
+                        : $"{parameter.In?.ToString().ToLowerInvariant()}:{parameter.Name}";
                 result[key] = (parameter, JsonPointer.Append(pointer, "parameters", i.ToString(CultureInfo.InvariantCulture)));
             }
         }
@@ -296,6 +298,7 @@ public static partial class DriftComparer
                 continue;
             }
 
+            CompareResponseHeaders(response, candidateResponse, pointer, candidatePointer, $"{label}: response {status}", context);
             var baseContent = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
             var candidateContent = candidateResponse.Content ?? new Dictionary<string, IOpenApiMediaType>();
             foreach (var (mediaType, media) in baseContent)
