@@ -390,4 +390,74 @@ public sealed class ContractCaseTests
             ("non-breaking", "response-header-added", "#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/200/headers/Retry-After"),
         }), outcome.Report);
     }
+
+    private static JsonObject ParameterSchema(JsonObject document, string path, string method, int index)
+        => document["paths"]![path]![method]!["parameters"]![index]!["schema"]!.AsObject();
+
+    [Test]
+    public async Task MaxLengthTightenedOnARequestParameterIsBreakingAndLoosenedIsNot()
+    {
+        const string Status = "/api/integrations/connect/status";
+        var wide = Contract();
+        ParameterSchema(wide, Status, "get", 0)["maxLength"] = 64;
+        var narrow = Contract();
+        ParameterSchema(narrow, Status, "get", 0)["maxLength"] = 36;
+
+        var tightened = await CompareAsync(wide, narrow);
+        var loosened = await CompareAsync(narrow, wide);
+
+        Assert.That(tightened.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), tightened.Report);
+        Assert.That(tightened.Findings, Is.EqualTo(new[]
+        {
+            new Reported("breaking", "request-constraint-tightened", "candidate", "#/paths/~1api~1integrations~1connect~1status/get/parameters/0/schema", "Request maxLength at #/paths/~1api~1integrations~1connect~1status/get/parameters/0/schema changed from 64 to 36: values old clients send may now be refused."),
+        }), tightened.Report);
+        Assert.That(loosened.ExitCode, Is.EqualTo(ExitCodes.Clean), loosened.Report);
+        Assert.That(loosened.Findings.Select(f => (f.Severity, f.Rule)), Is.EqualTo(new[] { ("non-breaking", "request-constraint-loosened") }), loosened.Report);
+    }
+
+    [Test]
+    public async Task APatternAddedOnARequestPropertyIsBreaking()
+    {
+        var outcome = await CompareWithContractAsync(candidate => Schemas(candidate)["UserIdentity"]!["properties"]!["userId"]!["pattern"] = "^usr_[a-z0-9]+$");
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings, Is.EqualTo(new[]
+        {
+            new Reported("breaking", "request-constraint-tightened", "candidate", "#/components/schemas/UserIdentity/properties/userId", "Request pattern at #/components/schemas/UserIdentity/properties/userId '^usr_[a-z0-9]+$' was added: values old clients send may now be refused."),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task AFormatChangedBreaksResponsesAndRequests()
+    {
+        var outcome = await CompareWithContractAsync(candidate =>
+        {
+            // A response date-time that becomes a date, and a tool input date-time that becomes a date.
+            Schemas(candidate)["Integration"]!["properties"]!["lastDataReceivedAt"]!["format"] = "date";
+            Schemas(candidate)["GetTimelineInput"]!["properties"]!["startDate"]!["format"] = "date";
+        });
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EquivalentTo(new[]
+        {
+            ("breaking", "response-constraint-changed", "#/components/schemas/Integration/properties/lastDataReceivedAt"),
+            ("breaking", "request-constraint-changed", "#/components/schemas/GetTimelineInput/properties/startDate"),
+        }), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => f.Message), Has.All.Contains("format").And.All.Contains("changed from 'date-time' to 'date'"));
+    }
+
+    [Test]
+    public async Task AResponseRangeThatWidensIsBreakingAndOneThatNarrowsIsNot()
+    {
+        var widened = await CompareWithContractAsync(candidate => Schemas(candidate)["CustomerSummary"]!["properties"]!["contactCount"]!.AsObject().Remove("minimum"));
+        var narrowed = await CompareWithContractAsync(candidate => Schemas(candidate)["CustomerSummary"]!["properties"]!["contactCount"]!["minimum"] = 1);
+
+        Assert.That(widened.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "response-constraint-loosened", "#/components/schemas/CustomerSummary/properties/contactCount"),
+        }), widened.Report);
+        Assert.That(widened.ExitCode, Is.EqualTo(ExitCodes.OverThreshold));
+        Assert.That(narrowed.Findings.Select(f => (f.Severity, f.Rule)), Is.EqualTo(new[] { ("non-breaking", "response-constraint-tightened") }), narrowed.Report);
+        Assert.That(narrowed.ExitCode, Is.EqualTo(ExitCodes.Clean));
+    }
 }

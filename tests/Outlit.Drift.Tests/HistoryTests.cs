@@ -126,6 +126,14 @@ public sealed class HistoryTests
             }));
             Assert.That(findings.Where(f => f.RuleId == "response-header-removed"), Has.All.Matches<Finding>(f => f.Severity == Severity.Breaking && f.Location.StartsWith("#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/200/headers/", StringComparison.Ordinal)));
 
+            // The ingest payload gained validation: email and UUID patterns, non-empty IDs (and a
+            // non-empty public key in the path) refuse values old clients could send; two date-time
+            // formats, two minimums and the public key's "^pk_" pattern were dropped.
+            var tightened = findings.Where(f => f.RuleId == "request-constraint-tightened").ToList();
+            Assert.That(tightened, Has.Count.EqualTo(10).And.All.Matches<Finding>(f => f.Severity == Severity.Breaking));
+            Assert.That(tightened.Select(f => f.Location.Split('/')[^1]).Distinct(), Is.EquivalentTo(new[] { "customerId", "userId", "email", "inviteeEmail", "sessionId", "visitorId", "schema" }));
+            Assert.That(findings.Where(f => f.RuleId == "request-constraint-loosened").Select(f => f.Location.Split('/')[^1]), Is.EquivalentTo(new[] { "startTime", "endTime", "activeTimeMs", "totalTimeMs", "schema" }));
+
             // The broken $ref now sits in the base document and is still reported.
             Assert.That(findings.Where(f => f.Severity == Severity.Error).Select(f => (f.Location, f.Document)), Is.EqualTo(new[]
             {
@@ -137,6 +145,8 @@ public sealed class HistoryTests
                 ["unresolved-reference"] = 1,
                 ["path-removed"] = 41,
                 ["response-header-removed"] = 3,
+                ["request-constraint-tightened"] = 10,
+                ["request-constraint-loosened"] = 5,
                 ["request-enum-value-removed"] = 1,
                 ["request-property-added-required"] = 8,
                 ["request-property-became-required"] = 18,

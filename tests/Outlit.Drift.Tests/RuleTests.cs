@@ -215,6 +215,50 @@ public sealed class RuleTests
             Severity.Breaking,
             "#/paths/~1items/get/parameters/0");
 
+        static string Text(string constraints) => $$"""{ "type": "object", "properties": { "code": { "type": "string"{{constraints}} } } }""";
+        static string Number(string constraints) => $$"""{ "type": "object", "properties": { "size": { "type": "integer"{{constraints}} } } }""";
+        static string List(string constraints) => $$"""{ "type": "object", "properties": { "tags": { "type": "array", "items": { "type": "string" }{{constraints}} } } }""";
+        const string Code = RequestSchema + "/properties/code";
+        const string Size = RequestSchema + "/properties/size";
+        const string Tags = RequestSchema + "/properties/tags";
+        const string CodeOut = ResponseSchema + "/properties/code";
+        const string SizeOut = ResponseSchema + "/properties/size";
+        const string TagsOut = ResponseSchema + "/properties/tags";
+        (string Name, string Before, string After, string Rule, Severity Severity, string Location)[] constraintCases =
+        [
+            ("request maxLength added", Request(Text("")), Request(Text(""", "maxLength": 10""")), "request-constraint-tightened", Severity.Breaking, Code),
+            ("request maxLength raised", Request(Text(""", "maxLength": 10""")), Request(Text(""", "maxLength": 20""")), "request-constraint-loosened", Severity.NonBreaking, Code),
+            ("request minLength raised", Request(Text(""", "minLength": 1""")), Request(Text(""", "minLength": 3""")), "request-constraint-tightened", Severity.Breaking, Code),
+            ("request pattern removed", Request(Text(""", "pattern": "^a" """)), Request(Text("")), "request-constraint-loosened", Severity.NonBreaking, Code),
+            ("request pattern changed", Request(Text(""", "pattern": "^a" """)), Request(Text(""", "pattern": "^b" """)), "request-constraint-changed", Severity.Breaking, Code),
+            ("request format added", Request(Text("")), Request(Text(""", "format": "uuid" """)), "request-constraint-tightened", Severity.Breaking, Code),
+            ("request format widened", Request(Number(""", "format": "int32" """)), Request(Number(""", "format": "int64" """)), "request-constraint-loosened", Severity.NonBreaking, Size),
+            ("request minimum raised", Request(Number(""", "minimum": 0""")), Request(Number(""", "minimum": 1""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request minimum made exclusive", Request(Number(""", "minimum": 0""")), Request(Number(""", "exclusiveMinimum": 0""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request maximum lowered", Request(Number(""", "maximum": 100""")), Request(Number(""", "maximum": 50""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request exclusive maximum relaxed", Request(Number(""", "exclusiveMaximum": 100""")), Request(Number(""", "maximum": 100""")), "request-constraint-loosened", Severity.NonBreaking, Size),
+            ("request multipleOf refined", Request(Number(""", "multipleOf": 2""")), Request(Number(""", "multipleOf": 4""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request multipleOf coarsened", Request(Number(""", "multipleOf": 4""")), Request(Number(""", "multipleOf": 2""")), "request-constraint-loosened", Severity.NonBreaking, Size),
+            ("request multipleOf unrelated", Request(Number(""", "multipleOf": 2""")), Request(Number(""", "multipleOf": 3""")), "request-constraint-changed", Severity.Breaking, Size),
+            ("request maxItems lowered", Request(List(""", "maxItems": 10""")), Request(List(""", "maxItems": 5""")), "request-constraint-tightened", Severity.Breaking, Tags),
+            ("request minItems added", Request(List("")), Request(List(""", "minItems": 1""")), "request-constraint-tightened", Severity.Breaking, Tags),
+            ("request uniqueItems added", Request(List("")), Request(List(""", "uniqueItems": true""")), "request-constraint-tightened", Severity.Breaking, Tags),
+            ("request uniqueItems dropped", Request(List(""", "uniqueItems": true""")), Request(List("")), "request-constraint-loosened", Severity.NonBreaking, Tags),
+            ("response maxLength raised", Response(Text(""", "maxLength": 10""")), Response(Text(""", "maxLength": 20""")), "response-constraint-loosened", Severity.Breaking, CodeOut),
+            ("response maxLength lowered", Response(Text(""", "maxLength": 20""")), Response(Text(""", "maxLength": 10""")), "response-constraint-tightened", Severity.NonBreaking, CodeOut),
+            ("response pattern removed", Response(Text(""", "pattern": "^a" """)), Response(Text("")), "response-constraint-loosened", Severity.Breaking, CodeOut),
+            ("response pattern added", Response(Text("")), Response(Text(""", "pattern": "^a" """)), "response-constraint-tightened", Severity.NonBreaking, CodeOut),
+            ("response format widened", Response(Number(""", "format": "int32" """)), Response(Number(""", "format": "int64" """)), "response-constraint-loosened", Severity.Breaking, SizeOut),
+            ("response format changed", Response(Text(""", "format": "date-time" """)), Response(Text(""", "format": "date" """)), "response-constraint-changed", Severity.Breaking, CodeOut),
+            ("response minimum removed", Response(Number(""", "minimum": 0""")), Response(Number("")), "response-constraint-loosened", Severity.Breaking, SizeOut),
+            ("response maxItems removed", Response(List(""", "maxItems": 5""")), Response(List("")), "response-constraint-loosened", Severity.Breaking, TagsOut),
+            ("response uniqueItems dropped", Response(List(""", "uniqueItems": true""")), Response(List("")), "response-constraint-loosened", Severity.Breaking, TagsOut),
+        ];
+        foreach (var (name, before, after, rule, severity, location) in constraintCases)
+        {
+            yield return Case(name, before, after, rule, severity, location);
+        }
+
         yield return Case("security-requirements-changed", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "apiKey": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
         yield return Case("security added to a public operation", Secured(""" "security": [], """), Secured(""" "security": [ { "bearerAuth": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
         yield return Case("security-alternative-added", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "bearerAuth": [] }, { "apiKey": [] } ], """), "security-alternative-added", Severity.NonBreaking, "#/paths/~1items/get/security");
@@ -252,6 +296,23 @@ public sealed class RuleTests
             .ToList();
 
         Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task ConstraintsAreComparedInAllOfMembersAndNotOnATypeChange()
+    {
+        var merged = await Documents.CompareJsonAsync(
+            Request("""{ "allOf": [ { "type": "object", "properties": { "code": { "type": "string", "maxLength": 10 } } } ] }"""),
+            Request("""{ "allOf": [ { "type": "object", "properties": { "code": { "type": "string", "maxLength": 10 } } }, { "properties": { "code": { "type": "string", "maxLength": 8 } } } ] }"""));
+        var retyped = await Documents.CompareJsonAsync(
+            Request("""{ "type": "object", "properties": { "code": { "type": "string", "maxLength": 10 } } }"""),
+            Request("""{ "type": "object", "properties": { "code": { "type": "integer", "maximum": 10 } } }"""));
+
+        Assert.That(merged.Select(f => (f.RuleId, f.Message)), Is.EqualTo(new[]
+        {
+            ("request-constraint-tightened", $"Request maxLength at {RequestSchema}/allOf/1/properties/code changed from 10 to 8: values old clients send may now be refused."),
+        }), Documents.Describe(merged));
+        Assert.That(retyped.Select(f => f.RuleId), Is.EqualTo(new[] { "request-type-changed" }), Documents.Describe(retyped));
     }
 
     [Test]

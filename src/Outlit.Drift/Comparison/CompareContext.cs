@@ -62,7 +62,12 @@ internal sealed class CompareContext
             return;
         }
 
-        CompareTypes(baseView, candidateView, direction, prefix);
+        if (!CompareTypes(baseView, candidateView, direction, prefix))
+        {
+            // A value of another type meets none of the old constraints anyway.
+            CompareConstraints(baseView, candidateView, direction);
+        }
+
         CompareEnums(baseView, candidateView, direction);
         CompareProperties(baseView, candidateView, direction, skipProperty);
 
@@ -300,11 +305,12 @@ internal sealed class CompareContext
     private static JsonSchemaType Widen(JsonSchemaType types)
         => types.HasFlag(JsonSchemaType.Number) ? types | JsonSchemaType.Integer : types;
 
-    private void CompareTypes(SchemaView baseView, SchemaView candidateView, Direction direction, string prefix)
+    /// <summary>Reports an incompatible type change; returns true when it did.</summary>
+    private bool CompareTypes(SchemaView baseView, SchemaView candidateView, Direction direction, string prefix)
     {
         if (baseView.Types is not { } baseTypes || candidateView.Types is not { } candidateTypes || baseTypes == candidateTypes)
         {
-            return;
+            return false;
         }
 
         // Requests may widen (the server accepts more), responses may narrow (the server sends less).
@@ -319,6 +325,33 @@ internal sealed class CompareContext
                 candidateView.Pointer,
                 $"{(direction == Direction.Request ? "Request" : "Response")} type at {candidateView.Pointer} changed from {SchemaView.DescribeTypes(baseTypes)} to {SchemaView.DescribeTypes(candidateTypes)}.",
                 DocumentSide.Candidate);
+        }
+
+        return !compatible;
+    }
+
+    /// <summary>
+    /// Compares length, range, pattern, format and item constraints. A request breaks when a
+    /// constraint tightens (a value old clients send may now be refused); a response breaks when one
+    /// loosens (the server may now send a value old clients do not expect: a longer string, a number
+    /// out of the old range, a date where a date-time was promised). A change that is neither (a
+    /// different pattern) breaks both.
+    /// </summary>
+    private void CompareConstraints(SchemaView baseView, SchemaView candidateView, Direction direction)
+    {
+        foreach (var (keyword, change, description) in ConstraintComparer.Differences(baseView.Constraints, candidateView.Constraints))
+        {
+            var (severity, rule, consequence) = (direction, change) switch
+            {
+                (Direction.Request, ConstraintChange.Tightened) => (Severity.Breaking, "request-constraint-tightened", "values old clients send may now be refused"),
+                (Direction.Request, ConstraintChange.Loosened) => (Severity.NonBreaking, "request-constraint-loosened", "more values are accepted"),
+                (Direction.Request, _) => (Severity.Breaking, "request-constraint-changed", "values old clients send may now be refused"),
+                (_, ConstraintChange.Loosened) => (Severity.Breaking, "response-constraint-loosened", "the server may now send values old clients do not expect"),
+                (_, ConstraintChange.Tightened) => (Severity.NonBreaking, "response-constraint-tightened", "the server sends a subset of what it sent"),
+                _ => (Severity.Breaking, "response-constraint-changed", "the server may now send values old clients do not expect"),
+            };
+            var side = direction == Direction.Request ? "Request" : "Response";
+            Findings.Add(severity, rule, candidateView.Pointer, $"{side} {keyword} at {candidateView.Pointer} {description}: {consequence}.", DocumentSide.Candidate);
         }
     }
 

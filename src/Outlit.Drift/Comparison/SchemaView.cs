@@ -44,6 +44,9 @@ internal sealed class SchemaView
     /// <summary>Allowed values (<c>enum</c> or <c>const</c>) as JSON text, without <c>null</c>; null when unrestricted.</summary>
     public List<string>? Enum { get; private set; }
 
+    /// <summary>Length, range, pattern, format and item constraints.</summary>
+    public Constraints Constraints { get; private set; } = new();
+
     /// <summary>Properties in declaration order, each with the pointer of its own schema.</summary>
     public List<(string Name, IOpenApiSchema Schema, string Pointer)> Properties { get; } = [];
 
@@ -138,6 +141,7 @@ internal sealed class SchemaView
         }
 
         view.ReadEnum(current);
+        view.Constraints = Constraints.Read(current);
 
         if (current.Properties is { Count: > 0 } properties)
         {
@@ -268,6 +272,7 @@ internal sealed class SchemaView
 
         Types ??= member.Types;
         Enum ??= member.Enum;
+        Constraints.Merge(member.Constraints);
         Items ??= member.Items;
         AdditionalProperties ??= member.AdditionalProperties;
         if (Branches is null && member.Branches is not null)
