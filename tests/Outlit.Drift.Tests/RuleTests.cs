@@ -315,6 +315,64 @@ public sealed class RuleTests
         Assert.That(retyped.Select(f => f.RuleId), Is.EqualTo(new[] { "request-type-changed" }), Documents.Describe(retyped));
     }
 
+    private static string Body(string mediaType, string schema = """{ "type": "object" }""")
+        => Document($$"""{ "/items": { "post": { "requestBody": { "content": { "{{mediaType}}": { "schema": {{schema}} } } }, "responses": { "200": { "description": "ok" } } } } }""");
+
+    private static string Returns(string mediaType)
+        => Statuses($$""" "200": { "description": "ok", "content": { "{{mediaType}}": { "schema": { "type": "object" } } } } """);
+
+    [TestCase("application/json", "application/json; charset=utf-8")]
+    [TestCase("application/json", "Application/JSON")]
+    [TestCase("application/json; charset=utf-8", "application/json")]
+    public async Task MediaTypesMatchWithoutCaseOrParameters(string before, string after)
+    {
+        var findings = (await Documents.CompareJsonAsync(Body(before), Body(after)))
+            .Concat(await Documents.CompareJsonAsync(Returns(before), Returns(after)))
+            .ToList();
+
+        Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [TestCase("application/*")]
+    [TestCase("*/*")]
+    public async Task ARequestMediaTypeARangeStillAcceptsIsNotRemovedAndItsSchemaIsCompared(string range)
+    {
+        var findings = await Documents.CompareJsonAsync(
+            Body("application/json", NameRequired),
+            Body(range, """{ "type": "object", "required": ["name", "size"], "properties": { "name": { "type": "string" }, "size": { "type": "integer" } } }"""));
+
+        Assert.That(findings.Select(f => (f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            ("request-property-added-required", $"{ItemsPost}/requestBody/content/{range.Replace("/", "~1", StringComparison.Ordinal)}/schema/properties/size"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AResponseRangeDoesNotStandInForTheTypeClientsParse()
+    {
+        var findings = await Documents.CompareJsonAsync(Returns("application/json"), Returns("*/*"));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId)), Is.EquivalentTo(new[]
+        {
+            (Severity.Breaking, "response-media-type-removed"),
+            (Severity.NonBreaking, "response-media-type-added"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AParameterDescribedByContentIsComparedThroughItsSchema()
+    {
+        static string Filter(string type)
+            => Parameters($$"""{ "name": "filter", "in": "query", "content": { "application/json": { "schema": { "type": "object", "properties": { "since": { "type": "{{type}}" } } } } } }""");
+
+        var findings = await Documents.CompareJsonAsync(Filter("string"), Filter("integer"));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "request-type-changed", "#/paths/~1items/get/parameters/0/content/application~1json/schema/properties/since"),
+        }), Documents.Describe(findings));
+    }
+
     [Test]
     public async Task HeaderParametersMatchWhateverTheirCase()
     {

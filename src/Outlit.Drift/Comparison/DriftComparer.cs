@@ -192,9 +192,9 @@ public static partial class DriftComparer
                 findings.Add(Severity.Breaking, "request-parameter-became-required", candidate.Pointer, $"{label}: {where} became required.", DocumentSide.Candidate);
             }
 
-            if (parameter.Schema is not null && candidate.Parameter.Schema is not null)
+            if (ParameterSchema(parameter, pointer) is { } schema && ParameterSchema(candidate.Parameter, candidate.Pointer) is { } candidateSchema)
             {
-                context.CompareRoot(parameter.Schema, JsonPointer.Append(pointer, "schema"), candidate.Parameter.Schema, JsonPointer.Append(candidate.Pointer, "schema"), Direction.Request);
+                context.CompareRoot(schema.Schema, schema.Pointer, candidateSchema.Schema, candidateSchema.Pointer, Direction.Request);
             }
         }
 
@@ -215,6 +215,19 @@ public static partial class DriftComparer
                 findings.Add(Severity.NonBreaking, "request-parameter-added", pointer, $"{label}: new optional {where}.", DocumentSide.Candidate);
             }
         }
+    }
+
+    /// <summary>A parameter's schema, or the schema of its one media type when it uses <c>content</c> instead.</summary>
+    private static (IOpenApiSchema Schema, string Pointer)? ParameterSchema(IOpenApiParameter parameter, string pointer)
+    {
+        if (parameter.Schema is { } schema)
+        {
+            return (schema, JsonPointer.Append(pointer, "schema"));
+        }
+
+        return parameter.Content?.FirstOrDefault() is { Value.Schema: { } contentSchema } media
+            ? (contentSchema, JsonPointer.Append(pointer, "content", media.Key, "schema"))
+            : null;
     }
 
     private static void CompareRequestBody(OperationSide baseSide, OperationSide candidateSide, string label, CompareContext context)
@@ -250,24 +263,21 @@ public static partial class DriftComparer
             findings.Add(Severity.Breaking, "request-body-became-required", candidatePointer, $"{label}: the request body became required.", DocumentSide.Candidate);
         }
 
-        var baseContent = baseBody.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var candidateContent = candidateBody.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        foreach (var (mediaType, media) in baseContent)
+        var (matched, removed, added) = MatchMediaTypes(baseBody.Content, candidateBody.Content, rangesCover: true);
+        foreach (var mediaType in removed)
         {
-            var mediaPointer = JsonPointer.Append(basePointer, "content", mediaType);
-            if (!candidateContent.TryGetValue(mediaType, out var candidateMedia))
-            {
-                findings.Add(Severity.Breaking, "request-media-type-removed", mediaPointer, $"{label}: request media type {mediaType} is no longer accepted.", DocumentSide.Base);
-                continue;
-            }
+            findings.Add(Severity.Breaking, "request-media-type-removed", JsonPointer.Append(basePointer, "content", mediaType), $"{label}: request media type {mediaType} is no longer accepted.", DocumentSide.Base);
+        }
 
-            if (media.Schema is not null && candidateMedia.Schema is not null)
+        foreach (var match in matched)
+        {
+            if (match.Base.Schema is not null && match.Candidate.Schema is not null)
             {
-                context.CompareRoot(media.Schema, JsonPointer.Append(mediaPointer, "schema"), candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema"), Direction.Request);
+                context.CompareRoot(match.Base.Schema, JsonPointer.Append(basePointer, "content", match.BaseKey, "schema"), match.Candidate.Schema, JsonPointer.Append(candidatePointer, "content", match.CandidateKey, "schema"), Direction.Request);
             }
         }
 
-        foreach (var mediaType in candidateContent.Keys.Where(m => !baseContent.ContainsKey(m)))
+        foreach (var mediaType in added)
         {
             findings.Add(Severity.NonBreaking, "request-media-type-added", JsonPointer.Append(candidatePointer, "content", mediaType), $"{label}: request media type {mediaType} is now accepted.", DocumentSide.Candidate);
         }
@@ -299,29 +309,27 @@ public static partial class DriftComparer
             }
 
             CompareResponseHeaders(response, candidateResponse, pointer, candidatePointer, $"{label}: response {status}", context);
-            var baseContent = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-            var candidateContent = candidateResponse.Content ?? new Dictionary<string, IOpenApiMediaType>();
-            foreach (var (mediaType, media) in baseContent)
+            // A response range ("*/*") promises nothing a client can parse, so it covers nothing.
+            var (matched, removed, added) = MatchMediaTypes(response.Content, candidateResponse.Content, rangesCover: false);
+            foreach (var mediaType in removed)
             {
-                var mediaPointer = JsonPointer.Append(pointer, "content", mediaType);
-                if (!candidateContent.TryGetValue(mediaType, out var candidateMedia))
-                {
-                    findings.Add(
-                        IsSuccess(status) ? Severity.Breaking : Severity.Warning,
-                        "response-media-type-removed",
-                        mediaPointer,
-                        $"{label}: response {status} no longer returns {mediaType}.",
-                        DocumentSide.Base);
-                    continue;
-                }
+                findings.Add(
+                    IsSuccess(status) ? Severity.Breaking : Severity.Warning,
+                    "response-media-type-removed",
+                    JsonPointer.Append(pointer, "content", mediaType),
+                    $"{label}: response {status} no longer returns {mediaType}.",
+                    DocumentSide.Base);
+            }
 
-                if (media.Schema is not null && candidateMedia.Schema is not null)
+            foreach (var match in matched)
+            {
+                if (match.Base.Schema is not null && match.Candidate.Schema is not null)
                 {
-                    context.CompareRoot(media.Schema, JsonPointer.Append(mediaPointer, "schema"), candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema"), Direction.Response);
+                    context.CompareRoot(match.Base.Schema, JsonPointer.Append(pointer, "content", match.BaseKey, "schema"), match.Candidate.Schema, JsonPointer.Append(candidatePointer, "content", match.CandidateKey, "schema"), Direction.Response);
                 }
             }
 
-            foreach (var mediaType in candidateContent.Keys.Where(m => !baseContent.ContainsKey(m)))
+            foreach (var mediaType in added)
             {
                 findings.Add(Severity.NonBreaking, "response-media-type-added", JsonPointer.Append(candidatePointer, "content", mediaType), $"{label}: response {status} can now return {mediaType}.", DocumentSide.Candidate);
             }
