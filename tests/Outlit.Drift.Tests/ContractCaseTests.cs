@@ -460,4 +460,74 @@ public sealed class ContractCaseTests
         Assert.That(narrowed.Findings.Select(f => (f.Severity, f.Rule)), Is.EqualTo(new[] { ("non-breaking", "response-constraint-tightened") }), narrowed.Report);
         Assert.That(narrowed.ExitCode, Is.EqualTo(ExitCodes.Clean));
     }
+
+    private static void RenameProperty(JsonObject schema, string from, string to)
+    {
+        var properties = schema["properties"]!.AsObject();
+        var value = properties[from]!.DeepClone();
+        properties.Remove(from);
+        properties[to] = value;
+        if (schema["required"] is JsonArray required && required.FirstOrDefault(r => (string?)r == from) is { } entry)
+        {
+            required[required.IndexOf(entry)] = to;
+        }
+    }
+
+    [Test]
+    public async Task ABranchsDistinguishingPropertyRenamedIsReportedAsThatRename()
+    {
+        // IntegrationConnectResponse is a direct connection or a browser session, told apart by the
+        // properties only each requires: the session's sessionId becomes browserSessionId.
+        var outcome = await CompareWithContractAsync(candidate => RenameProperty(Schemas(candidate)["IntegrationBrowserSessionResponse"]!.AsObject(), "sessionId", "browserSessionId"));
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings, Is.EqualTo(new[]
+        {
+            new Reported(
+                "breaking",
+                "response-branch-property-renamed",
+                "candidate",
+                "#/components/schemas/IntegrationConnectResponse/oneOf/1",
+                "Response oneOf alternative IntegrationBrowserSessionResponse at #/components/schemas/IntegrationConnectResponse is now told apart by 'browserSessionId' instead of 'sessionId'; clients that look for the old property cannot tell which alternative they received."),
+        }), outcome.Report);
+    }
+
+    [Test]
+    public async Task TheDiscriminatorRenamedOnEveryBranchIsOneFindingForTheUnion()
+    {
+        // The ingest events' discriminator "type" becomes "kind", in the union and in every event.
+        var outcome = await CompareWithContractAsync(candidate =>
+        {
+            var union = Schemas(candidate)["IngestEvent"]!.AsObject();
+            union["discriminator"]!["propertyName"] = "kind";
+            foreach (var target in union["discriminator"]!["mapping"]!.AsObject().Select(m => ((string)m.Value!).Split('/')[^1]))
+            {
+                var own = Schemas(candidate)[target]!["allOf"]!.AsArray().Last()!.AsObject();
+                RenameProperty(own, "type", "kind");
+            }
+        });
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.OverThreshold), outcome.Report);
+        Assert.That(outcome.Findings.Select(f => (f.Severity, f.Rule, f.Location)), Is.EqualTo(new[]
+        {
+            ("breaking", "request-branch-property-renamed", "#/components/schemas/IngestEvent"),
+        }), outcome.Report);
+        Assert.That(outcome.Findings[0].Message, Does.Contain("every alternative is now told apart by 'kind' instead of 'type'"));
+    }
+
+    [Test]
+    public async Task ReorderingBranchesIsNotAChange()
+    {
+        var outcome = await CompareWithContractAsync(candidate =>
+        {
+            foreach (var (name, keyword) in new[] { ("IngestEvent", "oneOf"), ("SearchResult", "oneOf"), ("IntegrationConnectResponse", "oneOf"), ("SchemaOutput", "anyOf"), ("IntegrationCapabilitiesResponse", "oneOf") })
+            {
+                var union = Schemas(candidate)[name]!.AsObject();
+                union[keyword] = new JsonArray([.. union[keyword]!.AsArray().Select(b => b!.DeepClone()).Reverse()]);
+            }
+        });
+
+        Assert.That(outcome.Findings, Is.Empty, outcome.Report);
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Clean));
+    }
 }

@@ -176,26 +176,45 @@ public sealed class HistoryTests
                 "Request oneOf alternative tool=outlit_get_integration_sync_status at #/paths/~1api~1tools~1call/post/requestBody/content/application~1json/schema is no longer accepted.",
             }));
 
-            // Thirteen new tools: thirteen new request alternatives and thirteen new response shapes.
+            // Thirteen new tools: thirteen new request alternatives, each selected by its tool name.
             Assert.That(findings.Where(f => f.RuleId == "request-branch-added").ToList(), Has.Count.EqualTo(13).And.All.Matches<Finding>(f => f.Severity == Severity.NonBreaking));
-            Assert.That(findings.Where(f => f.RuleId == "response-branch-added").ToList(), Has.Count.EqualTo(13).And.All.Matches<Finding>(f => f.Severity == Severity.Breaking));
+
+            // The response is an anyOf without a discriminator, so its alternatives are told apart by
+            // the properties only each requires. The old list_integrations output and the new
+            // get_integration_status output both require just "integrations": a client reading the
+            // response cannot tell them apart either, so they are compared as one alternative, whose
+            // items lost three properties and whose status values changed. Twelve shapes are new, and
+            // get_integration_sync_status's output has no counterpart.
+            Assert.That(findings.Where(f => f.RuleId == "response-branch-added").ToList(), Has.Count.EqualTo(12).And.All.Matches<Finding>(f => f.Severity == Severity.Breaking));
+            Assert.That(findings.Where(f => f.RuleId == "response-branch-removed").Select(f => f.Message), Is.EqualTo(new[]
+            {
+                "Response anyOf alternative ToolOutput_outlit_get_integration_sync_status at #/paths/~1api~1tools~1call/post/responses/200/content/application~1json/schema is no longer returned.",
+            }));
+            Assert.That(findings.Where(f => f.RuleId == "response-property-removed").Select(f => f.Location.Split('/')[^1]), Is.EquivalentTo(new[] { "hasSyncError", "lastDataReceivedAt", "syncStatus" }));
+            Assert.That(findings.Where(f => f.RuleId == "response-property-removed"), Has.All.Matches<Finding>(f => f.Location.StartsWith("#/components/schemas/ToolOutput_outlit_list_integrations/properties/integrations/items/", StringComparison.Ordinal)));
 
             // Three new grant values in both grant lists of the key validation response.
-            var grants = findings.Where(f => f.RuleId == "response-enum-value-added").ToList();
+            var grants = findings.Where(f => f.RuleId == "response-enum-value-added" && f.Location.Contains("/grants/", StringComparison.Ordinal)).ToList();
             Assert.That(grants, Has.All.Matches<Finding>(f => f.Severity == Severity.Warning));
             Assert.That(grants.Select(f => f.Message.Split('\'')[1]).Distinct(), Is.EquivalentTo(new[] { "behavior_metrics:manage", "integrations:connect_own", "customer_access:manage" }));
             Assert.That(grants, Has.Count.EqualTo(6));
+            Assert.That(findings.Where(f => f.RuleId.StartsWith("response-enum-value-", StringComparison.Ordinal) && !f.Location.Contains("/grants/", StringComparison.Ordinal)).Select(f => f.Message.Split('\'')[1]), Is.EquivalentTo(new[]
+            {
+                "awaiting_auth", "not_connected", "ready", "requires_intervention", "available", "connected",
+            }));
 
             Assert.That(findings, Has.Some.Matches<Finding>(f => f.RuleId == "response-property-added" && f.Location == "#/components/schemas/ToolOutput_outlit_get_integration_capabilities/properties/preferredSetupVersion"));
 
             Assert.That(Documents.CountByRule(findings), Is.EquivalentTo(new Dictionary<string, int>
             {
                 ["request-branch-removed"] = 2,
-                ["response-branch-added"] = 13,
+                ["response-branch-added"] = 12,
                 ["request-branch-added"] = 13,
-                ["response-branch-removed"] = 2,
+                ["response-branch-removed"] = 1,
+                ["response-property-removed"] = 3,
                 ["response-property-added"] = 1,
-                ["response-enum-value-added"] = 6,
+                ["response-enum-value-added"] = 10,
+                ["response-enum-value-removed"] = 2,
             }), Documents.Describe(findings));
         });
     }

@@ -422,6 +422,69 @@ public sealed class RuleTests
     }
 
     [Test]
+    public async Task ReorderedInlineAlternativesMatchByWhatTellsThemApart()
+    {
+        const string Card = """{ "type": "object", "required": ["number"], "properties": { "number": { "type": "string" }, "expiry": { "type": "string" } } }""";
+        const string Iban = """{ "type": "object", "required": ["iban"], "properties": { "iban": { "type": "string" }, "bic": { "type": "string" } } }""";
+        const string Cash = """{ "type": "object", "required": ["method"], "properties": { "method": { "const": "cash" }, "note": { "type": "string" } } }""";
+
+        var findings = (await Documents.CompareJsonAsync(
+                Response($$"""{ "oneOf": [ { "type": "string" }, { "type": "integer" }, {{Card}}, {{Iban}}, {{Cash}} ] }"""),
+                Response($$"""{ "oneOf": [ {{Cash}}, {{Iban}}, { "type": "integer" }, {{Card}}, { "type": "string" } ] }""")))
+            .Concat(await Documents.CompareJsonAsync(
+                Request($$"""{ "anyOf": [ {{Card}}, {{Iban}} ] }"""),
+                Request($$"""{ "anyOf": [ {{Iban}}, {{Card}} ] }""")))
+            .ToList();
+
+        Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AReorderedAlternativeThatAlsoChangedIsComparedWithItsOwnCounterpart()
+    {
+        const string Card = """{ "type": "object", "required": ["number"], "properties": { "number": { "type": "string" }, "expiry": { "type": "string" } } }""";
+        const string Iban = """{ "type": "object", "required": ["iban"], "properties": { "iban": { "type": "string" }, "bic": { "type": "string" } } }""";
+        const string IbanWithoutBic = """{ "type": "object", "required": ["iban"], "properties": { "iban": { "type": "string" } } }""";
+
+        var findings = await Documents.CompareJsonAsync(
+            Response($$"""{ "oneOf": [ {{Card}}, {{Iban}} ] }"""),
+            Response($$"""{ "oneOf": [ {{IbanWithoutBic}}, {{Card}} ] }"""));
+
+        Assert.That(findings.Select(f => (f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            ("response-property-removed", ResponseSchema + "/oneOf/1/properties/bic"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AConstantSelectorRenamedOnOneAlternativeIsThatRename()
+    {
+        var findings = await Documents.CompareJsonAsync(
+            Request("""{ "oneOf": [ { "type": "object", "required": ["kind", "url"], "properties": { "kind": { "const": "link" }, "url": { "type": "string" } } }, { "type": "object", "required": ["kind", "text"], "properties": { "kind": { "const": "note" }, "text": { "type": "string" } } } ] }"""),
+            Request("""{ "oneOf": [ { "type": "object", "required": ["kind", "text"], "properties": { "kind": { "const": "note" }, "text": { "type": "string" } } }, { "type": "object", "required": ["type", "url"], "properties": { "type": { "const": "link" }, "url": { "type": "string" } } } ] }"""));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "request-branch-property-renamed", RequestSchema + "/oneOf/1"),
+        }), Documents.Describe(findings));
+        Assert.That(findings[0].Message, Does.Contain("alternative kind=link").And.Contain("'type' instead of 'kind'"));
+    }
+
+    [Test]
+    public async Task AnInlineAlternativesRequiredPropertyRenamedIsThatRename()
+    {
+        var findings = await Documents.CompareJsonAsync(
+            Request("""{ "anyOf": [ { "type": "object", "required": ["email"], "properties": { "email": { "type": "string" }, "traits": { "type": "object" } } }, { "type": "object", "required": ["userId"], "properties": { "userId": { "type": "string" }, "traits": { "type": "object" } } } ] }"""),
+            Request("""{ "anyOf": [ { "type": "object", "required": ["emailAddress"], "properties": { "emailAddress": { "type": "string" }, "traits": { "type": "object" } } }, { "type": "object", "required": ["userId"], "properties": { "userId": { "type": "string" }, "traits": { "type": "object" } } } ] }"""));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "request-branch-property-renamed", RequestSchema + "/anyOf/0"),
+        }), Documents.Describe(findings));
+        Assert.That(findings[0].Message, Does.Contain("'emailAddress' instead of 'email'"));
+    }
+
+    [Test]
     public async Task PropertiesInheritedThroughAllOfCompareLikeDeclaredOnes()
     {
         var before = Response(NameAndSize);

@@ -59,6 +59,12 @@ internal sealed class SchemaView
     /// <summary>The <c>oneOf</c>/<c>anyOf</c> alternatives, null branches removed; null when the schema is not a union.</summary>
     public List<(IOpenApiSchema Schema, string Pointer)>? Branches { get; private set; }
 
+    /// <summary>The union's <c>discriminator.propertyName</c>, when it declares one.</summary>
+    public string? DiscriminatorProperty { get; private set; }
+
+    /// <summary>The discriminator's mapping: value to the <c>$ref</c> of its alternative.</summary>
+    public Dictionary<string, string>? DiscriminatorMapping { get; private set; }
+
     /// <summary><c>oneOf</c> or <c>anyOf</c>, for messages.</summary>
     public string? BranchKeyword { get; private set; }
 
@@ -214,6 +220,14 @@ internal sealed class SchemaView
             {
                 view.Branches = branches;
                 view.BranchKeyword = unionKeyword;
+                if (current.Discriminator is { PropertyName: { Length: > 0 } discriminator } declared)
+                {
+                    view.DiscriminatorProperty = discriminator;
+                    view.DiscriminatorMapping = declared.Mapping?.ToDictionary(
+                        pair => pair.Key,
+                        pair => pair.Value.Reference.ReferenceV3 ?? "#/components/schemas/" + pair.Value.Reference.Id,
+                        StringComparer.Ordinal);
+                }
             }
         }
 
@@ -279,6 +293,8 @@ internal sealed class SchemaView
         {
             Branches = member.Branches;
             BranchKeyword = member.BranchKeyword;
+            DiscriminatorProperty = member.DiscriminatorProperty;
+            DiscriminatorMapping = member.DiscriminatorMapping;
         }
 
         // A property declared by several members must satisfy all of them. The usual shape is a
@@ -299,28 +315,5 @@ internal sealed class SchemaView
         }
 
         Required.UnionWith(member.Required);
-    }
-
-    /// <summary>A key that identifies a union branch across documents: its reference, its discriminating constant, or its position.</summary>
-    public static string BranchKey(IOpenApiSchema branch, int index)
-    {
-        var view = Create(branch, "#");
-        foreach (var (name, schema, _) in view.Properties)
-        {
-            if (!view.Required.Contains(name))
-            {
-                continue;
-            }
-
-            var property = Create(schema, "#");
-            if (property.Enum is [var single])
-            {
-                return $"{name}={single}";
-            }
-        }
-
-        // A discriminating constant survives a rename of the branch's component; the reference
-        // name is the next best identity, and the position the last resort.
-        return view.ReferenceId ?? "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
