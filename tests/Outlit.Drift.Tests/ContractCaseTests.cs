@@ -281,6 +281,16 @@ public sealed class ContractCaseTests
     }
 
     [Test]
+    public async Task ADanglingReferenceInsideAnInlineExtensionSchemaIsADocumentError()
+    {
+        var outcome = await CompareWithContractAsync(candidate =>
+            Tool(candidate, "outlit_schema")["outputSchema"] = Parse("""{ "type": "object", "properties": { "view": { "$ref": "#/components/schemas/AnalyticsViewV2" } } }"""));
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.InvalidDocument), outcome.Report);
+        Assert.That(outcome.Rule("unresolved-reference").Select(f => f.Location), Is.EqualTo(new[] { "#/x-outlit-tools/11/outputSchema/properties/view/$ref" }), outcome.Report);
+    }
+
+    [Test]
     public void NamesThatMerelyStartWithXAreNotExtensions()
     {
         // A response header and a property called x-...: names chosen by the author, compared as such.

@@ -163,7 +163,7 @@ internal sealed class CompareContext
         foreach (var group in renames)
         {
             var (old, now) = group.Key;
-            var what = old.Length == 0 ? $"'{now}' instead of its sibling's properties" : now.Length == 0 ? $"its other properties instead of '{old}'" : $"'{now}' instead of '{old}'";
+            var what = $"'{now}' instead of '{old}'";
             var consequence = direction == Direction.Request ? "clients that send the old property are refused or misread" : "clients that look for the old property cannot tell which alternative they received";
             if (wholeUnion)
             {

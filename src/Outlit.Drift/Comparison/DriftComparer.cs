@@ -12,7 +12,9 @@ namespace Outlit.Drift.Comparison;
 /// Schemas are compared through their references (a renamed component is not a change by itself),
 /// with a guard against cycles; a schema change found through a component is reported once, at the
 /// component's location. Requests and responses are judged in opposite directions: a request must
-/// still accept what old clients send, a response must still be understood by old clients.
+/// still accept what old clients send, a response must still be understood by old clients. The
+/// comparison starts from the operations and from every schema an <c>x-</c> extension holds, so a
+/// schema reached only through <c>x-outlit-tools</c> is compared like any other.
 /// </remarks>
 public static partial class DriftComparer
 {

@@ -149,9 +149,13 @@ internal sealed class ExtensionSites
         switch (node)
         {
             case JsonObject obj when obj.ContainsKey("$ref") || IsSchemaKey(key):
-                if (obj["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) && reference.StartsWith('#') && RawDocument.Resolve(root, reference) is null)
+                // The object model never sees inside extensions, so their references are checked here.
+                foreach (var (holder, reference) in RawDocument.References(obj, pointer))
                 {
-                    Unresolved.Add((JsonPointer.Append(pointer, "$ref"), reference));
+                    if (reference.StartsWith('#') && RawDocument.Resolve(root, reference) is null)
+                    {
+                        Unresolved.Add((JsonPointer.Append(holder, "$ref"), reference));
+                    }
                 }
 
                 Sites[key] = new ExtensionSite(extension, key, pointer, obj, role);

@@ -56,10 +56,11 @@ internal static class RawDocument
         return (node, pointer);
     }
 
-    /// <summary>Every <c>$ref</c> in the document outside example data: the pointer of the object that holds it and its text.</summary>
-    /// <param name="root">The document.</param>
+    /// <summary>Every <c>$ref</c> in a tree outside example data: the pointer of the object that holds it and its text.</summary>
+    /// <param name="root">The document, or a part of it.</param>
+    /// <param name="pointer">Where <paramref name="root"/> sits in its document.</param>
     /// <returns>The references in document order.</returns>
-    public static List<(string Holder, string Reference)> References(JsonObject root)
+    public static List<(string Holder, string Reference)> References(JsonNode root, string pointer = JsonPointer.Root)
     {
         var result = new List<(string, string)>();
         void Walk(JsonNode? node, string pointer)
@@ -90,7 +91,7 @@ internal static class RawDocument
             }
         }
 
-        Walk(root, JsonPointer.Root);
+        Walk(root, pointer);
         return result;
     }
 }
