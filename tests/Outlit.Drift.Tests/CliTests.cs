@@ -201,6 +201,8 @@ public sealed class CliTests
     [TestCase("{ \"openapi\": \"3.2.0\", \"info\": { \"title\": \"t\", \"version\": \"1\" }, \"paths\": {} }", "#/openapi", "OpenAPI version \"3.2.0\" is not supported")]
     [TestCase("{ \"swagger\": \"2.0\", \"info\": { \"title\": \"t\", \"version\": \"1\" }, \"paths\": {} }", "#/swagger", "Swagger 2.0 is not supported")]
     [TestCase("{ \"openapi\": \"3.1.0\", \"paths\": {} }", "#/info/title", "REQUIRED")]
+    [TestCase("{ \"openapi\": \"3.1.0\", \"info\": { \"title\": \"t\", \"version\": \"1\" }, \"paths\": {}, \"paths\": {} }", "#", "Duplicate property 'paths'")]
+    [TestCase("openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths: {}\npaths: {}\n", "#", "Duplicate key")]
     public async Task JsonOrYamlThatIsNotAValidOpenApiDocumentExitsThreeWithTheReport(string content, string pointer, string message)
     {
         var file = Path.Combine(Path.GetTempPath(), "outlit-drift-invalid-" + Guid.NewGuid().ToString("N") + ".json");

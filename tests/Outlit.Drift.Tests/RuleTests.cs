@@ -485,6 +485,24 @@ public sealed class RuleTests
     }
 
     [Test]
+    [CancelAfter(20_000)]
+    public async Task ARecursiveUnionWhoseAlternativeChangedTerminates()
+    {
+        // The object alternative has nothing that tells it apart, so matching it means trying it,
+        // and trying it reaches the union again through its children.
+        static string Tree(string labelType)
+            => $$"""{ "Node": { "oneOf": [ { "type": "string" }, { "type": "object", "properties": { "kids": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } }, "label": { "type": "{{labelType}}" } } } ] } }""";
+        const string Reference = """{ "$ref": "#/components/schemas/Node" }""";
+
+        var findings = await Documents.CompareJsonAsync(Response(Reference, Tree("string")), Response(Reference, Tree("integer")));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "response-type-changed", "#/components/schemas/Node/oneOf/1/properties/label"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
     public async Task PropertiesInheritedThroughAllOfCompareLikeDeclaredOnes()
     {
         var before = Response(NameAndSize);

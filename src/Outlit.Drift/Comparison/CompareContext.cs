@@ -18,10 +18,20 @@ internal sealed class CompareContext
 {
     private readonly HashSet<(IOpenApiSchema, IOpenApiSchema, Direction)> visited = new(PairComparer.Instance);
 
+    /// <summary>The comparison a trial runs inside, whose pairs the trial must not start again.</summary>
+    private readonly CompareContext? outer;
+
     public CompareContext(FindingSet findings, Reach? reach = null)
     {
         Findings = findings;
         Reach = reach ?? new Reach();
+    }
+
+    /// <summary>A trial comparison (does this alternative fit?) that reports into its own findings.</summary>
+    private CompareContext(CompareContext outer)
+        : this(new FindingSet())
+    {
+        this.outer = outer;
     }
 
     public FindingSet Findings { get; }
@@ -51,7 +61,8 @@ internal sealed class CompareContext
         // Nullability can be declared by a wrapper around a shared component, so it is checked
         // before the cycle guard skips a component pair that was already compared.
         CompareNullability(baseView, candidateView, direction);
-        if (!visited.Add((baseView.Identity, candidateView.Identity, direction)) && skipProperties is null)
+        var pair = (baseView.Identity, candidateView.Identity, direction);
+        if ((!visited.Add(pair) || IsUnderWay(pair)) && skipProperties is null)
         {
             return;
         }
@@ -81,6 +92,23 @@ internal sealed class CompareContext
         {
             CompareSchemas(SchemaView.Create(baseMap.Schema, baseMap.Pointer), SchemaView.Create(candidateMap.Schema, candidateMap.Pointer), direction);
         }
+    }
+
+    /// <summary>
+    /// Whether a comparison this trial runs inside already took on the pair. A trial that reached
+    /// the pair again through a recursive schema would otherwise try the same alternatives forever.
+    /// </summary>
+    private bool IsUnderWay((IOpenApiSchema, IOpenApiSchema, Direction) pair)
+    {
+        for (var context = outer; context is not null; context = context.outer)
+        {
+            if (context.visited.Contains(pair))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CompareNullability(SchemaView baseView, SchemaView candidateView, Direction direction)
@@ -151,7 +179,7 @@ internal sealed class CompareContext
         var after = UnionBranches.Identify(candidateView, candidateBranches);
         var (pairs, removed, added) = UnionBranches.Match(before, after, (b, c) =>
         {
-            var trial = new CompareContext(new FindingSet());
+            var trial = new CompareContext(this);
             trial.CompareSchemas(b.View, c.View, direction);
             return trial.Findings.Count == 0;
         });
@@ -255,7 +283,7 @@ internal sealed class CompareContext
         Reach? bestReach = null;
         foreach (var branch in branches)
         {
-            var trial = new CompareContext(new FindingSet());
+            var trial = new CompareContext(this);
             var branchView = SchemaView.Create(branch.Schema, branch.Pointer);
             if (baseIsSingle)
             {

@@ -105,7 +105,9 @@ public static partial class DriftComparer
     }
 
     private static string Describe(ExtensionSite site)
-        => site.Node["$ref"]?.GetValue<string>() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : "an inline schema";
+        => site.Node["$ref"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var reference)
+            ? reference[(reference.LastIndexOf('/') + 1)..]
+            : "an inline schema";
 
     /// <summary>
     /// A schema component the base reaches from an operation or extension that both documents

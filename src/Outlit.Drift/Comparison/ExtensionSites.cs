@@ -105,8 +105,17 @@ internal sealed class ExtensionSites
             pointer = resolved.Pointer;
         }
 
-        var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node, loaded.Version, loaded.Document, out _, new OpenApiReaderSettings());
-        return schema is null ? null : (schema, pointer);
+        try
+        {
+            var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node, loaded.Version, loaded.Document, out _, new OpenApiReaderSettings());
+            return schema is null ? null : (schema, pointer);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever an extension holds under a "...schema" key need not be a schema; what the
+            // reader cannot read is simply not compared.
+            return null;
+        }
     }
 
     private void WalkDescription(JsonObject root, JsonNode? node, string pointer, string key, bool nameMap)

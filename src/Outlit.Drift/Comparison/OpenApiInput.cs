@@ -133,7 +133,12 @@ public static partial class OpenApiInput
 
     private static LoadedDocument Parse(string source, byte[] bytes)
     {
-        var root = ReadTree(source, bytes);
+        var (root, defect) = ReadTree(source, bytes);
+        if (root is null)
+        {
+            return new LoadedDocument(source, new OpenApiDocument(), [new OpenApiError(JsonPointer.Root, defect!)], bytes) { Comparable = false };
+        }
+
         var errors = new List<OpenApiError>();
 
         // A document that declares no usable version is still read as 3.1 when it has the shape of
@@ -201,8 +206,12 @@ public static partial class OpenApiInput
         return copy;
     }
 
-    /// <summary>Reads JSON or YAML into a tree; anything that is not a mapping at the top level cannot be a document.</summary>
-    private static JsonObject ReadTree(string source, byte[] bytes)
+    /// <summary>
+    /// Reads JSON or YAML into a tree; anything that is not a mapping at the top level cannot be a
+    /// document. A mapping that names a key twice is well-formed text but not a valid document: it
+    /// comes back as a defect instead of a tree.
+    /// </summary>
+    private static (JsonObject? Root, string? Defect) ReadTree(string source, byte[] bytes)
     {
         var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (text.Length == 0)
@@ -214,12 +223,18 @@ public static partial class OpenApiInput
         Exception? jsonError = null;
         if (text[0] is '{' or '[')
         {
+            var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
             try
             {
-                node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                node = JsonNode.Parse(text, documentOptions: options);
             }
             catch (JsonException ex)
             {
+                if (IsWellFormedJson(text, options))
+                {
+                    return (null, $"{ex.Message} A JSON object may name each property once.");
+                }
+
                 jsonError = ex;
             }
         }
@@ -232,6 +247,10 @@ public static partial class OpenApiInput
                 stream.Load(new StringReader(text));
                 node = stream.Documents.Count > 0 ? YamlConverter.ToJsonNode(stream.Documents[0]) : null;
             }
+            catch (YamlException ex) when (jsonError is null && ex.Message.Contains("Duplicate key", StringComparison.Ordinal))
+            {
+                return (null, $"{ex.Message}: a YAML mapping may name each key once.");
+            }
             catch (YamlException ex)
             {
                 var reason = jsonError?.Message ?? ex.Message;
@@ -239,8 +258,22 @@ public static partial class OpenApiInput
             }
         }
 
-        return node as JsonObject
-            ?? throw new DriftInputException($"{source} is not a document: its top level is {Describe(node)}, not a mapping.");
+        return node as JsonObject is { } root
+            ? (root, null)
+            : throw new DriftInputException($"{source} is not a document: its top level is {Describe(node)}, not a mapping.");
+    }
+
+    private static bool IsWellFormedJson(string text, JsonDocumentOptions options)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text, options with { AllowDuplicateProperties = true });
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string Describe(JsonNode? node) => node switch
