@@ -78,6 +78,24 @@ public sealed class ContractCaseTests
     }
 
     [Test]
+    public async Task TheSeedDateDocumentIsNotCleanAgainstTheContract()
+    {
+        // Outlit's document of the seed date has no x-outlit-tools (every typed tool the client
+        // offers) and documents the rate-limit headers the client reads on the ingest API's 200
+        // response only: a comparison of paths alone called this "no differences".
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var seed = Path.Combine(RepositoryPaths.Shared, "reference", "outlit-openapi-2026-06-23.json");
+
+        var code = await DriftCommand.RunAsync(["compare", "--base", RepositoryPaths.OpenApiDocument, "--candidate", seed], stdout, stderr);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.OverThreshold), stdout.ToString());
+        Assert.That(stdout.ToString(), Does.Contain("[breaking] extension-entry-removed base:#/x-outlit-tools"));
+        Assert.That(stdout.ToString(), Does.Contain("Summary: 0 error, 13 breaking, 0 warning, 0 non-breaking."));
+        Assert.That(stdout.ToString().Split('\n').Count(l => l.StartsWith("[breaking] response-header-removed base:#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/", StringComparison.Ordinal)), Is.EqualTo(12), "three headers on each of four error responses");
+    }
+
+    [Test]
     public async Task AContentFreeLoopThroughTwoReferencesIsADocumentError()
     {
         var outcome = await CompareWithContractAsync(candidate =>
