@@ -299,6 +299,22 @@ public sealed class RuleTests
     }
 
     [Test]
+    public async Task ExclusiveBoundsCompareAlikeInOpenApi30And31()
+    {
+        static string Size(string bounds, string version)
+            => Post($$"""{ "type": "object", "properties": { "size": { "type": "integer", {{bounds}} } } }""", """{ "type": "object" }""", version: version);
+
+        var sameBound = await Documents.CompareJsonAsync(Size("\"minimum\": 0, \"exclusiveMinimum\": true", "3.0.3"), Size("\"exclusiveMinimum\": 0", "3.1.0"));
+        var relaxed = await Documents.CompareJsonAsync(Size("\"minimum\": 0, \"exclusiveMinimum\": true", "3.0.3"), Size("\"minimum\": 0", "3.0.3"));
+
+        Assert.That(sameBound, Is.Empty, Documents.Describe(sameBound));
+        Assert.That(relaxed.Select(f => (f.Severity, f.RuleId, f.Message)), Is.EqualTo(new[]
+        {
+            (Severity.NonBreaking, "request-constraint-loosened", $"Request minimum at {RequestSchema}/properties/size changed from exclusive 0 to 0: more values are accepted."),
+        }), Documents.Describe(relaxed));
+    }
+
+    [Test]
     public async Task ConstraintsAreComparedInAllOfMembersAndNotOnATypeChange()
     {
         var merged = await Documents.CompareJsonAsync(
