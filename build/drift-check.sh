@@ -12,7 +12,8 @@
 #   OUTLIT_DRIFT_FAIL_ON       breaking | any | none (default: breaking)
 #   OUTLIT_DRIFT_CONFIGURATION build configuration of the tool (default: Release)
 #
-# Exit code is the tool's: 0 clean or under the threshold, 1 over it, 2 usage or unreadable input.
+# Exit code is the tool's: 0 clean or under the threshold, 1 over it, 2 usage, unreadable input or a
+# failed regeneration, 3 a document is not valid OpenAPI (the report is still written).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -36,7 +37,8 @@ tool=(dotnet run --project "$project" -c "$configuration" --no-build --)
 status=0
 "${tool[@]}" compare --base "$base" --candidate "$candidate" --format "$format" --fail-on "$fail_on" "$@" || status=$?
 
-# On GitHub Actions the annotations mark the run; the job summary also gets the table.
+# On GitHub Actions the annotations mark the run; the job summary also gets the table (also when a
+# document is invalid: the report then names its errors).
 if [[ -n "${GITHUB_STEP_SUMMARY:-}" && $status -ne 2 ]]; then
   "${tool[@]}" compare --base "$base" --candidate "$candidate" --format markdown --fail-on none >> "$GITHUB_STEP_SUMMARY" || true
 fi

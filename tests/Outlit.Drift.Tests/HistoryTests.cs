@@ -119,6 +119,21 @@ public sealed class HistoryTests
             Assert.That(newlyRequired, Has.Count.EqualTo(18));
             Assert.That(newlyRequired.Select(f => f.Location.Split('/')[^1]).Distinct(), Is.EquivalentTo(new[] { "timestamp", "url", "path" }));
 
+            // The ingest API's 200 response no longer documents the rate-limit headers the SDK reads.
+            Assert.That(findings.Where(f => f.RuleId == "response-header-removed").Select(f => f.Location.Split('/')[^1]), Is.EquivalentTo(new[]
+            {
+                "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+            }));
+            Assert.That(findings.Where(f => f.RuleId == "response-header-removed"), Has.All.Matches<Finding>(f => f.Severity == Severity.Breaking && f.Location.StartsWith("#/paths/~1api~1i~1v1~1{publicKey}~1events/post/responses/200/headers/", StringComparison.Ordinal)));
+
+            // The ingest payload gained validation: email and UUID patterns, non-empty IDs (and a
+            // non-empty public key in the path) refuse values old clients could send; two date-time
+            // formats, two minimums and the public key's "^pk_" pattern were dropped.
+            var tightened = findings.Where(f => f.RuleId == "request-constraint-tightened").ToList();
+            Assert.That(tightened, Has.Count.EqualTo(10).And.All.Matches<Finding>(f => f.Severity == Severity.Breaking));
+            Assert.That(tightened.Select(f => f.Location.Split('/')[^1]).Distinct(), Is.EquivalentTo(new[] { "customerId", "userId", "email", "inviteeEmail", "sessionId", "visitorId", "schema" }));
+            Assert.That(findings.Where(f => f.RuleId == "request-constraint-loosened").Select(f => f.Location.Split('/')[^1]), Is.EquivalentTo(new[] { "startTime", "endTime", "activeTimeMs", "totalTimeMs", "schema" }));
+
             // The broken $ref now sits in the base document and is still reported.
             Assert.That(findings.Where(f => f.Severity == Severity.Error).Select(f => (f.Location, f.Document)), Is.EqualTo(new[]
             {
@@ -129,6 +144,9 @@ public sealed class HistoryTests
             {
                 ["unresolved-reference"] = 1,
                 ["path-removed"] = 41,
+                ["response-header-removed"] = 3,
+                ["request-constraint-tightened"] = 10,
+                ["request-constraint-loosened"] = 5,
                 ["request-enum-value-removed"] = 1,
                 ["request-property-added-required"] = 8,
                 ["request-property-became-required"] = 18,
@@ -158,26 +176,45 @@ public sealed class HistoryTests
                 "Request oneOf alternative tool=outlit_get_integration_sync_status at #/paths/~1api~1tools~1call/post/requestBody/content/application~1json/schema is no longer accepted.",
             }));
 
-            // Thirteen new tools: thirteen new request alternatives and thirteen new response shapes.
+            // Thirteen new tools: thirteen new request alternatives, each selected by its tool name.
             Assert.That(findings.Where(f => f.RuleId == "request-branch-added").ToList(), Has.Count.EqualTo(13).And.All.Matches<Finding>(f => f.Severity == Severity.NonBreaking));
-            Assert.That(findings.Where(f => f.RuleId == "response-branch-added").ToList(), Has.Count.EqualTo(13).And.All.Matches<Finding>(f => f.Severity == Severity.Breaking));
+
+            // The response is an anyOf without a discriminator, so its alternatives are told apart by
+            // the properties only each requires. The old list_integrations output and the new
+            // get_integration_status output both require just "integrations": a client reading the
+            // response cannot tell them apart either, so they are compared as one alternative, whose
+            // items lost three properties and whose status values changed. Twelve shapes are new, and
+            // get_integration_sync_status's output has no counterpart.
+            Assert.That(findings.Where(f => f.RuleId == "response-branch-added").ToList(), Has.Count.EqualTo(12).And.All.Matches<Finding>(f => f.Severity == Severity.Breaking));
+            Assert.That(findings.Where(f => f.RuleId == "response-branch-removed").Select(f => f.Message), Is.EqualTo(new[]
+            {
+                "Response anyOf alternative ToolOutput_outlit_get_integration_sync_status at #/paths/~1api~1tools~1call/post/responses/200/content/application~1json/schema is no longer returned.",
+            }));
+            Assert.That(findings.Where(f => f.RuleId == "response-property-removed").Select(f => f.Location.Split('/')[^1]), Is.EquivalentTo(new[] { "hasSyncError", "lastDataReceivedAt", "syncStatus" }));
+            Assert.That(findings.Where(f => f.RuleId == "response-property-removed"), Has.All.Matches<Finding>(f => f.Location.StartsWith("#/components/schemas/ToolOutput_outlit_list_integrations/properties/integrations/items/", StringComparison.Ordinal)));
 
             // Three new grant values in both grant lists of the key validation response.
-            var grants = findings.Where(f => f.RuleId == "response-enum-value-added").ToList();
+            var grants = findings.Where(f => f.RuleId == "response-enum-value-added" && f.Location.Contains("/grants/", StringComparison.Ordinal)).ToList();
             Assert.That(grants, Has.All.Matches<Finding>(f => f.Severity == Severity.Warning));
             Assert.That(grants.Select(f => f.Message.Split('\'')[1]).Distinct(), Is.EquivalentTo(new[] { "behavior_metrics:manage", "integrations:connect_own", "customer_access:manage" }));
             Assert.That(grants, Has.Count.EqualTo(6));
+            Assert.That(findings.Where(f => f.RuleId.StartsWith("response-enum-value-", StringComparison.Ordinal) && !f.Location.Contains("/grants/", StringComparison.Ordinal)).Select(f => f.Message.Split('\'')[1]), Is.EquivalentTo(new[]
+            {
+                "awaiting_auth", "not_connected", "ready", "requires_intervention", "available", "connected",
+            }));
 
             Assert.That(findings, Has.Some.Matches<Finding>(f => f.RuleId == "response-property-added" && f.Location == "#/components/schemas/ToolOutput_outlit_get_integration_capabilities/properties/preferredSetupVersion"));
 
             Assert.That(Documents.CountByRule(findings), Is.EquivalentTo(new Dictionary<string, int>
             {
                 ["request-branch-removed"] = 2,
-                ["response-branch-added"] = 13,
+                ["response-branch-added"] = 12,
                 ["request-branch-added"] = 13,
-                ["response-branch-removed"] = 2,
+                ["response-branch-removed"] = 1,
+                ["response-property-removed"] = 3,
                 ["response-property-added"] = 1,
-                ["response-enum-value-added"] = 6,
+                ["response-enum-value-added"] = 10,
+                ["response-enum-value-removed"] = 2,
             }), Documents.Describe(findings));
         });
     }

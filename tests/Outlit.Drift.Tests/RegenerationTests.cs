@@ -37,6 +37,7 @@ public sealed class RegenerationTests
             out="$1"; shift
             mkdir -p "$out"
             [ "$(basename "$1")" = base.json ] && [ "$(basename "$2")" = candidate.json ] || { echo "unexpected arguments: $*" >&2; exit 64; }
+            [ "$(head -c1 "$1")" = "{" ] && [ "$(head -c1 "$2")" = "{" ] || { echo "the documents must arrive as JSON" >&2; exit 65; }
             mkdir -p "$out/base" "$out/candidate"
             echo generated > "$out/base/status"
             echo {{candidateStatus}} > "$out/candidate/status"
@@ -76,6 +77,99 @@ public sealed class RegenerationTests
     }
 
     [Test]
+    public async Task AYamlCandidateReachesTheScriptAsJson()
+    {
+        var regenerator = new ScriptRegenerator(StandInScript("generated"));
+        var candidate = await OpenApiInput.ParseAsync("candidate.yaml", SmallDocumentYaml);
+
+        var report = await regenerator.CompareSurfaceAsync(await Load("2026-07-14"), candidate, CancellationToken.None);
+
+        Assert.That(report.Bump, Is.EqualTo(VersionBump.Major), "the stand-in compiled, so both files were JSON");
+    }
+
+    /// <summary>A small valid document, once as JSON and once as the same content in YAML.</summary>
+    private const string SmallDocumentJson = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "small", "version": "1.0.0" },
+          "paths": {
+            "/api/items": {
+              "get": {
+                "operationId": "listItems",
+                "responses": {
+                  "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } }
+                }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "Item": { "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "size": { "type": "integer" } } }
+            }
+          }
+        }
+        """;
+
+    private const string SmallDocumentYaml = """
+        openapi: 3.1.0
+        info:
+          title: small
+          version: 1.0.0
+        paths:
+          /api/items:
+            get:
+              operationId: listItems
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/Item"
+        components:
+          schemas:
+            Item:
+              type: object
+              required: [id]
+              properties:
+                id: { type: string }
+                size: { type: integer }
+        """;
+
+    [Test]
+    public async Task AValidYamlCandidateRegeneratesThroughTheRepositorysCommand()
+    {
+        var folder = Path.Combine(root, "yaml");
+        Directory.CreateDirectory(folder);
+        var basePath = Path.Combine(folder, "small.json");
+        var candidatePath = Path.Combine(folder, "small.yaml");
+        await File.WriteAllTextAsync(basePath, SmallDocumentJson);
+        await File.WriteAllTextAsync(candidatePath, SmallDocumentYaml);
+        var previousCommand = Environment.GetEnvironmentVariable(ScriptRegenerator.CommandVariable);
+        var previousNormalizer = Environment.GetEnvironmentVariable("OUTLIT_NORMALIZER_DLL");
+        Environment.SetEnvironmentVariable(ScriptRegenerator.CommandVariable, Path.Combine(RepositoryPaths.Root, "build", "regenerate.sh"));
+        Environment.SetEnvironmentVariable("OUTLIT_NORMALIZER_DLL", Path.Combine(AppContext.BaseDirectory, "Outlit.SpecNormalizer.dll"));
+        try
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+
+            var code = await DriftCommand.RunAsync(["compare", "--base", basePath, "--candidate", candidatePath, "--regenerate", "--format", "json"], stdout, stderr);
+
+            Assert.That(code, Is.EqualTo(ExitCodes.Clean), stderr.ToString() + stdout);
+            using var json = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+            var surface = json.RootElement.GetProperty("surface");
+            Assert.That(surface.GetProperty("status").GetString(), Is.EqualTo("compared"));
+            Assert.That(surface.GetProperty("suggestedBump").GetString(), Is.EqualTo("patch"), "the same document in two notations regenerates the same client");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ScriptRegenerator.CommandVariable, previousCommand);
+            Environment.SetEnvironmentVariable("OUTLIT_NORMALIZER_DLL", previousNormalizer);
+        }
+    }
+
+    [Test]
     public void ACandidateTheGeneratorRefusesIsARegenerationError()
     {
         var regenerator = new ScriptRegenerator(StandInScript("refused"));
@@ -84,6 +178,7 @@ public sealed class RegenerationTests
             await regenerator.CompareSurfaceAsync(await Load("2026-06-28"), await Load("2026-07-14"), CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("outlit-openapi-2026-07-14.json failed (refused)"));
+        Assert.That(error.RefusedDocument, Is.EqualTo(DocumentSide.Candidate));
     }
 
     [Test]
@@ -131,6 +226,7 @@ public sealed class RegenerationTests
 
             Assert.That(code, Is.EqualTo(ExitCodes.UsageOrInput));
             Assert.That(stderr.ToString(), Does.Contain("The regeneration command is not available"));
+            Assert.That(stdout.ToString(), Does.Contain("Summary: 0 error, 0 breaking"), "the comparison is reported all the same");
         }
         finally
         {

@@ -193,6 +193,72 @@ public sealed class RuleTests
             Severity.Breaking,
             "#/paths/~1items/get/responses/200/content/application~1json");
 
+        static string WithHeaders(string headers)
+            => Statuses($$""" "200": { "description": "ok", "headers": {{{headers}}} } """);
+        const string HeaderLimit = """ "X-HeaderLimit": { "schema": { "type": "integer" } } """;
+        const string HeaderLimitRequired = """ "X-HeaderLimit": { "required": true, "schema": { "type": "integer" } } """;
+        yield return Case("response-header-removed", WithHeaders(HeaderLimit), WithHeaders(string.Empty), "response-header-removed", Severity.Breaking, "#/paths/~1items/get/responses/200/headers/X-HeaderLimit");
+        yield return Case("response-header-added", WithHeaders(string.Empty), WithHeaders(HeaderLimit), "response-header-added", Severity.NonBreaking, "#/paths/~1items/get/responses/200/headers/X-HeaderLimit");
+        yield return Case("response-header-became-optional", WithHeaders(HeaderLimitRequired), WithHeaders(HeaderLimit), "response-header-became-optional", Severity.Breaking, "#/paths/~1items/get/responses/200/headers/X-HeaderLimit");
+        yield return Case(
+            "response header type change",
+            WithHeaders(HeaderLimit),
+            WithHeaders(""" "X-HeaderLimit": { "schema": { "type": "string" } } """),
+            "response-type-changed",
+            Severity.Breaking,
+            "#/paths/~1items/get/responses/200/headers/X-HeaderLimit/schema");
+        yield return Case(
+            "request header parameter added as required",
+            Parameters(string.Empty),
+            Parameters("""{ "name": "X-Tenant", "in": "header", "required": true, "schema": { "type": "string" } }"""),
+            "request-parameter-added-required",
+            Severity.Breaking,
+            "#/paths/~1items/get/parameters/0");
+
+        static string Text(string constraints) => $$"""{ "type": "object", "properties": { "code": { "type": "string"{{constraints}} } } }""";
+        static string Number(string constraints) => $$"""{ "type": "object", "properties": { "size": { "type": "integer"{{constraints}} } } }""";
+        static string List(string constraints) => $$"""{ "type": "object", "properties": { "tags": { "type": "array", "items": { "type": "string" }{{constraints}} } } }""";
+        const string Code = RequestSchema + "/properties/code";
+        const string Size = RequestSchema + "/properties/size";
+        const string Tags = RequestSchema + "/properties/tags";
+        const string CodeOut = ResponseSchema + "/properties/code";
+        const string SizeOut = ResponseSchema + "/properties/size";
+        const string TagsOut = ResponseSchema + "/properties/tags";
+        (string Name, string Before, string After, string Rule, Severity Severity, string Location)[] constraintCases =
+        [
+            ("request maxLength added", Request(Text("")), Request(Text(""", "maxLength": 10""")), "request-constraint-tightened", Severity.Breaking, Code),
+            ("request maxLength raised", Request(Text(""", "maxLength": 10""")), Request(Text(""", "maxLength": 20""")), "request-constraint-loosened", Severity.NonBreaking, Code),
+            ("request minLength raised", Request(Text(""", "minLength": 1""")), Request(Text(""", "minLength": 3""")), "request-constraint-tightened", Severity.Breaking, Code),
+            ("request pattern removed", Request(Text(""", "pattern": "^a" """)), Request(Text("")), "request-constraint-loosened", Severity.NonBreaking, Code),
+            ("request pattern changed", Request(Text(""", "pattern": "^a" """)), Request(Text(""", "pattern": "^b" """)), "request-constraint-changed", Severity.Breaking, Code),
+            ("request format added", Request(Text("")), Request(Text(""", "format": "uuid" """)), "request-constraint-tightened", Severity.Breaking, Code),
+            ("request format widened", Request(Number(""", "format": "int32" """)), Request(Number(""", "format": "int64" """)), "request-constraint-loosened", Severity.NonBreaking, Size),
+            ("request minimum raised", Request(Number(""", "minimum": 0""")), Request(Number(""", "minimum": 1""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request minimum made exclusive", Request(Number(""", "minimum": 0""")), Request(Number(""", "exclusiveMinimum": 0""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request maximum lowered", Request(Number(""", "maximum": 100""")), Request(Number(""", "maximum": 50""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request exclusive maximum relaxed", Request(Number(""", "exclusiveMaximum": 100""")), Request(Number(""", "maximum": 100""")), "request-constraint-loosened", Severity.NonBreaking, Size),
+            ("request multipleOf refined", Request(Number(""", "multipleOf": 2""")), Request(Number(""", "multipleOf": 4""")), "request-constraint-tightened", Severity.Breaking, Size),
+            ("request multipleOf coarsened", Request(Number(""", "multipleOf": 4""")), Request(Number(""", "multipleOf": 2""")), "request-constraint-loosened", Severity.NonBreaking, Size),
+            ("request multipleOf unrelated", Request(Number(""", "multipleOf": 2""")), Request(Number(""", "multipleOf": 3""")), "request-constraint-changed", Severity.Breaking, Size),
+            ("request maxItems lowered", Request(List(""", "maxItems": 10""")), Request(List(""", "maxItems": 5""")), "request-constraint-tightened", Severity.Breaking, Tags),
+            ("request minItems added", Request(List("")), Request(List(""", "minItems": 1""")), "request-constraint-tightened", Severity.Breaking, Tags),
+            ("request uniqueItems added", Request(List("")), Request(List(""", "uniqueItems": true""")), "request-constraint-tightened", Severity.Breaking, Tags),
+            ("request uniqueItems dropped", Request(List(""", "uniqueItems": true""")), Request(List("")), "request-constraint-loosened", Severity.NonBreaking, Tags),
+            ("response maxLength raised", Response(Text(""", "maxLength": 10""")), Response(Text(""", "maxLength": 20""")), "response-constraint-loosened", Severity.Breaking, CodeOut),
+            ("response maxLength lowered", Response(Text(""", "maxLength": 20""")), Response(Text(""", "maxLength": 10""")), "response-constraint-tightened", Severity.NonBreaking, CodeOut),
+            ("response pattern removed", Response(Text(""", "pattern": "^a" """)), Response(Text("")), "response-constraint-loosened", Severity.Breaking, CodeOut),
+            ("response pattern added", Response(Text("")), Response(Text(""", "pattern": "^a" """)), "response-constraint-tightened", Severity.NonBreaking, CodeOut),
+            ("response format widened", Response(Number(""", "format": "int32" """)), Response(Number(""", "format": "int64" """)), "response-constraint-loosened", Severity.Breaking, SizeOut),
+            ("response format changed", Response(Text(""", "format": "date-time" """)), Response(Text(""", "format": "date" """)), "response-constraint-changed", Severity.Breaking, CodeOut),
+            ("response minimum removed", Response(Number(""", "minimum": 0""")), Response(Number("")), "response-constraint-loosened", Severity.Breaking, SizeOut),
+            ("response maxItems removed", Response(List(""", "maxItems": 5""")), Response(List("")), "response-constraint-loosened", Severity.Breaking, TagsOut),
+            ("response uniqueItems dropped", Response(List(""", "uniqueItems": true""")), Response(List("")), "response-constraint-loosened", Severity.Breaking, TagsOut),
+        ];
+        foreach (var (name, before, after, rule, severity, location) in constraintCases)
+        {
+            yield return Case(name, before, after, rule, severity, location);
+        }
+
         yield return Case("security-requirements-changed", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "apiKey": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
         yield return Case("security added to a public operation", Secured(""" "security": [], """), Secured(""" "security": [ { "bearerAuth": [] } ], """), "security-requirements-changed", Severity.Breaking, "#/paths/~1items/get/security");
         yield return Case("security-alternative-added", Secured(""" "security": [ { "bearerAuth": [] } ], """), Secured(""" "security": [ { "bearerAuth": [] }, { "apiKey": [] } ], """), "security-alternative-added", Severity.NonBreaking, "#/paths/~1items/get/security");
@@ -233,6 +299,106 @@ public sealed class RuleTests
     }
 
     [Test]
+    public async Task ExclusiveBoundsCompareAlikeInOpenApi30And31()
+    {
+        static string Size(string bounds, string version)
+            => Post($$"""{ "type": "object", "properties": { "size": { "type": "integer", {{bounds}} } } }""", """{ "type": "object" }""", version: version);
+
+        var sameBound = await Documents.CompareJsonAsync(Size("\"minimum\": 0, \"exclusiveMinimum\": true", "3.0.3"), Size("\"exclusiveMinimum\": 0", "3.1.0"));
+        var relaxed = await Documents.CompareJsonAsync(Size("\"minimum\": 0, \"exclusiveMinimum\": true", "3.0.3"), Size("\"minimum\": 0", "3.0.3"));
+
+        Assert.That(sameBound, Is.Empty, Documents.Describe(sameBound));
+        Assert.That(relaxed.Select(f => (f.Severity, f.RuleId, f.Message)), Is.EqualTo(new[]
+        {
+            (Severity.NonBreaking, "request-constraint-loosened", $"Request minimum at {RequestSchema}/properties/size changed from exclusive 0 to 0: more values are accepted."),
+        }), Documents.Describe(relaxed));
+    }
+
+    [Test]
+    public async Task ConstraintsAreComparedInAllOfMembersAndNotOnATypeChange()
+    {
+        var merged = await Documents.CompareJsonAsync(
+            Request("""{ "allOf": [ { "type": "object", "properties": { "code": { "type": "string", "maxLength": 10 } } } ] }"""),
+            Request("""{ "allOf": [ { "type": "object", "properties": { "code": { "type": "string", "maxLength": 10 } } }, { "properties": { "code": { "type": "string", "maxLength": 8 } } } ] }"""));
+        var retyped = await Documents.CompareJsonAsync(
+            Request("""{ "type": "object", "properties": { "code": { "type": "string", "maxLength": 10 } } }"""),
+            Request("""{ "type": "object", "properties": { "code": { "type": "integer", "maximum": 10 } } }"""));
+
+        Assert.That(merged.Select(f => (f.RuleId, f.Message)), Is.EqualTo(new[]
+        {
+            ("request-constraint-tightened", $"Request maxLength at {RequestSchema}/allOf/1/properties/code changed from 10 to 8: values old clients send may now be refused."),
+        }), Documents.Describe(merged));
+        Assert.That(retyped.Select(f => f.RuleId), Is.EqualTo(new[] { "request-type-changed" }), Documents.Describe(retyped));
+    }
+
+    private static string Body(string mediaType, string schema = """{ "type": "object" }""")
+        => Document($$"""{ "/items": { "post": { "requestBody": { "content": { "{{mediaType}}": { "schema": {{schema}} } } }, "responses": { "200": { "description": "ok" } } } } }""");
+
+    private static string Returns(string mediaType)
+        => Statuses($$""" "200": { "description": "ok", "content": { "{{mediaType}}": { "schema": { "type": "object" } } } } """);
+
+    [TestCase("application/json", "application/json; charset=utf-8")]
+    [TestCase("application/json", "Application/JSON")]
+    [TestCase("application/json; charset=utf-8", "application/json")]
+    public async Task MediaTypesMatchWithoutCaseOrParameters(string before, string after)
+    {
+        var findings = (await Documents.CompareJsonAsync(Body(before), Body(after)))
+            .Concat(await Documents.CompareJsonAsync(Returns(before), Returns(after)))
+            .ToList();
+
+        Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [TestCase("application/*")]
+    [TestCase("*/*")]
+    public async Task ARequestMediaTypeARangeStillAcceptsIsNotRemovedAndItsSchemaIsCompared(string range)
+    {
+        var findings = await Documents.CompareJsonAsync(
+            Body("application/json", NameRequired),
+            Body(range, """{ "type": "object", "required": ["name", "size"], "properties": { "name": { "type": "string" }, "size": { "type": "integer" } } }"""));
+
+        Assert.That(findings.Select(f => (f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            ("request-property-added-required", $"{ItemsPost}/requestBody/content/{range.Replace("/", "~1", StringComparison.Ordinal)}/schema/properties/size"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AResponseRangeDoesNotStandInForTheTypeClientsParse()
+    {
+        var findings = await Documents.CompareJsonAsync(Returns("application/json"), Returns("*/*"));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId)), Is.EquivalentTo(new[]
+        {
+            (Severity.Breaking, "response-media-type-removed"),
+            (Severity.NonBreaking, "response-media-type-added"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AParameterDescribedByContentIsComparedThroughItsSchema()
+    {
+        static string Filter(string type)
+            => Parameters($$"""{ "name": "filter", "in": "query", "content": { "application/json": { "schema": { "type": "object", "properties": { "since": { "type": "{{type}}" } } } } } }""");
+
+        var findings = await Documents.CompareJsonAsync(Filter("string"), Filter("integer"));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "request-type-changed", "#/paths/~1items/get/parameters/0/content/application~1json/schema/properties/since"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task HeaderParametersMatchWhateverTheirCase()
+    {
+        var before = Parameters("""{ "name": "X-Tenant", "in": "header", "required": true, "schema": { "type": "string" } }""");
+        var after = Parameters("""{ "name": "x-tenant", "in": "header", "required": true, "schema": { "type": "string" } }""");
+
+        Assert.That(await Documents.CompareJsonAsync(before, after), Is.Empty);
+    }
+
+    [Test]
     public async Task RenamingAPathParameterIsNotAChange()
     {
         var before = Document("""{ "/items/{id}": { "get": { "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ], "responses": { "200": { "description": "ok" } } } } }""");
@@ -269,6 +435,87 @@ public sealed class RuleTests
         var findings = await Documents.CompareJsonAsync(before, after);
 
         Assert.That(findings.Select(f => f.RuleId), Is.EquivalentTo(new[] { "response-branch-added", "response-branch-removed" }));
+    }
+
+    [Test]
+    public async Task ReorderedInlineAlternativesMatchByWhatTellsThemApart()
+    {
+        const string Card = """{ "type": "object", "required": ["number"], "properties": { "number": { "type": "string" }, "expiry": { "type": "string" } } }""";
+        const string Iban = """{ "type": "object", "required": ["iban"], "properties": { "iban": { "type": "string" }, "bic": { "type": "string" } } }""";
+        const string Cash = """{ "type": "object", "required": ["method"], "properties": { "method": { "const": "cash" }, "note": { "type": "string" } } }""";
+
+        var findings = (await Documents.CompareJsonAsync(
+                Response($$"""{ "oneOf": [ { "type": "string" }, { "type": "integer" }, {{Card}}, {{Iban}}, {{Cash}} ] }"""),
+                Response($$"""{ "oneOf": [ {{Cash}}, {{Iban}}, { "type": "integer" }, {{Card}}, { "type": "string" } ] }""")))
+            .Concat(await Documents.CompareJsonAsync(
+                Request($$"""{ "anyOf": [ {{Card}}, {{Iban}} ] }"""),
+                Request($$"""{ "anyOf": [ {{Iban}}, {{Card}} ] }""")))
+            .ToList();
+
+        Assert.That(findings, Is.Empty, Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AReorderedAlternativeThatAlsoChangedIsComparedWithItsOwnCounterpart()
+    {
+        const string Card = """{ "type": "object", "required": ["number"], "properties": { "number": { "type": "string" }, "expiry": { "type": "string" } } }""";
+        const string Iban = """{ "type": "object", "required": ["iban"], "properties": { "iban": { "type": "string" }, "bic": { "type": "string" } } }""";
+        const string IbanWithoutBic = """{ "type": "object", "required": ["iban"], "properties": { "iban": { "type": "string" } } }""";
+
+        var findings = await Documents.CompareJsonAsync(
+            Response($$"""{ "oneOf": [ {{Card}}, {{Iban}} ] }"""),
+            Response($$"""{ "oneOf": [ {{IbanWithoutBic}}, {{Card}} ] }"""));
+
+        Assert.That(findings.Select(f => (f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            ("response-property-removed", ResponseSchema + "/oneOf/1/properties/bic"),
+        }), Documents.Describe(findings));
+    }
+
+    [Test]
+    public async Task AConstantSelectorRenamedOnOneAlternativeIsThatRename()
+    {
+        var findings = await Documents.CompareJsonAsync(
+            Request("""{ "oneOf": [ { "type": "object", "required": ["kind", "url"], "properties": { "kind": { "const": "link" }, "url": { "type": "string" } } }, { "type": "object", "required": ["kind", "text"], "properties": { "kind": { "const": "note" }, "text": { "type": "string" } } } ] }"""),
+            Request("""{ "oneOf": [ { "type": "object", "required": ["kind", "text"], "properties": { "kind": { "const": "note" }, "text": { "type": "string" } } }, { "type": "object", "required": ["type", "url"], "properties": { "type": { "const": "link" }, "url": { "type": "string" } } } ] }"""));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "request-branch-property-renamed", RequestSchema + "/oneOf/1"),
+        }), Documents.Describe(findings));
+        Assert.That(findings[0].Message, Does.Contain("alternative kind=link").And.Contain("'type' instead of 'kind'"));
+    }
+
+    [Test]
+    public async Task AnInlineAlternativesRequiredPropertyRenamedIsThatRename()
+    {
+        var findings = await Documents.CompareJsonAsync(
+            Request("""{ "anyOf": [ { "type": "object", "required": ["email"], "properties": { "email": { "type": "string" }, "traits": { "type": "object" } } }, { "type": "object", "required": ["userId"], "properties": { "userId": { "type": "string" }, "traits": { "type": "object" } } } ] }"""),
+            Request("""{ "anyOf": [ { "type": "object", "required": ["emailAddress"], "properties": { "emailAddress": { "type": "string" }, "traits": { "type": "object" } } }, { "type": "object", "required": ["userId"], "properties": { "userId": { "type": "string" }, "traits": { "type": "object" } } } ] }"""));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "request-branch-property-renamed", RequestSchema + "/anyOf/0"),
+        }), Documents.Describe(findings));
+        Assert.That(findings[0].Message, Does.Contain("'emailAddress' instead of 'email'"));
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task ARecursiveUnionWhoseAlternativeChangedTerminates()
+    {
+        // The object alternative has nothing that tells it apart, so matching it means trying it,
+        // and trying it reaches the union again through its children.
+        static string Tree(string labelType)
+            => $$"""{ "Node": { "oneOf": [ { "type": "string" }, { "type": "object", "properties": { "kids": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } }, "label": { "type": "{{labelType}}" } } } ] } }""";
+        const string Reference = """{ "$ref": "#/components/schemas/Node" }""";
+
+        var findings = await Documents.CompareJsonAsync(Response(Reference, Tree("string")), Response(Reference, Tree("integer")));
+
+        Assert.That(findings.Select(f => (f.Severity, f.RuleId, f.Location)), Is.EqualTo(new[]
+        {
+            (Severity.Breaking, "response-type-changed", "#/components/schemas/Node/oneOf/1/properties/label"),
+        }), Documents.Describe(findings));
     }
 
     [Test]

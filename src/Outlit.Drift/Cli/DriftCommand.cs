@@ -26,8 +26,11 @@ public static class ExitCodes
     /// <summary>At least one finding at or above the threshold.</summary>
     public const int OverThreshold = 1;
 
-    /// <summary>Bad arguments, or a document that cannot be read.</summary>
+    /// <summary>Bad arguments, a document that cannot be read (missing, not downloadable, neither JSON nor YAML), or a failed regeneration.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>The base or the candidate is not a valid OpenAPI document; the report is still written.</summary>
+    public const int InvalidDocument = 3;
 }
 
 /// <summary>Parsed arguments of <c>outlit-drift compare</c>.</summary>
@@ -56,7 +59,9 @@ public static class DriftCommand
                         build/regenerate.sh, compile them and compare their public APIs
                         (removed/changed/added members and the suggested version bump)
         Exit codes: 0 clean or under the threshold, 1 over the threshold,
-                    2 usage error, unreadable input or failed regeneration.
+                    2 usage error, unreadable input or failed regeneration,
+                    3 a document is not valid OpenAPI (the report is still written,
+                      with the document errors and everything that could be compared).
         """;
 
     /// <summary>Runs the tool.</summary>
@@ -103,8 +108,17 @@ public static class DriftCommand
         }
 
         var findings = DriftComparer.Compare(baseDocument, candidate);
+        var invalid = findings.Any(f => f.Severity == Severity.Error);
         SurfaceReport? surface = null;
-        if (options.Regenerate)
+        SurfaceUnavailable? unavailable = null;
+        var regenerationFailed = false;
+        if (options.Regenerate && invalid)
+        {
+            // The generator would refuse the document or crash on it; the findings say why.
+            var sides = string.Join(" and ", findings.Where(f => f.Severity == Severity.Error).Select(f => f.Document == DocumentSide.Base ? "base" : "candidate").Distinct());
+            unavailable = new SurfaceUnavailable(Skipped: true, $"the {sides} is not a valid OpenAPI document, so the client was not regenerated.");
+        }
+        else if (options.Regenerate)
         {
             regenerator ??= new ScriptRegenerator();
             try
@@ -114,12 +128,35 @@ public static class DriftCommand
             catch (RegenerationException ex)
             {
                 stderr.WriteLine("outlit-drift: " + ex.Message);
-                return ExitCodes.UsageOrInput;
+                unavailable = new SurfaceUnavailable(Skipped: false, ex.Message);
+                if (ex.RefusedDocument is { } refused)
+                {
+                    // The build's normalizer knows rules this check does not (yet): its refusal
+                    // makes the document invalid all the same.
+                    findings = [.. findings, new Finding(Severity.Error, "document-invalid", JsonPointer.Root, "The client generator refused the document as invalid; see the C# surface section for its message.", refused)];
+                    invalid = true;
+                }
+                else
+                {
+                    regenerationFailed = true;
+                }
             }
         }
 
-        var report = new DriftReport(options.Base, options.Candidate, findings, surface);
+        // The report is written whatever the outcome, so that a job never loses the findings
+        // exactly when a document is broken or the regeneration fails.
+        var report = new DriftReport(options.Base, options.Candidate, findings, surface, unavailable);
         ReportFormatter.Write(report, options.Format, stdout);
+        if (invalid)
+        {
+            return ExitCodes.InvalidDocument;
+        }
+
+        if (regenerationFailed)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
         return IsOverThreshold(findings, options.FailOn) ? ExitCodes.OverThreshold : ExitCodes.Clean;
     }
 

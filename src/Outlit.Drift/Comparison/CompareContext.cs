@@ -18,14 +18,36 @@ internal sealed class CompareContext
 {
     private readonly HashSet<(IOpenApiSchema, IOpenApiSchema, Direction)> visited = new(PairComparer.Instance);
 
-    public CompareContext(FindingSet findings)
+    /// <summary>The comparison a trial runs inside, whose pairs the trial must not start again.</summary>
+    private readonly CompareContext? outer;
+
+    public CompareContext(FindingSet findings, Reach? reach = null)
     {
         Findings = findings;
+        Reach = reach ?? new Reach();
+    }
+
+    /// <summary>A trial comparison (does this alternative fit?) that reports into its own findings.</summary>
+    private CompareContext(CompareContext outer)
+        : this(new FindingSet())
+    {
+        this.outer = outer;
     }
 
     public FindingSet Findings { get; }
 
-    public void CompareSchemas(SchemaView baseView, SchemaView candidateView, Direction direction, string? skipProperty = null)
+    public Reach Reach { get; }
+
+    /// <summary>Compares two schemas an operation or an extension starts from, and remembers them as roots of what is reachable.</summary>
+    public void CompareRoot(IOpenApiSchema baseSchema, string basePointer, IOpenApiSchema candidateSchema, string candidatePointer, Direction direction)
+    {
+        Reach.BaseRoots.Add(baseSchema);
+        Reach.CandidateRoots.Add(candidateSchema);
+        CompareSchemas(SchemaView.Create(baseSchema, basePointer), SchemaView.Create(candidateSchema, candidatePointer), direction);
+    }
+
+    /// <summary>Compares two schemas; <paramref name="skipProperties"/> names properties another finding already covers.</summary>
+    public void CompareSchemas(SchemaView baseView, SchemaView candidateView, Direction direction, IReadOnlyCollection<string>? skipProperties = null)
     {
         // A broken reference is reported on its own; there is nothing on that side to compare.
         if (baseView.Identity is null || candidateView.Identity is null)
@@ -33,10 +55,14 @@ internal sealed class CompareContext
             return;
         }
 
+        Reach.MatchedBase.Add(baseView.Identity);
+        Reach.MatchedBase.UnionWith(baseView.MergedMembers);
+
         // Nullability can be declared by a wrapper around a shared component, so it is checked
         // before the cycle guard skips a component pair that was already compared.
         CompareNullability(baseView, candidateView, direction);
-        if (!visited.Add((baseView.Identity, candidateView.Identity, direction)) && skipProperty is null)
+        var pair = (baseView.Identity, candidateView.Identity, direction);
+        if ((!visited.Add(pair) || IsUnderWay(pair)) && skipProperties is null)
         {
             return;
         }
@@ -48,9 +74,14 @@ internal sealed class CompareContext
             return;
         }
 
-        CompareTypes(baseView, candidateView, direction, prefix);
+        if (!CompareTypes(baseView, candidateView, direction, prefix))
+        {
+            // A value of another type meets none of the old constraints anyway.
+            CompareConstraints(baseView, candidateView, direction);
+        }
+
         CompareEnums(baseView, candidateView, direction);
-        CompareProperties(baseView, candidateView, direction, skipProperty);
+        CompareProperties(baseView, candidateView, direction, skipProperties);
 
         if (baseView.Items is { } baseItems && candidateView.Items is { } candidateItems)
         {
@@ -61,6 +92,23 @@ internal sealed class CompareContext
         {
             CompareSchemas(SchemaView.Create(baseMap.Schema, baseMap.Pointer), SchemaView.Create(candidateMap.Schema, candidateMap.Pointer), direction);
         }
+    }
+
+    /// <summary>
+    /// Whether a comparison this trial runs inside already took on the pair. A trial that reached
+    /// the pair again through a recursive schema would otherwise try the same alternatives forever.
+    /// </summary>
+    private bool IsUnderWay((IOpenApiSchema, IOpenApiSchema, Direction) pair)
+    {
+        for (var context = outer; context is not null; context = context.outer)
+        {
+            if (context.visited.Contains(pair))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CompareNullability(SchemaView baseView, SchemaView candidateView, Direction direction)
@@ -87,42 +135,7 @@ internal sealed class CompareContext
 
         if (baseBranches is not null && candidateBranches is not null)
         {
-            var baseKeys = KeyBranches(baseBranches);
-            var candidateKeys = KeyBranches(candidateBranches);
-            PairIdenticalLeftovers(baseKeys, candidateKeys, direction);
-            foreach (var (key, branch) in baseKeys)
-            {
-                if (candidateKeys.TryGetValue(key, out var candidateBranch))
-                {
-                    CompareSchemas(SchemaView.Create(branch.Schema, branch.Pointer), SchemaView.Create(candidateBranch.Schema, candidateBranch.Pointer), direction);
-                }
-                else if (direction == Direction.Request)
-                {
-                    Findings.Add(Severity.Breaking, "request-branch-removed", branch.Pointer, $"Request {baseView.BranchKeyword} alternative {Label(branch.Schema, key)} at {baseView.Pointer} is no longer accepted.", DocumentSide.Base);
-                }
-                else
-                {
-                    Findings.Add(Severity.NonBreaking, "response-branch-removed", branch.Pointer, $"Response {baseView.BranchKeyword} alternative {Label(branch.Schema, key)} at {baseView.Pointer} is no longer returned.", DocumentSide.Base);
-                }
-            }
-
-            foreach (var (key, branch) in candidateKeys)
-            {
-                if (baseKeys.ContainsKey(key))
-                {
-                    continue;
-                }
-
-                if (direction == Direction.Request)
-                {
-                    Findings.Add(Severity.NonBreaking, "request-branch-added", branch.Pointer, $"Request {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {Label(branch.Schema, key)}.", DocumentSide.Candidate);
-                }
-                else
-                {
-                    Findings.Add(Severity.Breaking, "response-branch-added", branch.Pointer, $"Response {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {Label(branch.Schema, key)}; clients do not know it.", DocumentSide.Candidate);
-                }
-            }
-
+            CompareAlternatives(baseView, baseBranches, candidateView, candidateBranches, direction);
             return true;
         }
 
@@ -148,34 +161,77 @@ internal sealed class CompareContext
         }
 
         var rule = direction == Direction.Request ? "request-type-changed" : "response-type-changed";
+        Reach.Accounted.Add(baseView.Identity!);
         Findings.Add(Severity.Breaking, rule, candidateView.Pointer, $"{(direction == Direction.Request ? "Request" : "Response")} schema at {candidateView.Pointer} changed from {baseView.Describe()} to {candidateView.Describe()}.", DocumentSide.Candidate);
         return false;
     }
 
     /// <summary>
-    /// Alternatives that match by neither constant nor reference may still be the same shape, for
-    /// example an inline branch moved into a component. Such a pair is re-keyed to match, so that
-    /// a refactoring is not reported as one alternative removed and another added.
+    /// Compares two unions alternative by alternative, matched by what tells them apart (see
+    /// <see cref="UnionBranches"/>). An alternative selected by a renamed property is one finding,
+    /// <c>request-branch-property-renamed</c> or <c>response-branch-property-renamed</c>, both
+    /// breaking: a client sends, or recognizes, the alternative by the old name. When every matched
+    /// alternative shows the same rename, it is reported once for the union.
     /// </summary>
-    private static void PairIdenticalLeftovers(Dictionary<string, (IOpenApiSchema Schema, string Pointer)> baseKeys, Dictionary<string, (IOpenApiSchema Schema, string Pointer)> candidateKeys, Direction direction)
+    private void CompareAlternatives(SchemaView baseView, List<(IOpenApiSchema Schema, string Pointer)> baseBranches, SchemaView candidateView, List<(IOpenApiSchema Schema, string Pointer)> candidateBranches, Direction direction)
     {
-        var baseLeft = baseKeys.Keys.Where(k => !candidateKeys.ContainsKey(k)).ToList();
-        var candidateLeft = candidateKeys.Keys.Where(k => !baseKeys.ContainsKey(k)).ToList();
-        foreach (var baseKey in baseLeft)
+        var before = UnionBranches.Identify(baseView, baseBranches);
+        var after = UnionBranches.Identify(candidateView, candidateBranches);
+        var (pairs, removed, added) = UnionBranches.Match(before, after, (b, c) =>
         {
-            var baseBranch = baseKeys[baseKey];
-            foreach (var candidateKey in candidateLeft)
+            var trial = new CompareContext(this);
+            trial.CompareSchemas(b.View, c.View, direction);
+            return trial.Findings.Count == 0;
+        });
+
+        var side = direction == Direction.Request ? "Request" : "Response";
+        var rule = direction == Direction.Request ? "request-branch-property-renamed" : "response-branch-property-renamed";
+        var renames = pairs.Where(p => p.Renamed).GroupBy(p => (string.Join(", ", p.Before), string.Join(", ", p.After))).ToList();
+        var wholeUnion = renames.Count == 1 && pairs.Count > 1 && renames[0].Count() == pairs.Count;
+        foreach (var group in renames)
+        {
+            var (old, now) = group.Key;
+            var what = $"'{now}' instead of '{old}'";
+            var consequence = direction == Direction.Request ? "clients that send the old property are refused or misread" : "clients that look for the old property cannot tell which alternative they received";
+            if (wholeUnion)
             {
-                var trial = new CompareContext(new FindingSet());
-                var candidateBranch = candidateKeys[candidateKey];
-                trial.CompareSchemas(SchemaView.Create(baseBranch.Schema, baseBranch.Pointer), SchemaView.Create(candidateBranch.Schema, candidateBranch.Pointer), direction);
-                if (trial.Findings.Count == 0)
-                {
-                    candidateKeys.Remove(candidateKey);
-                    candidateKeys[baseKey] = candidateBranch;
-                    candidateLeft.Remove(candidateKey);
-                    break;
-                }
+                Findings.Add(Severity.Breaking, rule, candidateView.Pointer, $"{side} {candidateView.BranchKeyword} at {candidateView.Pointer}: every alternative is now told apart by {what}; {consequence}.", DocumentSide.Candidate);
+                continue;
+            }
+
+            foreach (var pair in group)
+            {
+                Findings.Add(Severity.Breaking, rule, pair.Candidate.Pointer, $"{side} {candidateView.BranchKeyword} alternative {pair.Base.Label} at {candidateView.Pointer} is now told apart by {what}; {consequence}.", DocumentSide.Candidate);
+            }
+        }
+
+        foreach (var pair in pairs)
+        {
+            CompareSchemas(pair.Base.View, pair.Candidate.View, direction, pair.Renamed ? [.. pair.Before, .. pair.After] : null);
+        }
+
+        foreach (var branch in removed)
+        {
+            Reach.Accounted.Add(branch.Schema);
+            if (direction == Direction.Request)
+            {
+                Findings.Add(Severity.Breaking, "request-branch-removed", branch.Pointer, $"Request {baseView.BranchKeyword} alternative {branch.Label} at {baseView.Pointer} is no longer accepted.", DocumentSide.Base);
+            }
+            else
+            {
+                Findings.Add(Severity.NonBreaking, "response-branch-removed", branch.Pointer, $"Response {baseView.BranchKeyword} alternative {branch.Label} at {baseView.Pointer} is no longer returned.", DocumentSide.Base);
+            }
+        }
+
+        foreach (var branch in added)
+        {
+            if (direction == Direction.Request)
+            {
+                Findings.Add(Severity.NonBreaking, "request-branch-added", branch.Pointer, $"Request {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {branch.Label}.", DocumentSide.Candidate);
+            }
+            else
+            {
+                Findings.Add(Severity.Breaking, "response-branch-added", branch.Pointer, $"Response {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {branch.Label}; clients do not know it.", DocumentSide.Candidate);
             }
         }
     }
@@ -187,25 +243,25 @@ internal sealed class CompareContext
     /// </summary>
     private bool TrySplitByDiscriminator(SchemaView baseView, SchemaView candidateView, List<(IOpenApiSchema Schema, string Pointer)> candidateBranches)
     {
-        var keyed = KeyBranches(candidateBranches);
-        var property = keyed.Keys.Select(k => k.Split('=', 2)).Where(parts => parts.Length == 2).Select(parts => parts[0]).Distinct(StringComparer.Ordinal).ToList();
-        if (property.Count != 1 || keyed.Count == 0 || keyed.Keys.Any(k => !k.StartsWith(property[0] + "=", StringComparison.Ordinal)))
+        var alternatives = UnionBranches.Identify(candidateView, candidateBranches);
+        var properties = alternatives.Select(a => a.Property).Distinct(StringComparer.Ordinal).ToList();
+        if (alternatives.Count == 0 || properties is not [{ } discriminator] || alternatives.Any(a => a.Value is null))
         {
             return false;
         }
 
-        var discriminator = property[0];
         var baseProperty = baseView.Properties.FirstOrDefault(p => p.Name == discriminator);
         if (baseProperty.Schema is null || SchemaView.Create(baseProperty.Schema, baseProperty.Pointer) is not { Enum: { } values } discriminatorView)
         {
             return false;
         }
 
+        var byValue = alternatives.GroupBy(a => a.Value!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var value in values)
         {
-            if (keyed.TryGetValue(discriminator + "=" + value, out var branch))
+            if (byValue.TryGetValue(value, out var branch))
             {
-                CompareSchemas(baseView, SchemaView.Create(branch.Schema, branch.Pointer), Direction.Request, skipProperty: discriminator);
+                CompareSchemas(baseView, branch.View, Direction.Request, [discriminator]);
             }
             else
             {
@@ -213,12 +269,9 @@ internal sealed class CompareContext
             }
         }
 
-        foreach (var (key, branch) in keyed)
+        foreach (var branch in alternatives.Where(a => !values.Contains(a.Value!, StringComparer.Ordinal)))
         {
-            if (!values.Contains(key[(discriminator.Length + 1)..], StringComparer.Ordinal))
-            {
-                Findings.Add(Severity.NonBreaking, "request-branch-added", branch.Pointer, $"Request {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {Label(branch.Schema, key)}.", DocumentSide.Candidate);
-            }
+            Findings.Add(Severity.NonBreaking, "request-branch-added", branch.Pointer, $"Request {candidateView.BranchKeyword} at {candidateView.Pointer} gained alternative {branch.Label}.", DocumentSide.Candidate);
         }
 
         return true;
@@ -227,9 +280,10 @@ internal sealed class CompareContext
     private void CompareWithBestBranch(SchemaView single, List<(IOpenApiSchema Schema, string Pointer)> branches, Direction direction, bool baseIsSingle)
     {
         List<Finding>? best = null;
+        Reach? bestReach = null;
         foreach (var branch in branches)
         {
-            var trial = new CompareContext(new FindingSet());
+            var trial = new CompareContext(this);
             var branchView = SchemaView.Create(branch.Schema, branch.Pointer);
             if (baseIsSingle)
             {
@@ -244,42 +298,31 @@ internal sealed class CompareContext
             if (best is null || Score(trialFindings).CompareTo(Score(best)) < 0)
             {
                 best = trialFindings;
+                bestReach = trial.Reach;
             }
         }
 
+        // Only the alternative that was judged counts as reached: the others were merely tried.
         Findings.AddRange(best ?? []);
+        if (bestReach is not null)
+        {
+            Reach.MatchedBase.UnionWith(bestReach.MatchedBase);
+            Reach.Accounted.AddRange(bestReach.Accounted);
+        }
     }
-
-    /// <summary>Names a branch by its component when it has one, otherwise by its matching key.</summary>
-    private static string Label(IOpenApiSchema branch, string key)
-        => branch is OpenApiSchemaReference reference && reference.Reference.Id is { } id ? id : key;
 
     private static (int, int, int) Score(List<Finding> findings)
         => (findings.Count(f => f.Severity >= Severity.Breaking), findings.Count(f => f.Severity == Severity.Warning), findings.Count);
 
-    private static Dictionary<string, (IOpenApiSchema Schema, string Pointer)> KeyBranches(List<(IOpenApiSchema Schema, string Pointer)> branches)
-    {
-        var result = new Dictionary<string, (IOpenApiSchema, string)>(StringComparer.Ordinal);
-        for (var i = 0; i < branches.Count; i++)
-        {
-            var key = SchemaView.BranchKey(branches[i].Schema, i);
-            if (!result.TryAdd(key, branches[i]))
-            {
-                result.Add(key + "#" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), branches[i]);
-            }
-        }
-
-        return result;
-    }
-
     private static JsonSchemaType Widen(JsonSchemaType types)
         => types.HasFlag(JsonSchemaType.Number) ? types | JsonSchemaType.Integer : types;
 
-    private void CompareTypes(SchemaView baseView, SchemaView candidateView, Direction direction, string prefix)
+    /// <summary>Reports an incompatible type change; returns true when it did.</summary>
+    private bool CompareTypes(SchemaView baseView, SchemaView candidateView, Direction direction, string prefix)
     {
         if (baseView.Types is not { } baseTypes || candidateView.Types is not { } candidateTypes || baseTypes == candidateTypes)
         {
-            return;
+            return false;
         }
 
         // Requests may widen (the server accepts more), responses may narrow (the server sends less).
@@ -294,6 +337,33 @@ internal sealed class CompareContext
                 candidateView.Pointer,
                 $"{(direction == Direction.Request ? "Request" : "Response")} type at {candidateView.Pointer} changed from {SchemaView.DescribeTypes(baseTypes)} to {SchemaView.DescribeTypes(candidateTypes)}.",
                 DocumentSide.Candidate);
+        }
+
+        return !compatible;
+    }
+
+    /// <summary>
+    /// Compares length, range, pattern, format and item constraints. A request breaks when a
+    /// constraint tightens (a value old clients send may now be refused); a response breaks when one
+    /// loosens (the server may now send a value old clients do not expect: a longer string, a number
+    /// out of the old range, a date where a date-time was promised). A change that is neither (a
+    /// different pattern) breaks both.
+    /// </summary>
+    private void CompareConstraints(SchemaView baseView, SchemaView candidateView, Direction direction)
+    {
+        foreach (var (keyword, change, description) in ConstraintComparer.Differences(baseView.Constraints, candidateView.Constraints))
+        {
+            var (severity, rule, consequence) = (direction, change) switch
+            {
+                (Direction.Request, ConstraintChange.Tightened) => (Severity.Breaking, "request-constraint-tightened", "values old clients send may now be refused"),
+                (Direction.Request, ConstraintChange.Loosened) => (Severity.NonBreaking, "request-constraint-loosened", "more values are accepted"),
+                (Direction.Request, _) => (Severity.Breaking, "request-constraint-changed", "values old clients send may now be refused"),
+                (_, ConstraintChange.Loosened) => (Severity.Breaking, "response-constraint-loosened", "the server may now send values old clients do not expect"),
+                (_, ConstraintChange.Tightened) => (Severity.NonBreaking, "response-constraint-tightened", "the server sends a subset of what it sent"),
+                _ => (Severity.Breaking, "response-constraint-changed", "the server may now send values old clients do not expect"),
+            };
+            var side = direction == Direction.Request ? "Request" : "Response";
+            Findings.Add(severity, rule, candidateView.Pointer, $"{side} {keyword} at {candidateView.Pointer} {description}: {consequence}.", DocumentSide.Candidate);
         }
     }
 
@@ -353,7 +423,7 @@ internal sealed class CompareContext
 
     private static string Join(IEnumerable<string> values) => string.Join(", ", values.Select(v => "'" + v + "'"));
 
-    private void CompareProperties(SchemaView baseView, SchemaView candidateView, Direction direction, string? skipProperty)
+    private void CompareProperties(SchemaView baseView, SchemaView candidateView, Direction direction, IReadOnlyCollection<string>? skipProperties)
     {
         if (baseView.Properties.Count == 0 && candidateView.Properties.Count == 0)
         {
@@ -364,13 +434,14 @@ internal sealed class CompareContext
         foreach (var (name, schema, pointer) in baseView.Properties)
         {
             var baseProperty = SchemaView.Create(schema, pointer);
-            if (name == skipProperty || !Applies(baseProperty, direction))
+            if (skipProperties?.Contains(name) == true || !Applies(baseProperty, direction))
             {
                 continue;
             }
 
             if (!candidateProperties.TryGetValue(name, out var candidate))
             {
+                Reach.Accounted.Add(schema);
                 if (direction == Direction.Response)
                 {
                     Findings.Add(Severity.Breaking, "response-property-removed", pointer, $"Response property '{name}' was removed from {baseView.Pointer}.", DocumentSide.Base);
@@ -404,7 +475,7 @@ internal sealed class CompareContext
         var baseNames = baseView.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, schema, pointer) in candidateView.Properties)
         {
-            if (name == skipProperty || baseNames.Contains(name) || !Applies(SchemaView.Create(schema, pointer), direction))
+            if (skipProperties?.Contains(name) == true || baseNames.Contains(name) || !Applies(SchemaView.Create(schema, pointer), direction))
             {
                 continue;
             }

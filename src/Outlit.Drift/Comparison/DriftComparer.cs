@@ -12,16 +12,20 @@ namespace Outlit.Drift.Comparison;
 /// Schemas are compared through their references (a renamed component is not a change by itself),
 /// with a guard against cycles; a schema change found through a component is reported once, at the
 /// component's location. Requests and responses are judged in opposite directions: a request must
-/// still accept what old clients send, a response must still be understood by old clients.
+/// still accept what old clients send, a response must still be understood by old clients. The
+/// comparison starts from the operations and from every schema an <c>x-</c> extension holds, so a
+/// schema reached only through <c>x-outlit-tools</c> is compared like any other.
 /// </remarks>
 public static partial class DriftComparer
 {
-    /// <summary>Compares two loaded documents, including the reader errors of each.</summary>
+    /// <summary>Compares two loaded documents, including the defects of each.</summary>
     /// <param name="baseDocument">The document the client was generated from.</param>
     /// <param name="candidate">The document to check.</param>
     /// <returns>The findings, most severe first, in a stable order.</returns>
     public static IReadOnlyList<Finding> Compare(LoadedDocument baseDocument, LoadedDocument candidate)
     {
+        ArgumentNullException.ThrowIfNull(baseDocument);
+        ArgumentNullException.ThrowIfNull(candidate);
         var findings = new FindingSet();
         foreach (var (loaded, side) in new[] { (baseDocument, DocumentSide.Base), (candidate, DocumentSide.Candidate) })
         {
@@ -31,22 +35,23 @@ public static partial class DriftComparer
             }
         }
 
-        return Compare(baseDocument.Document, candidate.Document, findings);
-    }
+        ReportReferenceLoops(baseDocument, candidate, findings);
+        if (!baseDocument.Comparable || !candidate.Comparable)
+        {
+            // One side has nothing that can be matched; comparing would report every path as
+            // removed or added, which says nothing the document errors do not.
+            return findings.ToSortedList();
+        }
 
-    /// <summary>Compares two documents.</summary>
-    /// <param name="baseDocument">The document the client was generated from.</param>
-    /// <param name="candidate">The document to check.</param>
-    /// <returns>The findings, most severe first, in a stable order.</returns>
-    public static IReadOnlyList<Finding> Compare(OpenApiDocument baseDocument, OpenApiDocument candidate)
-        => Compare(baseDocument, candidate, new FindingSet());
-
-    private static IReadOnlyList<Finding> Compare(OpenApiDocument baseDocument, OpenApiDocument candidate, FindingSet findings)
-    {
-        ReportUnresolvedReferences(baseDocument, candidate, findings);
+        ReportUnresolvedReferences(baseDocument.Document, candidate.Document, findings);
+        var baseSites = ExtensionSites.Find(baseDocument.Root);
+        var candidateSites = ExtensionSites.Find(candidate.Root);
+        ReportUnresolvedExtensionReferences(baseSites, candidateSites, findings);
         var context = new CompareContext(findings);
-        ComparePaths(baseDocument, candidate, context);
-        CompareSecuritySchemes(baseDocument, candidate, findings);
+        ComparePaths(baseDocument.Document, candidate.Document, context);
+        CompareExtensions(baseDocument, baseSites, candidate, candidateSites, context);
+        CompareSecuritySchemes(baseDocument.Document, candidate.Document, findings);
+        ReportUnreachableSchemas(baseDocument.Document, candidate.Document, context);
         return findings.ToSortedList();
     }
 
@@ -157,7 +162,9 @@ public static partial class DriftComparer
 
                 var key = parameter.In == ParameterLocation.Path && pathParameterNames.IndexOf(parameter.Name) is var position and >= 0
                     ? "path#" + position.ToString(CultureInfo.InvariantCulture)
-                    : $"{parameter.In?.ToString().ToLowerInvariant()}:{parameter.Name}";
+                    : parameter.In == ParameterLocation.Header
+                        ? "header:" + parameter.Name.ToLowerInvariant() // header names are case-insensitive
+                        : $"{parameter.In?.ToString().ToLowerInvariant()}:{parameter.Name}";
                 result[key] = (parameter, JsonPointer.Append(pointer, "parameters", i.ToString(CultureInfo.InvariantCulture)));
             }
         }
@@ -187,12 +194,9 @@ public static partial class DriftComparer
                 findings.Add(Severity.Breaking, "request-parameter-became-required", candidate.Pointer, $"{label}: {where} became required.", DocumentSide.Candidate);
             }
 
-            if (parameter.Schema is not null && candidate.Parameter.Schema is not null)
+            if (ParameterSchema(parameter, pointer) is { } schema && ParameterSchema(candidate.Parameter, candidate.Pointer) is { } candidateSchema)
             {
-                context.CompareSchemas(
-                    SchemaView.Create(parameter.Schema, JsonPointer.Append(pointer, "schema")),
-                    SchemaView.Create(candidate.Parameter.Schema, JsonPointer.Append(candidate.Pointer, "schema")),
-                    Direction.Request);
+                context.CompareRoot(schema.Schema, schema.Pointer, candidateSchema.Schema, candidateSchema.Pointer, Direction.Request);
             }
         }
 
@@ -213,6 +217,19 @@ public static partial class DriftComparer
                 findings.Add(Severity.NonBreaking, "request-parameter-added", pointer, $"{label}: new optional {where}.", DocumentSide.Candidate);
             }
         }
+    }
+
+    /// <summary>A parameter's schema, or the schema of its one media type when it uses <c>content</c> instead.</summary>
+    private static (IOpenApiSchema Schema, string Pointer)? ParameterSchema(IOpenApiParameter parameter, string pointer)
+    {
+        if (parameter.Schema is { } schema)
+        {
+            return (schema, JsonPointer.Append(pointer, "schema"));
+        }
+
+        return parameter.Content?.FirstOrDefault() is { Value.Schema: { } contentSchema } media
+            ? (contentSchema, JsonPointer.Append(pointer, "content", media.Key, "schema"))
+            : null;
     }
 
     private static void CompareRequestBody(OperationSide baseSide, OperationSide candidateSide, string label, CompareContext context)
@@ -248,27 +265,21 @@ public static partial class DriftComparer
             findings.Add(Severity.Breaking, "request-body-became-required", candidatePointer, $"{label}: the request body became required.", DocumentSide.Candidate);
         }
 
-        var baseContent = baseBody.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var candidateContent = candidateBody.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        foreach (var (mediaType, media) in baseContent)
+        var (matched, removed, added) = MatchMediaTypes(baseBody.Content, candidateBody.Content, rangesCover: true);
+        foreach (var mediaType in removed)
         {
-            var mediaPointer = JsonPointer.Append(basePointer, "content", mediaType);
-            if (!candidateContent.TryGetValue(mediaType, out var candidateMedia))
-            {
-                findings.Add(Severity.Breaking, "request-media-type-removed", mediaPointer, $"{label}: request media type {mediaType} is no longer accepted.", DocumentSide.Base);
-                continue;
-            }
+            findings.Add(Severity.Breaking, "request-media-type-removed", JsonPointer.Append(basePointer, "content", mediaType), $"{label}: request media type {mediaType} is no longer accepted.", DocumentSide.Base);
+        }
 
-            if (media.Schema is not null && candidateMedia.Schema is not null)
+        foreach (var match in matched)
+        {
+            if (match.Base.Schema is not null && match.Candidate.Schema is not null)
             {
-                context.CompareSchemas(
-                    SchemaView.Create(media.Schema, JsonPointer.Append(mediaPointer, "schema")),
-                    SchemaView.Create(candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema")),
-                    Direction.Request);
+                context.CompareRoot(match.Base.Schema, JsonPointer.Append(basePointer, "content", match.BaseKey, "schema"), match.Candidate.Schema, JsonPointer.Append(candidatePointer, "content", match.CandidateKey, "schema"), Direction.Request);
             }
         }
 
-        foreach (var mediaType in candidateContent.Keys.Where(m => !baseContent.ContainsKey(m)))
+        foreach (var mediaType in added)
         {
             findings.Add(Severity.NonBreaking, "request-media-type-added", JsonPointer.Append(candidatePointer, "content", mediaType), $"{label}: request media type {mediaType} is now accepted.", DocumentSide.Candidate);
         }
@@ -299,32 +310,28 @@ public static partial class DriftComparer
                 continue;
             }
 
-            var baseContent = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-            var candidateContent = candidateResponse.Content ?? new Dictionary<string, IOpenApiMediaType>();
-            foreach (var (mediaType, media) in baseContent)
+            CompareResponseHeaders(response, candidateResponse, pointer, candidatePointer, $"{label}: response {status}", context);
+            // A response range ("*/*") promises nothing a client can parse, so it covers nothing.
+            var (matched, removed, added) = MatchMediaTypes(response.Content, candidateResponse.Content, rangesCover: false);
+            foreach (var mediaType in removed)
             {
-                var mediaPointer = JsonPointer.Append(pointer, "content", mediaType);
-                if (!candidateContent.TryGetValue(mediaType, out var candidateMedia))
-                {
-                    findings.Add(
-                        IsSuccess(status) ? Severity.Breaking : Severity.Warning,
-                        "response-media-type-removed",
-                        mediaPointer,
-                        $"{label}: response {status} no longer returns {mediaType}.",
-                        DocumentSide.Base);
-                    continue;
-                }
+                findings.Add(
+                    IsSuccess(status) ? Severity.Breaking : Severity.Warning,
+                    "response-media-type-removed",
+                    JsonPointer.Append(pointer, "content", mediaType),
+                    $"{label}: response {status} no longer returns {mediaType}.",
+                    DocumentSide.Base);
+            }
 
-                if (media.Schema is not null && candidateMedia.Schema is not null)
+            foreach (var match in matched)
+            {
+                if (match.Base.Schema is not null && match.Candidate.Schema is not null)
                 {
-                    context.CompareSchemas(
-                        SchemaView.Create(media.Schema, JsonPointer.Append(mediaPointer, "schema")),
-                        SchemaView.Create(candidateMedia.Schema, JsonPointer.Append(candidatePointer, "content", mediaType, "schema")),
-                        Direction.Response);
+                    context.CompareRoot(match.Base.Schema, JsonPointer.Append(pointer, "content", match.BaseKey, "schema"), match.Candidate.Schema, JsonPointer.Append(candidatePointer, "content", match.CandidateKey, "schema"), Direction.Response);
                 }
             }
 
-            foreach (var mediaType in candidateContent.Keys.Where(m => !baseContent.ContainsKey(m)))
+            foreach (var mediaType in added)
             {
                 findings.Add(Severity.NonBreaking, "response-media-type-added", JsonPointer.Append(candidatePointer, "content", mediaType), $"{label}: response {status} can now return {mediaType}.", DocumentSide.Candidate);
             }
@@ -412,9 +419,30 @@ public static partial class DriftComparer
                 .Where(part => !string.IsNullOrEmpty(part)));
 }
 
-/// <summary>Broken references, reported once per location.</summary>
+/// <summary>Broken references and reference loops, reported once per location.</summary>
 public static partial class DriftComparer
 {
+    private static void ReportReferenceLoops(LoadedDocument baseDocument, LoadedDocument candidate, FindingSet findings)
+    {
+        var inCandidate = ReferenceLoops.Find(candidate.Root);
+        foreach (var loop in inCandidate)
+        {
+            findings.Add(Severity.Error, "reference-loop", loop[0], LoopMessage(loop, "candidate"), DocumentSide.Candidate);
+        }
+
+        var repeated = inCandidate.Select(ReferenceLoops.Describe).ToHashSet(StringComparer.Ordinal);
+        foreach (var loop in ReferenceLoops.Find(baseDocument.Root))
+        {
+            if (!repeated.Contains(ReferenceLoops.Describe(loop)))
+            {
+                findings.Add(Severity.Error, "reference-loop", loop[0], LoopMessage(loop, "base"), DocumentSide.Base);
+            }
+        }
+    }
+
+    private static string LoopMessage(List<string> loop, string side)
+        => $"Content-free $ref loop in the {side} document: {ReferenceLoops.Describe(loop)}. No schema on it declares a type, properties, items or values, so it describes nothing and a client generator following it never stops.";
+
     private static void ReportUnresolvedReferences(OpenApiDocument baseDocument, OpenApiDocument candidate, FindingSet findings)
     {
         var inCandidate = ReferenceScanner.FindUnresolved(candidate);

@@ -44,6 +44,9 @@ internal sealed class SchemaView
     /// <summary>Allowed values (<c>enum</c> or <c>const</c>) as JSON text, without <c>null</c>; null when unrestricted.</summary>
     public List<string>? Enum { get; private set; }
 
+    /// <summary>Length, range, pattern, format and item constraints.</summary>
+    public Constraints Constraints { get; private set; } = new();
+
     /// <summary>Properties in declaration order, each with the pointer of its own schema.</summary>
     public List<(string Name, IOpenApiSchema Schema, string Pointer)> Properties { get; } = [];
 
@@ -55,6 +58,12 @@ internal sealed class SchemaView
 
     /// <summary>The <c>oneOf</c>/<c>anyOf</c> alternatives, null branches removed; null when the schema is not a union.</summary>
     public List<(IOpenApiSchema Schema, string Pointer)>? Branches { get; private set; }
+
+    /// <summary>The union's <c>discriminator.propertyName</c>, when it declares one.</summary>
+    public string? DiscriminatorProperty { get; private set; }
+
+    /// <summary>The discriminator's mapping: value to the <c>$ref</c> of its alternative.</summary>
+    public Dictionary<string, string>? DiscriminatorMapping { get; private set; }
 
     /// <summary><c>oneOf</c> or <c>anyOf</c>, for messages.</summary>
     public string? BranchKeyword { get; private set; }
@@ -70,6 +79,9 @@ internal sealed class SchemaView
 
     /// <summary>Whether the schema may only be sent by the client (<c>writeOnly</c>).</summary>
     public bool WriteOnly { get; private set; }
+
+    /// <summary>The resolved <c>allOf</c> members merged into this view: compared as part of it, never on their own.</summary>
+    public List<IOpenApiSchema> MergedMembers { get; } = [];
 
     /// <summary>True when nothing was resolved because the reference is broken.</summary>
     public bool IsUnresolved => UnresolvedReference is not null;
@@ -135,6 +147,7 @@ internal sealed class SchemaView
         }
 
         view.ReadEnum(current);
+        view.Constraints = Constraints.Read(current);
 
         if (current.Properties is { Count: > 0 } properties)
         {
@@ -207,6 +220,14 @@ internal sealed class SchemaView
             {
                 view.Branches = branches;
                 view.BranchKeyword = unionKeyword;
+                if (current.Discriminator is { PropertyName: { Length: > 0 } discriminator } declared)
+                {
+                    view.DiscriminatorProperty = discriminator;
+                    view.DiscriminatorMapping = declared.Mapping?.ToDictionary(
+                        pair => pair.Key,
+                        pair => pair.Value.Reference.ReferenceV3 ?? "#/components/schemas/" + pair.Value.Reference.Id,
+                        StringComparer.Ordinal);
+                }
             }
         }
 
@@ -256,14 +277,24 @@ internal sealed class SchemaView
             return;
         }
 
+        if (member.Identity is not null)
+        {
+            MergedMembers.Add(member.Identity);
+        }
+
+        MergedMembers.AddRange(member.MergedMembers);
+
         Types ??= member.Types;
         Enum ??= member.Enum;
+        Constraints.Merge(member.Constraints);
         Items ??= member.Items;
         AdditionalProperties ??= member.AdditionalProperties;
         if (Branches is null && member.Branches is not null)
         {
             Branches = member.Branches;
             BranchKeyword = member.BranchKeyword;
+            DiscriminatorProperty = member.DiscriminatorProperty;
+            DiscriminatorMapping = member.DiscriminatorMapping;
         }
 
         // A property declared by several members must satisfy all of them. The usual shape is a
@@ -284,28 +315,5 @@ internal sealed class SchemaView
         }
 
         Required.UnionWith(member.Required);
-    }
-
-    /// <summary>A key that identifies a union branch across documents: its reference, its discriminating constant, or its position.</summary>
-    public static string BranchKey(IOpenApiSchema branch, int index)
-    {
-        var view = Create(branch, "#");
-        foreach (var (name, schema, _) in view.Properties)
-        {
-            if (!view.Required.Contains(name))
-            {
-                continue;
-            }
-
-            var property = Create(schema, "#");
-            if (property.Enum is [var single])
-            {
-                return $"{name}={single}";
-            }
-        }
-
-        // A discriminating constant survives a rename of the branch's component; the reference
-        // name is the next best identity, and the position the last resort.
-        return view.ReferenceId ?? "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -20,17 +20,49 @@ public enum ReportFormat
     GitHub,
 }
 
+/// <summary>Why a report that asked for the C# surface (<c>--regenerate</c>) has none.</summary>
+/// <param name="Skipped">True when regeneration was not attempted (a document is invalid); false when it was attempted and failed.</param>
+/// <param name="Reason">One or more lines saying why.</param>
+public sealed record SurfaceUnavailable(bool Skipped, string Reason)
+{
+    /// <summary><c>skipped</c> or <c>failed</c>, as every format spells it.</summary>
+    public string Status => Skipped ? "skipped" : "failed";
+}
+
 /// <summary>Everything a report shows: the inputs, the findings and, when computed, the C# surface impact.</summary>
 /// <param name="BaseSource">Path or URL of the base document.</param>
 /// <param name="CandidateSource">Path or URL of the candidate document.</param>
 /// <param name="Findings">The classified differences.</param>
 /// <param name="Surface">The public API impact of regenerating, when <c>--regenerate</c> ran.</param>
-public sealed record DriftReport(string BaseSource, string CandidateSource, IReadOnlyList<Finding> Findings, Surface.SurfaceReport? Surface = null)
+/// <param name="SurfaceUnavailable">Why <c>--regenerate</c> produced no surface, when it did not.</param>
+public sealed record DriftReport(string BaseSource, string CandidateSource, IReadOnlyList<Finding> Findings, Surface.SurfaceReport? Surface = null, SurfaceUnavailable? SurfaceUnavailable = null)
 {
     /// <summary>Number of findings of one severity.</summary>
     /// <param name="severity">The severity to count.</param>
     /// <returns>The count.</returns>
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>The documents that are not valid OpenAPI (they have <see cref="Severity.Error"/> findings), base first.</summary>
+    public IReadOnlyList<DocumentSide> InvalidDocuments
+        => Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Document).Distinct().Order().ToList();
+
+    /// <summary>A sentence naming the invalid documents, or null when both are valid.</summary>
+    public string? InvalidDocumentsSentence
+    {
+        get
+        {
+            var invalid = InvalidDocuments;
+            if (invalid.Count == 0)
+            {
+                return null;
+            }
+
+            var names = string.Join(" and ", invalid.Select(side => $"the {(side == DocumentSide.Base ? "base" : "candidate")} ({ErrorCount(side)} {(ErrorCount(side) == 1 ? "error" : "errors")})"));
+            return $"Not a valid OpenAPI document: {names}; everything else was compared as far as the documents allow.";
+        }
+    }
+
+    private int ErrorCount(DocumentSide side) => Findings.Count(f => f.Severity == Severity.Error && f.Document == side);
 }
 
 /// <summary>Renders a <see cref="DriftReport"/>.</summary>
@@ -82,6 +114,17 @@ public static class ReportFormatter
         }
 
         writer.WriteLine($"Summary: {Summary(report)}.");
+        if (report.InvalidDocumentsSentence is { } invalid)
+        {
+            writer.WriteLine(invalid);
+        }
+
+        if (report.SurfaceUnavailable is { } unavailable)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"C# surface: {unavailable.Status}: {unavailable.Reason}");
+        }
+
         if (report.Surface is { } surface)
         {
             writer.WriteLine();
@@ -111,6 +154,11 @@ public static class ReportFormatter
         writer.WriteLine();
         writer.WriteLine($"`{Cell(report.CandidateSource)}` compared with `{Cell(report.BaseSource)}`: {Summary(report)}.");
         writer.WriteLine();
+        if (report.InvalidDocumentsSentence is { } invalid)
+        {
+            writer.WriteLine($"**{invalid}**");
+            writer.WriteLine();
+        }
         if (report.Findings.Count > 0)
         {
             writer.WriteLine("| Severity | Rule | Location | Message |");
@@ -122,6 +170,15 @@ public static class ReportFormatter
             }
 
             writer.WriteLine();
+        }
+
+        if (report.SurfaceUnavailable is { } unavailable)
+        {
+            writer.WriteLine($"### C# surface impact: {unavailable.Status}");
+            writer.WriteLine();
+            writer.WriteLine("~~~~");
+            writer.WriteLine(unavailable.Reason);
+            writer.WriteLine("~~~~");
         }
 
         if (report.Surface is { } surface)
@@ -162,6 +219,13 @@ public static class ReportFormatter
             }
 
             json.WriteEndObject();
+            json.WriteStartArray("invalidDocuments");
+            foreach (var side in report.InvalidDocuments)
+            {
+                json.WriteStringValue(side == DocumentSide.Base ? "base" : "candidate");
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("findings");
             foreach (var finding in report.Findings)
             {
@@ -178,10 +242,18 @@ public static class ReportFormatter
             if (report.Surface is { } surface)
             {
                 json.WriteStartObject("surface");
+                json.WriteString("status", "compared");
                 json.WriteString("suggestedBump", surface.Bump.ToString().ToLowerInvariant());
                 WriteStrings(json, "removed", surface.Removed);
                 WriteStrings(json, "changed", surface.Changed);
                 WriteStrings(json, "added", surface.Added);
+                json.WriteEndObject();
+            }
+            else if (report.SurfaceUnavailable is { } unavailable)
+            {
+                json.WriteStartObject("surface");
+                json.WriteString("status", unavailable.Status);
+                json.WriteString("reason", unavailable.Reason);
                 json.WriteEndObject();
             }
 
@@ -224,6 +296,18 @@ public static class ReportFormatter
             writer.WriteLine($"::{command} file={EscapeProperty(file)},title={EscapeProperty(title)}::{EscapeData(finding.Message + " (" + finding.Location + ")")}");
         }
 
-        writer.WriteLine($"OpenAPI drift: {Summary(report)}.");
+        if (report.SurfaceUnavailable is { } unavailable)
+        {
+            var command = unavailable.Skipped ? "warning" : "error";
+            writer.WriteLine($"::{command} title={EscapeProperty("C# surface " + unavailable.Status)}::{EscapeData(unavailable.Reason)}");
+        }
+
+        if (report.Surface is { } surface)
+        {
+            writer.WriteLine($"C# surface: {surface.Removed.Count} removed, {surface.Changed.Count} changed, {surface.Added.Count} added; suggested version bump: {surface.Bump.ToString().ToLowerInvariant()}.");
+        }
+
+        var invalidNote = report.InvalidDocumentsSentence is { } invalid ? " " + invalid : string.Empty;
+        writer.WriteLine($"OpenAPI drift: {Summary(report)}.{invalidNote}");
     }
 }

@@ -8,10 +8,15 @@ public sealed class RegenerationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed.</param>
-    public RegenerationException(string message)
+    /// <param name="refusedDocument">The document the generator refused as invalid, when that is why it failed.</param>
+    public RegenerationException(string message, DocumentSide? refusedDocument = null)
         : base(message)
     {
+        RefusedDocument = refusedDocument;
     }
+
+    /// <summary>The document the generator refused as invalid; null when the failure lies elsewhere (tools, compilation).</summary>
+    public DocumentSide? RefusedDocument { get; }
 }
 
 /// <summary>Regenerates the C# client from two documents and compares the public APIs they produce.</summary>
@@ -87,21 +92,24 @@ public sealed class ScriptRegenerator : IClientRegenerator
         var succeeded = false;
         try
         {
-            // Fixed file names give fixed namespaces, whatever the inputs are called.
-            var basePath = Path.Combine(work, "base" + (baseDocument.IsJson ? ".json" : ".yaml"));
-            var candidatePath = Path.Combine(work, "candidate" + (candidate.IsJson ? ".json" : ".yaml"));
-            await File.WriteAllBytesAsync(basePath, baseDocument.Content.ToArray(), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllBytesAsync(candidatePath, candidate.Content.ToArray(), cancellationToken).ConfigureAwait(false);
+            // Fixed file names give fixed namespaces, whatever the inputs are called; the build's
+            // normalizer reads JSON only, so a YAML document goes in as its JSON equivalent.
+            var basePath = Path.Combine(work, "base.json");
+            var candidatePath = Path.Combine(work, "candidate.json");
+            await File.WriteAllBytesAsync(basePath, baseDocument.ToJson(), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(candidatePath, candidate.ToJson(), cancellationToken).ConfigureAwait(false);
             var output = Path.Combine(work, "out");
 
             var (exitCode, log) = await RunAsync(script, [output, basePath, candidatePath], cancellationToken).ConfigureAwait(false);
-            foreach (var (name, source) in new[] { ("base", baseDocument.Source), ("candidate", candidate.Source) })
+            foreach (var (name, source, side) in new[] { ("base", baseDocument.Source, DocumentSide.Base), ("candidate", candidate.Source, DocumentSide.Candidate) })
             {
                 var statusFile = Path.Combine(output, name, "status");
                 var status = File.Exists(statusFile) ? (await File.ReadAllTextAsync(statusFile, cancellationToken).ConfigureAwait(false)).Trim() : "not run";
                 if (status != "generated")
                 {
-                    throw new RegenerationException($"Regenerating the client from {source} failed ({status}); details in {Path.Combine(output, name)}.{Environment.NewLine}{Tail(log)}");
+                    throw new RegenerationException(
+                        $"Regenerating the client from {source} failed ({status}); details in {Path.Combine(output, name)}.{Environment.NewLine}{Tail(log)}",
+                        status == "refused" ? side : null);
                 }
             }
 
