@@ -38,6 +38,12 @@ public static class Behaviours
 
     private static readonly Lazy<byte[]> Bomb = new(CreateBomb);
 
+    /// <summary>Size of the gzip bomb on the wire, for the report.</summary>
+    public static int BombBytes => Bomb.Value.Length;
+
+    /// <summary>Size of the gzip bomb once inflated.</summary>
+    public static int BombInflatedSize => BombInflatedBytes;
+
     private static readonly JObject PlanLimit = JObject.Parse("""
         {"error":"Your plan has exhausted its included API calls for the current billing cycle.","code":"api_limit_exceeded",
         "plan":"free","feature":"api_calls","resetAt":1776124800000}

@@ -85,6 +85,8 @@ public static class MatrixReport
             text.AppendLine();
             text.AppendLine("## Memory of the heavy cells (each run alone)");
             text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"The gzip bomb is {Behaviours.BombBytes / 1024.0:0} KB on the wire and {Behaviours.BombInflatedSize / (1024 * 1024)} MB inflated; a bomb cell may allocate at most {Behaviours.BombAllocationCeiling / (1024 * 1024)} MB. Allocated: by the whole process while the cell ran, the scripted server included (which builds the 10 MB bodies). Working-set rise: peak over the start of the cell, sampled every 10 ms; memory kept from an earlier cell hides part of it.");
+            text.AppendLine();
             text.AppendLine("| cell | outcome | allocated | working-set rise | time |");
             text.AppendLine("| --- | --- | --- | --- | --- |");
             foreach (var result in heavy)
