@@ -299,13 +299,13 @@ public static class KnownGaps
             "echo-400-escaped/tools.sendNotification");
 
         Add(
-            "the connect credential echoed by the server is not redacted (only API keys are), nor is an escaped API key",
+            "the connect credential echoed by the server is not redacted: only ok_... API keys are",
             "echo-400/integrations.connect(direct)",
             "echo-400-escaped/integrations.connect(direct)",
             "echo-200-not-json/integrations.connect(direct)");
 
         Add(
-            "the setup secret echoed by the server is not redacted (only API keys are), nor is an escaped API key",
+            "the setup secret echoed by the server is not redacted: only ok_... API keys are",
             "echo-400/integrations.setupStep",
             "echo-400-escaped/integrations.setupStep",
             "echo-200-not-json/integrations.setupStep");
