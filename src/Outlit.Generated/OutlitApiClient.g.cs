@@ -226,10 +226,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -314,10 +311,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -394,10 +388,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -478,10 +469,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -558,10 +546,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -642,10 +627,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -726,10 +708,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -810,10 +789,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -894,10 +870,7 @@ namespace Outlit
                     throw response.ReadError<ErrorResponse>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, ErrorResponse>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 
@@ -1078,10 +1051,7 @@ namespace Outlit
                     throw response.ReadError<IngestEventsError>();
 
                 default:
-
-                    // A status the contract does not document is read with the error type the operation documents.
-                    return response.ReadUndocumented<TResult, IngestEventsError>();
-
+                    return response.ReadUndocumented<TResult>();
             }
         }
 

@@ -278,6 +278,7 @@ public static class Behaviours
         {
             Transport = transport,
             UsesOtherOrigin = true,
+            OtherOriginMaySeeBareRequests = transport == Transport.CallerHttpClient,
         };
 
     private static Expected Ok(int attempts) => new(Ending.Success, attempts, attempts);

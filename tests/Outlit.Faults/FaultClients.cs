@@ -117,11 +117,13 @@ public static class FaultClients
     {
         var options = new OutlitIngestClientOptions
         {
-            BaseAddress = baseUrl,
-            RequestTimeout = AttemptTimeout,
+            BaseUrl = baseUrl,
+            AttemptTimeout = AttemptTimeout,
+            TotalTimeout = TotalTimeout,
             MaxRetries = IngestMaxRetries,
-            RetryDelay = TimeSpan.FromMilliseconds(20),
-            MaxRetryDelay = MaxRetryAfter,
+            BaseDelay = TimeSpan.FromMilliseconds(20),
+            MaxDelay = MaxRetryAfter,
+            MaxRetryAfter = MaxRetryAfter,
         };
 
         if (transport == Transport.CallerHttpClient)

@@ -41,6 +41,7 @@ internal static class ErrorBodyEmitter
 
         var source = new CSharpSource(@namespace, "the roles of the error bodies (x-outlit-error, x-outlit-error-issue).");
         var any = false;
+        var bodies = new List<string>();
         foreach (var (name, node) in schemas)
         {
             if (node is not JsonObject schema)
@@ -51,13 +52,28 @@ internal static class ErrorBodyEmitter
             var pointer = JsonPointer.Append("/components/schemas", name);
             if (schema[ErrorKeyword] is JsonNode errorRoles)
             {
-                any |= EmitError(source, index, name, JsonPointer.Append(pointer, ErrorKeyword), errorRoles, problems);
+                if (EmitError(source, index, name, JsonPointer.Append(pointer, ErrorKeyword), errorRoles, problems))
+                {
+                    any = true;
+                    bodies.Add(name);
+                }
             }
 
             if (schema[IssueKeyword] is JsonNode issueRoles)
             {
                 any |= EmitIssue(source, index, name, JsonPointer.Append(pointer, IssueKeyword), issueRoles, problems);
             }
+        }
+
+        if (bodies.Count > 0)
+        {
+            source.Line("// Every error body of the contract, for answers whose status or body the operation does not document.");
+            source.Open("internal static class OutlitErrorBodyRegistration");
+            source.Line("#pragma warning disable CA2255 // The catalog must know the generated error types before the first answer is read.");
+            source.Line("[System.Runtime.CompilerServices.ModuleInitializer]");
+            source.Line("#pragma warning restore CA2255");
+            source.Line($"internal static void Register() => global::Outlit.OutlitErrorBodyCatalog.Register({string.Join(", ", bodies.Select(b => $"typeof({b})"))});");
+            source.Close();
         }
 
         return any ? source.ToString() : null;

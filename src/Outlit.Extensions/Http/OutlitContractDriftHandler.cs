@@ -32,9 +32,11 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
     private readonly OutlitContractDriftMonitor monitor;
     private readonly ILogger logger;
     private readonly TimeProvider time;
+    private readonly string apiKey;
 
     internal OutlitContractDriftHandler(OutlitClientSettings settings)
     {
+        apiKey = settings.ApiKey;
         monitor = settings.ContractDrift;
         logger = settings.LoggerFactory.CreateLogger("Outlit.ContractDrift");
         time = settings.TimeProvider;
@@ -68,6 +70,9 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
         var status = (int)response.StatusCode;
         var entry = request.Options.TryGetValue(OutlitHttpRequestOptions.OperationId, out var operationId) ? contract.FindOperation(operationId) : null;
         request.Options.TryGetValue(OutlitHttpRequestOptions.Tool, out var tool);
+
+        // A server that echoes a request can put what the caller sent into field names: findings are redacted like messages.
+        var secrets = request.Options.TryGetValue(OutlitHttpRequestOptions.Secrets, out var sent) ? sent : [apiKey];
         if (entry is null)
         {
             Skip("the request matches no operation of the contract", null, status);
@@ -131,17 +136,17 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
             monitor.Checked();
             if (schema is not null)
             {
-                Report(OutlitSchemaWalker.Walk(document.RootElement, schema), entry.OperationId, null, status);
+                Report(OutlitSchemaWalker.Walk(document.RootElement, schema), entry.OperationId, null, status, secrets);
             }
 
             if (toolSchema is not null)
             {
-                Report(OutlitSchemaWalker.Walk(document.RootElement, toolSchema), entry.OperationId, tool, status);
+                Report(OutlitSchemaWalker.Walk(document.RootElement, toolSchema), entry.OperationId, tool, status, secrets);
             }
         }
     }
 
-    private void Report(List<SchemaFinding> findings, string operation, string? tool, int status)
+    private void Report(List<SchemaFinding> findings, string operation, string? tool, int status, IReadOnlyCollection<string> secrets)
     {
         if (findings.Count == 0)
         {
@@ -149,8 +154,9 @@ internal sealed class OutlitContractDriftHandler : DelegatingHandler
         }
 
         var now = time.GetUtcNow();
-        foreach (var finding in findings)
+        foreach (var found in findings)
         {
+            var finding = found with { Pointer = OutlitRedactor.Redact(found.Pointer, secrets), Detail = OutlitRedactor.Redact(found.Detail, secrets) };
             var signature = $"{operation}|{tool}|{status}|{finding.Signature}";
             var first = monitor.Record(new OutlitContractDriftFinding(operation, tool, status, finding.Pointer, finding.Kind, finding.Detail, now), signature);
             // Warning once per kind, place (array positions ignored) and detail; the repeats are counted and logged at Debug.

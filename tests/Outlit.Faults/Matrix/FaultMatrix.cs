@@ -220,7 +220,7 @@ public static class FaultMatrix
     /// <summary>Checks that hold whichever documented outcome applies.</summary>
     private static string? CellWideProblem(Observation o)
     {
-        if (o.OtherOriginRequests > 0)
+        if (o.OtherOriginRequests > 0 && !(o.Cell.Behaviour.OtherOriginMaySeeBareRequests && o.SecretsSentElsewhere.Count == 0))
         {
             var secrets = o.SecretsSentElsewhere.Count > 0 ? ", carrying the " + string.Join(" and the ", o.SecretsSentElsewhere) : "";
             return $"the other origin received {o.OtherOriginRequests} request(s){secrets}";

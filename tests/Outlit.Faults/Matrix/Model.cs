@@ -122,6 +122,13 @@ public sealed record Behaviour(string Id, string Title, Func<Script, ServerReque
     public bool UsesOtherOrigin { get; init; }
 
     /// <summary>
+    /// Whether the other origin may see a request that carries nothing secret: a caller-supplied HttpClient follows a
+    /// redirect inside itself, where no client can stop it; the documented outcome is that no key or body goes there
+    /// and the answer from there is refused.
+    /// </summary>
+    public bool OtherOriginMaySeeBareRequests { get; init; }
+
+    /// <summary>
     /// Whether a returned result, where the documentation says the call fails, is an invented one: true when the server
     /// sent no complete result (an error, a cut or malformed body); false when it did send its values, only in a form
     /// the documentation says to refuse (an oversized body).

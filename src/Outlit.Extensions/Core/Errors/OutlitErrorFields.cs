@@ -46,6 +46,11 @@ internal sealed class OutlitErrorFields
 
     public bool? Retryable { get; init; }
 
+    /// <summary>How many roles the body filled: how well a shape fits the body it was read from.</summary>
+    public int FilledRoles =>
+        new object?[] { Message, Code, Plan, Feature, ResetAt, CurrentConnections, Limit, RequestId, Retryable }.Count(v => v is not null)
+        + (Details.Count > 0 ? 1 : 0);
+
     /// <summary>The first value that is present, for a role two envelope generations fill from different properties.</summary>
     public static T? First<T>(params T?[] values) => values.FirstOrDefault(v => v is not null);
 

@@ -150,6 +150,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
         request.Options.Set(OutlitHttpRequestOptions.OperationId, call.Operation.Id);
         request.Options.Set(OutlitHttpRequestOptions.Idempotent, call.RetrySafe);
         request.Options.Set(OutlitHttpRequestOptions.Attempt, attempt);
+        request.Options.Set(OutlitHttpRequestOptions.Secrets, call.Secrets);
         if (call.Context?.Tool is { } tool)
         {
             request.Options.Set(OutlitHttpRequestOptions.Tool, tool);

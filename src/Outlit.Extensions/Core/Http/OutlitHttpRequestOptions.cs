@@ -25,4 +25,7 @@ public static class OutlitHttpRequestOptions
 
     /// <summary>1 for the first attempt, 2 for the first retry, and so on.</summary>
     public static readonly HttpRequestOptionsKey<int> Attempt = new("Outlit.Attempt");
+
+    /// <summary>The secrets the request carries (the key, credentials in its body), for the client's own stages to redact.</summary>
+    internal static readonly HttpRequestOptionsKey<IReadOnlyCollection<string>> Secrets = new("Outlit.Secrets");
 }

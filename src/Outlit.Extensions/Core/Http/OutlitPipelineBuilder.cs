@@ -30,8 +30,39 @@ internal static class OutlitPipelineBuilder
     /// <summary>The caller's transport (client or handler, left undisposed) or the default one.</summary>
     public static HttpMessageHandler CreateTransport(OutlitPipelineSettings settings) =>
         settings.HttpClient is { } client ? new HttpClientTransportHandler(client)
-        : settings.HttpMessageHandler is { } handler ? new NonDisposingHandler(handler)
+        : settings.HttpMessageHandler is { } handler ? new NonDisposingHandler(WithoutAutomaticRedirects(handler))
         : CreateDefaultTransport();
+
+    /// <summary>
+    /// Turns automatic redirects off on a caller's <see cref="HttpClientHandler"/> or <see cref="SocketsHttpHandler"/>
+    /// (as far down as its chain can be seen): a handler that follows a redirect sends the request to the new origin
+    /// before the pipeline can refuse it. A handler already used keeps its setting; its answer from elsewhere is still
+    /// refused, and a body is never re-sent (<see cref="OutlitRequestContent"/>).
+    /// </summary>
+    private static HttpMessageHandler WithoutAutomaticRedirects(HttpMessageHandler handler)
+    {
+        for (var current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            try
+            {
+                switch (current)
+                {
+                    case HttpClientHandler { AllowAutoRedirect: true } classic:
+                        classic.AllowAutoRedirect = false;
+                        break;
+                    case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                        sockets.AllowAutoRedirect = false;
+                        break;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already sending requests for its owner: its settings are fixed.
+            }
+        }
+
+        return handler;
+    }
 
     /// <summary>Chains the stages over the transport into the HttpClient a client owns.</summary>
     public static HttpClient CreateHttpClient(OutlitPipelineSettings settings, IEnumerable<DelegatingHandler> apiStages)

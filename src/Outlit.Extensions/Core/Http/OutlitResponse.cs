@@ -78,38 +78,48 @@ internal sealed class OutlitResponse
     /// <summary>A documented answer without a body.</summary>
     public T ReadNoContent<T>() => default!;
 
-    /// <summary>A documented error whose body has the type <typeparamref name="TBody"/>.</summary>
-    public OutlitException ReadError<TBody>()
+    /// <summary>
+    /// A documented error whose body has the type <typeparamref name="TBody"/>. A body of another shape (a proxy's
+    /// page) still yields the status's exception, with the body kept as a snippet.
+    /// </summary>
+    public OutlitException ReadError<TBody>() => ReadError([typeof(TBody)]);
+
+    /// <summary>An error without a documented body: read with the error bodies the contract describes.</summary>
+    public OutlitException ReadError() => ReadError(OutlitErrorBodyCatalog.Bodies);
+
+    /// <summary>A status the contract does not document: a 2xx is read as the result, anything else as an error of its status class.</summary>
+    public T ReadUndocumented<T>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError();
+
+    private OutlitException ReadError(IEnumerable<Type> candidates)
     {
         OutlitErrorFields? fields = null;
         var json = false;
         if (Body is { Length: > 0 } body && LooksLikeJson(body))
         {
-            try
+            // The shape that reads this body with the most of its roles filled is the one it is.
+            var best = -1;
+            foreach (var type in candidates.Distinct())
             {
-                using var stream = body.OpenRead();
-                var typed = OutlitJson.Deserialize<TBody>(stream);
-                json = true;
-                fields = (typed as IOutlitErrorBody)?.GetErrorFields();
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException or System.Reflection.TargetInvocationException)
-            {
-                // A body of another shape (a proxy's page, an older envelope) still yields the status's exception,
-                // with the body kept as a snippet.
+                try
+                {
+                    using var stream = body.OpenRead();
+                    var typed = OutlitJson.Deserialize<object>(stream, type);
+                    json = true;
+                    if (typed is IOutlitErrorBody errorBody && errorBody.GetErrorFields() is var read && read.FilledRoles > best)
+                    {
+                        fields = read;
+                        best = read.FilledRoles;
+                    }
+                }
+                catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException or System.Reflection.TargetInvocationException)
+                {
+                    // Not this shape; another may be.
+                }
             }
         }
 
         return OutlitErrors.Create(Describe(fields, json), RedirectTarget());
     }
-
-    /// <summary>A documented error without a typed body.</summary>
-    public OutlitException ReadError() => OutlitErrors.Create(Describe(null, false), RedirectTarget());
-
-    /// <summary>A status the contract does not document: a 2xx is read as the result, anything else is an error of its status class.</summary>
-    public T ReadUndocumented<T>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError();
-
-    /// <summary>Like <see cref="ReadUndocumented{T}"/>, with the contract's default error type for the error.</summary>
-    public T ReadUndocumented<T, TDefault>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError<TDefault>();
 
     private OutlitErrorResponse Describe(OutlitErrorFields? fields, bool bodyWasJson)
     {

@@ -43,13 +43,16 @@ internal static class OutlitJson
     }
 
     /// <summary>Reads one value of <typeparamref name="T"/> from UTF-8 JSON; null when the JSON is the literal <c>null</c>.</summary>
-    public static T? Deserialize<T>(Stream utf8)
+    public static T? Deserialize<T>(Stream utf8) => (T?)Deserialize<object>(utf8, typeof(T));
+
+    /// <summary>Reads one value of <paramref name="type"/> from UTF-8 JSON; null when the JSON is the literal <c>null</c>.</summary>
+    public static T? Deserialize<T>(Stream utf8, Type type)
     {
         using var text = new StreamReader(utf8, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024, leaveOpen: true);
         using var reader = new JsonTextReader(text) { ArrayPool = OutlitJsonCharPool.Instance, DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
-        var value = typeof(JToken).IsAssignableFrom(typeof(T))
+        var value = typeof(JToken).IsAssignableFrom(type)
             ? (T?)(object?)JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore })
-            : Serializer.Deserialize<T>(reader);
+            : (T?)Serializer.Deserialize(reader, type);
 
         // Trailing content after the value means the body is not one JSON document.
         if (reader.Read() && reader.TokenType != JsonToken.Comment)
