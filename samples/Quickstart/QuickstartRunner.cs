@@ -24,8 +24,8 @@ internal sealed class QuickstartRunner
         "8. Send ingest events",
     ];
 
-    private static readonly ProviderId DirectProvider = ProviderId.Parse("pylon");
-    private static readonly ProviderId BrowserProvider = ProviderId.Parse("hubspot");
+    private static readonly ProviderId DirectProvider = ProviderId.Pylon;
+    private static readonly ProviderId BrowserProvider = ProviderId.Hubspot;
 
     // Placeholder credential for the mock, which checks that the field is present and then discards it.
     private const string PlaceholderPylonToken = "demo-pylon-token-not-a-secret";

@@ -67,7 +67,7 @@ namespace Outlit
     internal static class OutlitErrorBodyRegistration
     {
         #pragma warning disable CA2255 // The catalog must know the generated error types before the first answer is read.
-        [System.Runtime.CompilerServices.ModuleInitializer]
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
         #pragma warning restore CA2255
         internal static void Register() => global::Outlit.OutlitErrorBodyCatalog.Register(typeof(IngestEventsError), typeof(ErrorResponse), typeof(PlanLimitError), typeof(PlanConnectionLimitError));
     }

@@ -11,15 +11,15 @@
 namespace Outlit
 {
     // From x-outlit-union: which of its variants an answer read as IntegrationCapabilitiesResponse is.
-    [Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
     partial class IntegrationCapabilitiesResponse : global::Outlit.IOutlitUnion
     {
         /// <summary>True when this value has every non-null property the variant ProviderCapabilityEnvelope requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsProviderCapabilityEnvelope => Provider != null;
 
         /// <summary>True when this value has every non-null property the variant ProviderCapabilityMap requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsProviderCapabilityMap => true;
 
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsProviderCapabilityEnvelope || IsProviderCapabilityMap;
@@ -28,15 +28,15 @@ namespace Outlit
     }
 
     // From x-outlit-union: which of its variants an answer read as IntegrationConnectResponse is.
-    [Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
     partial class IntegrationConnectResponse : global::Outlit.IOutlitUnion
     {
         /// <summary>True when this value has every non-null property the variant IntegrationDirectConnectionResponse requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsIntegrationDirectConnectionResponse => Connected != null && ConnectionId != null && AlreadyConnected != null;
 
         /// <summary>True when this value has every non-null property the variant IntegrationBrowserSessionResponse requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsIntegrationBrowserSessionResponse => SessionId != null && ConnectUrl != null && AlreadyConnected != null;
 
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsIntegrationDirectConnectionResponse || IsIntegrationBrowserSessionResponse;
@@ -45,15 +45,15 @@ namespace Outlit
     }
 
     // From x-outlit-union: which of its variants an answer read as SchemaOutput is.
-    [Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
     partial class SchemaOutput : global::Outlit.IOutlitUnion
     {
         /// <summary>True when this value has every non-null property the variant AnalyticsViewSchema requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsAnalyticsViewSchema => Name != null && Description != null && Columns != null && ExampleQueries != null;
 
         /// <summary>True when this value has every non-null property the variant AnalyticsViewCatalog requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsAnalyticsViewCatalog => Views != null && Tables != null;
 
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsAnalyticsViewSchema || IsAnalyticsViewCatalog;
@@ -62,15 +62,15 @@ namespace Outlit
     }
 
     // From x-outlit-union: which of its variants an answer read as DisconnectIntegrationResult is.
-    [Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
     partial class DisconnectIntegrationResult : global::Outlit.IOutlitUnion
     {
         /// <summary>True when this value has every non-null property the variant IntegrationDisconnectResponse requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsIntegrationDisconnectResponse => Success != null;
 
         /// <summary>True when this value has every non-null property the variant IntegrationDisconnectNotConnectedResponse requires.</summary>
-        [Newtonsoft.Json.JsonIgnore]
+        [global::Newtonsoft.Json.JsonIgnore]
         public bool IsIntegrationDisconnectNotConnectedResponse => Success != null && Message != null;
 
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsIntegrationDisconnectResponse || IsIntegrationDisconnectNotConnectedResponse;

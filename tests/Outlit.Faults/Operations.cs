@@ -218,7 +218,7 @@ public static class Operations
         },
 
         new("tools.callTool", OperationKind.Platform, SafeToRetry: true, "POST /api/tools/call",
-            async c => await c.Platform.Tools.CallToolAsync(OutlitToolNames.Schema, new { view = "customers" }, c.CancellationToken))
+            async c => await c.Platform.Tools.CallToolAsync(OutlitToolCatalog.GetSchema.Name, new { view = "customers" }, c.CancellationToken))
         {
             // The generic call returns the raw JSON object: there is no typed shape to miss a field of.
             SuccessBody = () => JObject.Parse("""{"name":"customers","description":"One row per customer.","columns":[{"name":"id","type":"String"}],"exampleQueries":[]}"""),

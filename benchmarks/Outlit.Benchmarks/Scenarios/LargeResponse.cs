@@ -45,7 +45,7 @@ public static class LargeResponse
         {
             "Wrappers" => async () => (await contenders.Outlit.Tools.QueryAsync(new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 })).Data.Count,
             // The same wrapper call into the caller's own row type: the contract leaves rows free-form (JObject each).
-            "Wrappers, typed rows" => async () => (await contenders.Outlit.Tools.CallToolAsync<Baselines.QueryResult>(OutlitToolNames.Query, new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 })).Data.Count,
+            "Wrappers, typed rows" => async () => (await contenders.Outlit.Tools.CallToolAsync<Baselines.QueryResult>(OutlitToolCatalog.Query.Name, new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 })).Data.Count,
             "NSwag" => async () => ((JArray)(await contenders.NSwagToolAsync(ToolName.Query, new QueryInput { Sql = BenchEnvironment.LargeQuerySql, Limit = 10000 }))["data"]).Count,
             "Hand Newtonsoft" => async () => (await contenders.Newtonsoft.QueryAsync(BenchEnvironment.LargeQuerySql, 10000)).Data.Count,
             "Hand STJ source-gen" => async () => (await contenders.Stj.QueryAsync(BenchEnvironment.LargeQuerySql, 10000)).Data.Count,

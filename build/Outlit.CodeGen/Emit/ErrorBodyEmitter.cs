@@ -70,7 +70,7 @@ internal static class ErrorBodyEmitter
             source.Line("// Every error body of the contract, for answers whose status or body the operation does not document.");
             source.Open("internal static class OutlitErrorBodyRegistration");
             source.Line("#pragma warning disable CA2255 // The catalog must know the generated error types before the first answer is read.");
-            source.Line("[System.Runtime.CompilerServices.ModuleInitializer]");
+            source.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             source.Line("#pragma warning restore CA2255");
             source.Line($"internal static void Register() => global::Outlit.OutlitErrorBodyCatalog.Register({string.Join(", ", bodies.Select(b => $"typeof({b})"))});");
             source.Close();

@@ -15,16 +15,19 @@ internal sealed partial class GeneratedCodeIndex
     private readonly Dictionary<string, Dictionary<string, GeneratedProperty>> classes = new(StringComparer.Ordinal);
     private readonly HashSet<string> types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> bases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Client, string Method)> operations = new(StringComparer.Ordinal);
 
     public GeneratedCodeIndex(string source)
     {
         string? current = null;
+        string? currentAny = null;
         string? pendingJsonName = null;
         foreach (var line in source.Split('\n'))
         {
             if (TypeDeclaration().Match(line) is { Success: true } type)
             {
                 types.Add(type.Groups["name"].Value);
+                currentAny = type.Groups["name"].Value;
                 if (type.Groups["base"].Success)
                 {
                     bases[type.Groups["name"].Value] = type.Groups["base"].Value;
@@ -38,6 +41,11 @@ internal sealed partial class GeneratedCodeIndex
 
                 pendingJsonName = null;
                 continue;
+            }
+
+            if (OperationDescriptor().Match(line) is { Success: true } operation && currentAny is not null)
+            {
+                operations[operation.Groups["id"].Value] = (currentAny, operation.Groups["name"].Value);
             }
 
             if (current is null)
@@ -59,6 +67,9 @@ internal sealed partial class GeneratedCodeIndex
         }
     }
 
+    /// <summary>The generated client class and method name (without <c>Async</c>) of an operation, by its operationId.</summary>
+    public (string Client, string Method)? Operation(string operationId) => operations.TryGetValue(operationId, out var found) ? found : null;
+
     /// <summary>True when NSwag generated a type (class, struct, enum or interface) of this name.</summary>
     public bool HasType(string name) => types.Contains(name);
 
@@ -78,6 +89,9 @@ internal sealed partial class GeneratedCodeIndex
 
     [GeneratedRegex(@"^\s*(?:public|internal)\s+(?:readonly\s+)?(?:abstract\s+)?(?:sealed\s+)?partial\s+(?<kind>class|struct|interface|record)\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*:\s*(?<base>[A-Za-z_][A-Za-z0-9_]*))?")]
     private static partial Regex TypeDeclaration();
+
+    [GeneratedRegex(@"internal static readonly global::Outlit\.OutlitOperation (?<name>[A-Za-z_][A-Za-z0-9_]*)Operation = new global::Outlit\.OutlitOperation\(""(?<id>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex OperationDescriptor();
 
     [GeneratedRegex(@"^\s*\[Newtonsoft\.Json\.JsonProperty\(""(?<json>(?:[^""\\]|\\.)*)""")]
     private static partial Regex JsonPropertyAttribute();

@@ -24,6 +24,8 @@ internal static class SurfaceEmitter
             files["OutlitUnions.g.cs"] = unions;
         }
 
+        ToolSurfaceEmitter.Emit(document, index, @namespace, files, problems);
+
         if (problems.Count > 0)
         {
             throw new EmitRefusedException(problems);

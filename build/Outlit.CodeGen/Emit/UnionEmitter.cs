@@ -64,12 +64,12 @@ internal static class UnionEmitter
 
             any = true;
             source.Line($"// From x-outlit-union: which of its variants an answer read as {name} is.");
-            source.Line("[Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]");
+            source.Line("[global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]");
             source.Open($"partial class {name} : global::Outlit.IOutlitUnion");
             foreach (var (variant, required, _) in variants)
             {
                 source.Summary($"True when this value has every non-null property the variant {variant} requires.");
-                source.Line("[Newtonsoft.Json.JsonIgnore]");
+                source.Line("[global::Newtonsoft.Json.JsonIgnore]");
                 source.Line($"public bool Is{variant} => {(required.Count == 0 ? "true" : string.Join(" && ", required.Select(p => p + " != null")))};");
                 source.Line();
             }

@@ -8,8 +8,8 @@ namespace Outlit;
 /// check sync status and disconnect. Reach it through <see cref="OutlitClient.Integrations"/>.
 /// </summary>
 /// <remarks>
-/// Provider arguments accept the documented ids and the <c>gmail</c> alias (any <see cref="ProviderId"/>, or a
-/// string); they are normalized before sending. Connect, disconnect and setup steps change state, so they are
+/// Provider arguments accept the documented ids and the aliases the contract lists for them (any <see cref="ProviderId"/>,
+/// or a string); they are normalized before sending, and a blank one is an <see cref="ArgumentException"/>. Connect, disconnect and setup steps change state, so they are
 /// retried only when the request never reached the server.
 /// </remarks>
 public class OutlitIntegrations
@@ -59,7 +59,7 @@ public class OutlitIntegrations
     {
         // The answer is a oneOf (envelope or map): it is read as JSON so the branch is decided on the actual keys
         // rather than on the generated class that merges both shapes.
-        var json = await Api.GetIntegrationCapabilitiesAsync<JObject>(provider?.Normalized(), context: null, cancellationToken).ConfigureAwait(false);
+        var json = await Api.GetIntegrationCapabilitiesAsync<JObject>(provider is { } wanted ? ProviderId.Parse(wanted.ToString()) : (ProviderId?)null, context: null, cancellationToken).ConfigureAwait(false);
         if (json["provider"] is JObject single)
         {
             return new IntegrationCapabilitySet([ReadBranch<ProviderCapability>(single, "provider")], isSingleProvider: true);
@@ -97,7 +97,7 @@ public class OutlitIntegrations
     /// <exception cref="OutlitResponseFormatException">The body is neither of the two documented shapes.</exception>
     public virtual async Task<ConnectResult> ConnectAsync(ProviderId provider, object? config = null, CancellationToken cancellationToken = default)
     {
-        var normalized = provider.Normalized();
+        var normalized = ProviderId.Parse(provider.ToString());
         var credentials = config is null ? null : ToJsonObject(config, nameof(config));
         var response = await Api.ConnectIntegrationAsync<IntegrationConnectResponse>(
             new IntegrationConnectRequest { Provider = normalized, Config = credentials },
@@ -220,7 +220,7 @@ public class OutlitIntegrations
         ArgumentException.ThrowIfNullOrWhiteSpace(step);
         var stepConfig = config is null ? null : ToJsonObject(config, nameof(config));
         return await Api.RunIntegrationSetupStepAsync<JObject>(
-            new IntegrationSetupStepRequest { Provider = provider.Normalized(), Step = step.Trim(), Config = stepConfig },
+            new IntegrationSetupStepRequest { Provider = ProviderId.Parse(provider.ToString()), Step = step.Trim(), Config = stepConfig },
             new OutlitRequestContext { Secrets = SecretsOf(stepConfig) },
             cancellationToken).ConfigureAwait(false);
     }
@@ -231,7 +231,7 @@ public class OutlitIntegrations
     /// <returns>The sync status.</returns>
     public virtual async Task<IntegrationSyncStatusResponse> GetSyncStatusAsync(ProviderId provider, CancellationToken cancellationToken = default)
     {
-        var normalized = provider.Normalized();
+        var normalized = ProviderId.Parse(provider.ToString());
         return await Api.GetIntegrationSyncStatusAsync(normalized, cancellationToken).ConfigureAwait(false);
     }
 
@@ -244,7 +244,7 @@ public class OutlitIntegrations
     /// <returns>Whether a connection was removed.</returns>
     public virtual async Task<DisconnectResult> DisconnectAsync(ProviderId provider, CancellationToken cancellationToken = default)
     {
-        var normalized = provider.Normalized();
+        var normalized = ProviderId.Parse(provider.ToString());
         // The contract documents "not connected" (404) as an answer, so it comes back as a result, not an error.
         var result = await Api.DisconnectIntegrationAsync(new IntegrationDisconnectRequest { Provider = normalized }, cancellationToken).ConfigureAwait(false);
         return new DisconnectResult(normalized, result.Success == true, result.Success == true ? null : result.Message);

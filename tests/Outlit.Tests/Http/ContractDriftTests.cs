@@ -203,10 +203,10 @@ public class ContractDriftTests
         await using var server = await ServeAsync(SeedExamples.ListCustomersResponse);
         using var client = DriftClient(server);
 
-        await client.Tools.CallToolAsync(OutlitToolNames.ListCustomers);
+        await client.Tools.CallToolAsync(OutlitToolCatalog.ListCustomers.Name);
 
         var findings = client.ContractDrift.RecentFindings;
-        Assert.That(findings.Select(f => f.Tool).Distinct(), Is.EqualTo(new[] { OutlitToolNames.ListCustomers }));
+        Assert.That(findings.Select(f => f.Tool).Distinct(), Is.EqualTo(new[] { OutlitToolCatalog.ListCustomers.Name }));
         Assert.That(findings.Select(f => f.Operation).Distinct(), Is.EqualTo(new[] { "callTool" }));
         Assert.That(findings, Has.One.Matches<OutlitContractDriftFinding>(f => f.Kind == OutlitContractDriftKind.UndocumentedProperty && f.Pointer == "/items/0/mrrCents"));
         Assert.That(
@@ -262,7 +262,7 @@ public class ContractDriftTests
         await using var server = await ServeAsync("""{"error":"Invalid tool input","details":[],"hint":"see docs"}""", status: 400);
         using var client = DriftClient(server);
 
-        await TestClients.ThrowsAsync<OutlitException>(() => client.Tools.CallToolAsync(OutlitToolNames.ListCustomers));
+        await TestClients.ThrowsAsync<OutlitException>(() => client.Tools.CallToolAsync(OutlitToolCatalog.ListCustomers.Name));
 
         Assert.That(client.ContractDrift.ResponsesChecked, Is.EqualTo(1));
         Assert.That(client.ContractDrift.RecentFindings.Select(f => (f.Status, f.Tool)), Is.All.EqualTo((400, (string?)null)));
@@ -474,7 +474,7 @@ public class ContractDriftTests
         foreach (var (name, count, make, body, schema) in new (string, int, Func<OutlitClient, Func<Task>>, string, SchemaNode)[]
         {
             ("list integrations", 2000, client => () => client.Integrations.ListAsync(), SeedExamples.ListIntegrations, Schema("listIntegrations")),
-            ("list customers (1,000 items)", 100, client => () => client.Tools.ListCustomersAsync(), bigList, ToolSchema(OutlitToolNames.ListCustomers)),
+            ("list customers (1,000 items)", 100, client => () => client.Tools.ListCustomersAsync(), bigList, ToolSchema(OutlitToolCatalog.ListCustomers.Name)),
         })
         {
             // Interleaved rounds, and the fastest round of each side: a burst of load from other processes on a

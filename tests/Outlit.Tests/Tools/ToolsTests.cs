@@ -350,7 +350,7 @@ public class ToolsTests
         await TestClients.ThrowsAsync<OutlitServerException>(() => client.Tools.CallToolAsync("outlit_future_action", new { target = "x" }));
         Assert.That(server.Requests, Has.Count.EqualTo(1), "an unknown tool may be an action");
 
-        await TestClients.ThrowsAsync<OutlitServerException>(() => client.Tools.CallToolAsync(OutlitToolNames.ListUsers));
+        await TestClients.ThrowsAsync<OutlitServerException>(() => client.Tools.CallToolAsync(OutlitToolCatalog.ListUsers.Name));
         Assert.That(server.Requests, Has.Count.EqualTo(1 + 4), "a known read tool is retried");
         Assert.That(JObject.Parse(server.Requests[0].Body).ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"tool":"outlit_future_action","input":{"target":"x"}}"""));
         Assert.That(JObject.Parse(server.Requests[1].Body)["input"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("{}"));
@@ -362,8 +362,8 @@ public class ToolsTests
         await using var server = await Serve($$$"""{"items":[{{{Source}}}],"pagination":{"hasMore":false,"nextCursor":null}}""");
         using var client = TestClients.Create(server);
 
-        var raw = await client.Tools.CallToolAsync(OutlitToolNames.ListSources, new JObject { ["sourceType"] = "crm" });
-        var typed = await client.Tools.CallToolAsync<ListSourcesOutput>(OutlitToolNames.ListSources, new Dictionary<string, object> { ["sourceType"] = "crm_opportunity" });
+        var raw = await client.Tools.CallToolAsync(OutlitToolCatalog.ListSources.Name, new JObject { ["sourceType"] = "crm" });
+        var typed = await client.Tools.CallToolAsync<ListSourcesOutput>(OutlitToolCatalog.ListSources.Name, new Dictionary<string, object> { ["sourceType"] = "crm_opportunity" });
 
         Assert.That(server.Requests.Select(r => (string?)JObject.Parse(r.Body)["input"]!["sourceType"]), Is.EqualTo(new[] { "OPPORTUNITY", "OPPORTUNITY" }));
         Assert.That((string?)raw["items"]![0]!["sourceId"], Is.EqualTo("opp_123"));
