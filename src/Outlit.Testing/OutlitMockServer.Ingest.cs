@@ -8,11 +8,14 @@ namespace Outlit.Testing;
 
 public sealed partial class OutlitMockServer
 {
-    /// <summary>Documented ingest body limit: 1 MB.</summary>
-    public const int MaxIngestBodyBytes = 1024 * 1024;
+    /// <summary>The largest ingest body accepted, in bytes, as the contract states it (<c>IngestLimits.MaxRequestBytes</c>); null when it states none.</summary>
+    public int? MaxIngestBodyBytes => contract.IntConstant("IngestLimits", "MaxRequestBytes");
 
-    /// <summary>Documented ingest batch limit: 100 events.</summary>
-    public const int MaxEventsPerRequest = 100;
+    /// <summary>The most events one ingest request may carry, as the contract states it (<c>IngestLimits.MaxEventsPerRequest</c>); null when it states none.</summary>
+    public int? MaxEventsPerRequest => contract.IntConstant("IngestLimits", "MaxEventsPerRequest");
+
+    /// <summary>Ingest requests allowed per second: <see cref="OutlitMockServerOptions.IngestRequestsPerSecond"/>, or the contract's <c>IngestLimits.RequestsPerSecond</c>.</summary>
+    public int IngestRequestsPerSecond => options.IngestRequestsPerSecond ?? contract.IntConstant("IngestLimits", "RequestsPerSecond") ?? int.MaxValue;
 
     private readonly List<MockIngestEvent> received = [];
     private long windowSecond = long.MinValue;
@@ -54,7 +57,7 @@ public sealed partial class OutlitMockServer
             }
 
             windowCount++;
-            var limit = options.IngestRequestsPerSecond;
+            var limit = IngestRequestsPerSecond;
             return (new RateWindow(limit, Math.Max(0, limit - windowCount), second + 1), windowCount <= limit);
         }
     }
@@ -65,7 +68,7 @@ public sealed partial class OutlitMockServer
         {
             var second = clock.GetUtcNow().ToUnixTimeSeconds();
             var used = second == windowSecond ? windowCount : 0;
-            var limit = options.IngestRequestsPerSecond;
+            var limit = IngestRequestsPerSecond;
             return new RateWindow(limit, Math.Max(0, limit - used), second + 1);
         }
     }
@@ -112,10 +115,11 @@ public sealed partial class OutlitMockServer
         }
 
         // The contract documents no 413: an oversized body is an invalid request (400) in the ingest error format.
-        var body = await ReadLimitedAsync(context.Request.Body, MaxIngestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        var bodyLimit = MaxIngestBodyBytes ?? MaxUndocumentedBody;
+        var body = await ReadLimitedAsync(context.Request.Body, bodyLimit, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Request body exceeds 1 MB")).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Request body exceeds " + (bodyLimit % (1024 * 1024) == 0 ? $"{bodyLimit / (1024 * 1024)} MB" : $"{bodyLimit} bytes"))).ConfigureAwait(false);
             return;
         }
 
@@ -130,7 +134,7 @@ public sealed partial class OutlitMockServer
             return;
         }
 
-        var issues = IngestValidation.Validate(root);
+        var issues = IngestValidation.Validate(root, MaxEventsPerRequest);
         if (issues.Count > 0)
         {
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Invalid request", issues)).ConfigureAwait(false);

@@ -445,7 +445,7 @@ public sealed partial class OutlitMockServer
     /// Reads and validates a Platform request body against its contract schema. Answers 400 and returns
     /// <c>null</c> when the body is not valid; a bad provider is reported as the documented "Invalid provider".
     /// </summary>
-    private static async Task<JsonObject?> ReadPlatformRequestAsync(HttpContext context, string schema)
+    private async Task<JsonObject?> ReadPlatformRequestAsync(HttpContext context, string schema)
     {
         var (ok, body) = await ReadJsonBodyAsync(context).ConfigureAwait(false);
         if (!ok)
@@ -453,7 +453,7 @@ public sealed partial class OutlitMockServer
             return null;
         }
 
-        var issues = ContractSchemas.Instance.Validate(schema, body)
+        var issues = contract.Validate(schema, body)
             .Select(i => i.Path.Count == 1 && Equals(i.Path[0], "provider") ? new Issue(["provider"], "Invalid provider") : i)
             .DistinctBy(i => string.Join('/', i.Path) + "|" + i.Message)
             .ToList();

@@ -40,9 +40,13 @@ public sealed partial class OutlitMockServer
         var tool = request["tool"] is JsonValue t && t.TryGetValue<string>(out var name) ? name : null;
         if (tool is null || !tools.ToolNames.Contains(tool))
         {
+            // A contract without a readable tool list still gets an answer that says why, not a crash.
+            var why = tools.CatalogProblem is { } problem ? " (" + problem + ")" : "";
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error(
-                tool is null ? "Missing tool name" : "Unknown tool: " + tool,
-                [new Issue(["tool"], "Invalid option: expected one of " + string.Join('|', tools.ToolNames.Select(n => "\"" + n + "\"")))])).ConfigureAwait(false);
+                (tool is null ? "Missing tool name" : "Unknown tool: " + tool) + why,
+                [new Issue(["tool"], tools.ToolNames.Count == 0
+                    ? "Invalid option: this mock's contract lists no tools" + why
+                    : "Invalid option: expected one of " + string.Join('|', tools.ToolNames.Select(n => "\"" + n + "\"")))])).ConfigureAwait(false);
             return;
         }
 
@@ -81,7 +85,7 @@ public sealed partial class OutlitMockServer
             }
         }
 
-        var result = tools.Call(tool, (JsonObject?)input ?? [], RecordNotification);
+        var result = tools.Call(tool, (JsonObject?)input ?? []);
         await WriteJsonAsync(context, result.Status, result.Body).ConfigureAwait(false);
     }
 

@@ -26,7 +26,11 @@ namespace Outlit.Testing;
 /// </example>
 public sealed partial class OutlitMockServer : IAsyncDisposable
 {
+    // CUSTOM: the contract states no limit for Platform bodies; the mock refuses absurd ones rather than buffer them.
     private const int MaxPlatformBody = 10 * 1024 * 1024;
+
+    // CUSTOM: nor for an ingest body when a contract it follows states no MaxRequestBytes; the same guard applies.
+    private const int MaxUndocumentedBody = 64 * 1024 * 1024;
 
     private readonly WebApplication app;
     private readonly OutlitMockServerOptions options;
@@ -35,6 +39,7 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
     private readonly List<FaultEntry> faults = [];
     private readonly List<MockRequest> requests = [];
     private readonly ToolGateway tools;
+    private readonly ContractSchemas contract;
 
     private OutlitMockServer(WebApplication app, OutlitMockServerOptions options)
     {
@@ -43,7 +48,8 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         clock = options.TimeProvider;
         ApiKey = options.ApiKey ?? "ok_mock_" + RandomHex(24);
         PublicKey = options.PublicKey ?? "pk_mock_" + RandomHex(16);
-        tools = new ToolGateway(FakeCustomerBase.Create(options.Seed, options.CustomerCount, options.DataAsOf), options.DataAsOf);
+        contract = options.ContractPath is { } path ? ContractSchemas.FromJson(File.ReadAllText(path), path) : ContractSchemas.Embedded;
+        tools = new ToolGateway(FakeCustomerBase.Create(options.Seed, options.CustomerCount, options.DataAsOf), options.DataAsOf, contract, options.Seed, RecordNotification);
         foreach (var provider in options.ConnectedProviders)
         {
             var known = Providers.ById(provider)
@@ -83,7 +89,10 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
     {
         options ??= new OutlitMockServerOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.CustomerCount);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.IngestRequestsPerSecond, 1);
+        if (options.IngestRequestsPerSecond is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "IngestRequestsPerSecond must be at least 1.");
+        }
         if (options.PollsBeforeConnected is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "PollsBeforeConnected cannot be negative.");
@@ -106,7 +115,7 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
             kestrel.AddServerHeader = false;
             // The 1 MB ingest limit is enforced by the route itself so it can answer in the documented format.
-            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = MaxUndocumentedBody;
         });
         var app = builder.Build();
         var server = new OutlitMockServer(app, options);

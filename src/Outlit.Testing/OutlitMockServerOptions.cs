@@ -34,8 +34,8 @@ public sealed class OutlitMockServerOptions
     /// <summary>Status used when <see cref="ApiCallAllowance"/> is used up: 402 (default) or 429.</summary>
     public int ApiCallLimitStatus { get; set; } = 402;
 
-    /// <summary>Ingest requests allowed per one-second window before answering 429. Default 100, as documented.</summary>
-    public int IngestRequestsPerSecond { get; set; } = 100;
+    /// <summary>Ingest requests allowed per one-second window before answering 429. Default (null): the contract's <c>IngestLimits.RequestsPerSecond</c>.</summary>
+    public int? IngestRequestsPerSecond { get; set; }
 
     /// <summary>The Platform API key the server accepts. Default: a fresh random <c>ok_</c> key.</summary>
     public string? ApiKey { get; set; }
@@ -60,4 +60,11 @@ public sealed class OutlitMockServerOptions
     /// so results do not change from one day to the next. Default 2026-06-01T00:00:00Z.
     /// </summary>
     public DateTimeOffset DataAsOf { get; set; } = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Path of an OpenAPI document (JSON) the server follows instead of the contract this package was built with:
+    /// its tools are the ones served (<c>x-outlit-tools</c>), and inputs are checked against its schemas. Tools the
+    /// server has no fake for answer data made up from their output schemas. Default: the built-in contract.
+    /// </summary>
+    public string? ContractPath { get; set; }
 }

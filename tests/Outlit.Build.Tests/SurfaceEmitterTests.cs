@@ -122,4 +122,36 @@ public class SurfaceEmitterTests
         Assert.That(files["OutlitTools.g.cs"], Does.Contain("public partial class OutlitTools"));
         Assert.That(files["OutlitToolCatalog.g.cs"], Does.Contain("All { get; }"));
     }
+
+    [Test]
+    public void AConstantIsReadFromTheKeywordItNames()
+    {
+        var contract = Contract();
+        var events = contract["components"]!["schemas"]!["IngestEventsRequest"]!["properties"]!["events"]!;
+        events["maxItems"] = 250;
+
+        var files = Emit(contract);
+
+        Assert.That(files["OutlitConstants.g.cs"], Does.Contain("public const int MaxEventsPerRequest = 250;"));
+    }
+
+    [Test]
+    public void AConstantOfAMissingKeywordIsRefusedAtItsEntry()
+    {
+        var contract = Contract();
+        var events = (JsonObject)contract["components"]!["schemas"]!["IngestEventsRequest"]!["properties"]!["events"]!;
+        events.Remove("maxItems");
+
+        Assert.That(Refusals(contract), Has.Some.StartsWith("#/components/schemas/IngestEventsRequest/properties/events/x-outlit-constants/0/keyword:"));
+    }
+
+    [Test]
+    public void APrefixConstantNeedsAPlainPattern()
+    {
+        var contract = Contract();
+        var parameter = contract["paths"]!["/api/i/v1/{publicKey}/events"]!["post"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "publicKey")!;
+        parameter["schema"]!["pattern"] = "^pk_[a-z]+$";
+
+        Assert.That(Refusals(contract), Has.Some.Contains("x-outlit-constants/0/keyword:").And.Some.Contains("literal-prefix"));
+    }
 }

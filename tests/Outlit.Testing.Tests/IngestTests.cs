@@ -135,10 +135,11 @@ public class IngestTests
     {
         await using var server = await OutlitMockServer.StartAsync();
         using var api = new Api(server);
+        Assert.That(server.MaxIngestBodyBytes, Is.EqualTo(1_048_576), "the contract's limit, read from x-outlit-max-body-bytes");
         var big = Batch(1);
-        big["events"]![0]!["properties"] = new JsonObject { ["blob"] = new string('x', OutlitMockServer.MaxIngestBodyBytes) };
+        big["events"]![0]!["properties"] = new JsonObject { ["blob"] = new string('x', server.MaxIngestBodyBytes!.Value) };
         var justUnder = Batch(1);
-        justUnder["events"]![0]!["properties"] = new JsonObject { ["blob"] = new string('x', OutlitMockServer.MaxIngestBodyBytes - 200) };
+        justUnder["events"]![0]!["properties"] = new JsonObject { ["blob"] = new string('x', server.MaxIngestBodyBytes!.Value - 200) };
 
         var tooBig = await api.SendAsync("ingestEvents", body: big);
         var fits = await api.SendAsync("ingestEvents", body: justUnder);

@@ -26,6 +26,11 @@ internal static class SurfaceEmitter
 
         ToolSurfaceEmitter.Emit(document, index, @namespace, files, problems);
 
+        if (ConstantsEmitter.Emit(document, @namespace, problems) is { } constants)
+        {
+            files["OutlitConstants.g.cs"] = constants;
+        }
+
         if (problems.Count > 0)
         {
             throw new EmitRefusedException(problems);

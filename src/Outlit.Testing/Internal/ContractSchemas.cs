@@ -41,13 +41,17 @@ internal sealed class ContractSchemas
         options.SchemaRegistry.Register(DocumentUri, new JsonNodeBaseDocument(document, DocumentUri));
     }
 
-    public static ContractSchemas Instance => Shared.Value;
-
     /// <summary>The whole contract, for facts such as the tool list.</summary>
     public JsonNode Document => document;
 
     public IReadOnlyList<Issue> Validate(string componentSchema, JsonNode? instance)
     {
+        if (document["components"]?["schemas"]?[componentSchema] is null)
+        {
+            // A contract the mock follows may not describe this body (an older document): there is nothing to check.
+            return [];
+        }
+
         JsonSchema schema;
         lock (gate)
         {
@@ -206,6 +210,83 @@ internal sealed class ContractSchemas
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Every alias of every enumeration (<c>x-outlit-aliases</c>), case-insensitive, mapped to the value it stands
+    /// for. One map for the whole contract: an alias names one value wherever it is accepted.
+    /// </summary>
+    public Dictionary<string, string> Aliases()
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, schema) in document["components"]?["schemas"] as JsonObject ?? [])
+        {
+            foreach (var (alias, target) in schema?["x-outlit-aliases"] as JsonObject ?? [])
+            {
+                if (target is JsonValue value && value.TryGetValue<string>(out var text))
+                {
+                    map.TryAdd(alias, text);
+                }
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>
+    /// The value of the constant <paramref name="className"/>.<paramref name="name"/> the contract names
+    /// (<c>x-outlit-constants</c>), read from the keyword it points at; null when the contract names none.
+    /// </summary>
+    public JsonNode? Constant(string className, string name)
+    {
+        JsonNode? Find(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var entry in (obj["x-outlit-constants"] as JsonArray ?? []).OfType<JsonObject>())
+                    {
+                        if (Text(entry["class"]) == className && Text(entry["name"]) == name && Text(entry["keyword"]) is { } keyword)
+                        {
+                            return obj[keyword];
+                        }
+                    }
+
+                    return obj.Where(p => p.Key != "x-outlit-constants").Select(p => Find(p.Value)).FirstOrDefault(found => found is not null);
+                case JsonArray array:
+                    return array.Select(Find).FirstOrDefault(found => found is not null);
+                default:
+                    return null;
+            }
+        }
+
+        return Find(document);
+    }
+
+    /// <summary>An integer constant of the contract (see <see cref="Constant"/>), or null.</summary>
+    public int? IntConstant(string className, string name) =>
+        Constant(className, name) is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>The contract this package was built with.</summary>
+    public static ContractSchemas Embedded => Shared.Value;
+
+    /// <summary>Reads an OpenAPI document (JSON) to follow instead of the embedded one.</summary>
+    /// <exception cref="ArgumentException">The text is not a JSON object.</exception>
+    public static ContractSchemas FromJson(string json, string source)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new ArgumentException($"{source} is not JSON: {ex.Message}", nameof(json), ex);
+        }
+
+        return node is JsonObject ? new ContractSchemas(node) : throw new ArgumentException($"{source} is not a JSON object.", nameof(json));
     }
 
     private static ContractSchemas Load()

@@ -86,7 +86,7 @@ internal static class IngestValidation
 
     private static readonly string[] UtmKeys = ["source", "medium", "campaign", "term", "content"];
 
-    public static List<Issue> Validate(JsonNode? root)
+    public static List<Issue> Validate(JsonNode? root, int? maxEvents)
     {
         var issues = new List<Issue>();
         if (root is not JsonObject batch)
@@ -123,9 +123,9 @@ internal static class IngestValidation
         {
             issues.Add(new Issue(["events"], "Too small: expected array to have >=1 items"));
         }
-        else if (events.Count > OutlitMockServer.MaxEventsPerRequest)
+        else if (events.Count > maxEvents)
         {
-            issues.Add(new Issue(["events"], $"Too big: expected array to have <={OutlitMockServer.MaxEventsPerRequest} items"));
+            issues.Add(new Issue(["events"], $"Too big: expected array to have <={maxEvents} items"));
             return issues;
         }
 

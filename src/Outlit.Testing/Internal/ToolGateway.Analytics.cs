@@ -57,11 +57,12 @@ internal sealed partial class ToolGateway
             ["SELECT sum(mrr_cents) FROM revenue WHERE billing_status = 'PAYING'"]),
     ];
 
-    private ToolResult Schema(JsonObject input)
+    private ToolResult? Schema(JsonObject input)
     {
         if (Str(input, "table") is { } table)
         {
-            return ToolResult.Ok(ViewJson(Views.First(v => v.Name == table)));
+            // A view the contract lists but the fake data does not model is answered from the schema instead.
+            return Views.FirstOrDefault(v => v.Name == table) is { } view ? ToolResult.Ok(ViewJson(view)) : null;
         }
 
         return ToolResult.Ok(new JsonObject

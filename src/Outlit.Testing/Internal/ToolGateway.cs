@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Outlit.Testing.Internal;
 
 /// <summary>The outcome of a tool call: a status and the JSON body to send.</summary>
-internal readonly record struct ToolResult(int Status, JsonObject Body)
+internal sealed record ToolResult(int Status, JsonObject Body)
 {
     public static ToolResult Ok(JsonObject body) => new(200, body);
 
@@ -26,32 +26,66 @@ internal readonly record struct ToolResult(int Status, JsonObject Body)
 }
 
 /// <summary>
-/// The public tool gateway over a <see cref="FakeCustomerBase"/>. Inputs are checked against the
-/// contract's <c>&lt;Tool&gt;Input</c> schemas before a tool runs; outputs follow its <c>&lt;Tool&gt;Output</c> schemas.
+/// The public tool gateway. Which tools exist, their inputs and outputs, and how they page come from the contract
+/// (<see cref="ToolCatalog"/>); every input is checked against the tool's input schema before it runs. A tool with a
+/// hand-written fake below answers from the seeded <see cref="FakeCustomerBase"/>; any other tool of the contract
+/// answers data made up from its output schema, the same for the same seed and input.
 /// </summary>
 internal sealed partial class ToolGateway
 {
-    private static readonly string[] SourceKinds = ["EMAIL", "CALL", "CALENDAR_EVENT", "SUPPORT_TICKET", "OPPORTUNITY"];
-
     private readonly FakeCustomerBase data;
     private readonly DateTimeOffset now;
-    private readonly Dictionary<string, string> inputSchemas;
+    private readonly ContractSchemas contract;
+    private readonly ToolCatalog catalog;
+    private readonly SchemaInstanceGenerator generator;
+    private readonly int seed;
+    private readonly Dictionary<string, Func<JsonObject, ToolResult?>> fakes;
+    private readonly Lazy<Dictionary<string, string>> aliases;
 
-    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf)
+    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf, ContractSchemas contract, int seed, Func<JsonObject, string> notify)
     {
         this.data = data;
         now = asOf;
-        inputSchemas = ((JsonArray)ContractSchemas.Instance.Document["x-outlit-tools"]!)
-            .Select(t => (Name: t!["name"]!.GetValue<string>(), Ref: t["inputSchema"]!["$ref"]!.GetValue<string>()))
-            .ToDictionary(t => t.Name, t => t.Ref[(t.Ref.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
+        this.contract = contract;
+        this.seed = seed;
+        catalog = ToolCatalog.Read(contract.Document);
+        generator = new SchemaInstanceGenerator(contract.Document, asOf);
+        aliases = new Lazy<Dictionary<string, string>>(() => contract.Aliases());
+
+        // CUSTOM: the fakes are the mock's behaviour over its fake data, keyed by the tool they stand in for. A fake
+        // whose tool the contract no longer lists is simply never called.
+        fakes = new Dictionary<string, Func<JsonObject, ToolResult?>>(StringComparer.Ordinal)
+        {
+            ["outlit_list_customers"] = ListCustomers,
+            ["outlit_list_users"] = ListUsers,
+            ["outlit_list_workspace_users"] = ListWorkspaceUsers,
+            ["outlit_get_customer"] = GetCustomer,
+            ["outlit_get_timeline"] = GetTimeline,
+            ["outlit_list_facts"] = ListFacts,
+            ["outlit_get_fact"] = GetFact,
+            ["outlit_get_source"] = GetSource,
+            ["outlit_list_sources"] = ListSources,
+            ["outlit_search_customer_context"] = Search,
+            ["outlit_query"] = Query,
+            ["outlit_schema"] = Schema,
+            ["outlit_send_notification"] = input => SendNotification(input, notify),
+        };
     }
 
-    public IReadOnlyCollection<string> ToolNames => inputSchemas.Keys;
+    /// <summary>The tools served: those of the contract.</summary>
+    public IReadOnlyCollection<string> ToolNames => catalog.Names;
 
-    /// <summary>Runs <paramref name="tool"/>; <paramref name="notify"/> records what the notification tool sends.</summary>
-    public ToolResult Call(string tool, JsonObject input, Func<JsonObject, string> notify)
+    /// <summary>Why the contract's tool list could not be read whole; null when it could.</summary>
+    public string? CatalogProblem => catalog.Problem;
+
+    /// <summary>True when a hand-written fake answers <paramref name="tool"/>; otherwise its answers are made up from its schema.</summary>
+    public bool HasFake(string tool) => fakes.ContainsKey(tool) && catalog.Find(tool) is not null;
+
+    /// <summary>Runs <paramref name="tool"/>, which must be one of <see cref="ToolNames"/>.</summary>
+    public ToolResult Call(string tool, JsonObject input)
     {
-        var issues = ContractSchemas.Instance.Validate(inputSchemas[tool], input);
+        var entry = catalog.Find(tool) ?? throw new ArgumentException("Not a tool of the contract: " + tool, nameof(tool));
+        var issues = contract.Validate(entry.InputSchema, input);
         if (issues.Count > 0)
         {
             return new ToolResult(400, new JsonObject
@@ -61,23 +95,76 @@ internal sealed partial class ToolGateway
             });
         }
 
-        return tool switch
+        // A fake answers null for an input outside its data (a value the contract added later): made up, too.
+        var result = (fakes.TryGetValue(tool, out var fake) ? fake(input) : null) ?? MadeUp(entry, input);
+        if (result.Status == 200 && entry.OutputSchema is { } output)
         {
-            "outlit_list_customers" => ListCustomers(input),
-            "outlit_list_users" => ListUsers(input),
-            "outlit_list_workspace_users" => ListWorkspaceUsers(input),
-            "outlit_get_customer" => GetCustomer(input),
-            "outlit_get_timeline" => GetTimeline(input),
-            "outlit_list_facts" => ListFacts(input),
-            "outlit_get_fact" => GetFact(input),
-            "outlit_get_source" => GetSource(input),
-            "outlit_list_sources" => ListSources(input),
-            "outlit_search_customer_context" => Search(input),
-            "outlit_query" => Query(input),
-            "outlit_schema" => Schema(input),
-            "outlit_send_notification" => SendNotification(input, notify),
-            _ => throw new InvalidOperationException("Tool without an implementation: " + tool),
-        };
+            // A fake writes what it knows; anything the contract requires beyond that (added later) is made up, so
+            // the answer stays valid against the contract the mock follows.
+            generator.Complete(generator.ComponentSchema(output), result.Body, RandomFor(tool, input));
+        }
+
+        return result;
+    }
+
+    /// <summary>The answer of a tool without a fake: its output schema's example, or data drawn from the schema.</summary>
+    private ToolResult MadeUp(CatalogTool tool, JsonObject input)
+    {
+        if (tool.OutputSchema is not { } output)
+        {
+            // The contract does not say what the tool answers: an empty object claims nothing.
+            return ToolResult.Ok([]);
+        }
+
+        var random = RandomFor(tool.Name, input);
+        var body = generator.Component(output, random) as JsonObject ?? [];
+        if (tool.ItemsProperty is not { } itemsKey || catalog.Paging is null)
+        {
+            return ToolResult.Ok(body);
+        }
+
+        // A paged tool pages through a fixed made-up list, so following its cursor ends and sees every item once.
+        var itemSchema = generator.Flatten(generator.ComponentSchema(output))?["properties"]?[itemsKey]?["items"];
+        var listRandom = RandomFor(tool.Name, null);
+        var all = Enumerable.Range(0, 5 + listRandom.Next(8)).Select(_ => generator.Generate(itemSchema, listRandom, 1)).ToList();
+        var page = Page(tool.Name, input, all, item => item?.DeepClone() as JsonObject ?? []);
+        if (page.Status != 200)
+        {
+            return page;
+        }
+
+        foreach (var (key, value) in page.Body.ToList())
+        {
+            page.Body.Remove(key);
+            body[key] = value;
+        }
+
+        return ToolResult.Ok(body);
+    }
+
+    /// <summary>Draws that depend on the seed, the tool and its input (the cursor and page size aside), and nothing else.</summary>
+    private Random RandomFor(string tool, JsonObject? input)
+    {
+        var key = new System.Text.StringBuilder().Append(seed).Append('|').Append(tool);
+        if (input is not null)
+        {
+            foreach (var (name, value) in input.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (name != catalog.Paging?.Cursor && name != catalog.Paging?.PageSize)
+                {
+                    key.Append('|').Append(name).Append('=').Append(value?.ToJsonString());
+                }
+            }
+        }
+
+        // FNV-1a: string.GetHashCode differs from one process to the next, and the data must not.
+        var hash = 2166136261u;
+        foreach (var c in key.ToString())
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return new Random((int)hash);
     }
 
     // ---- customers, users, workspace users ----------------------------------------------------
@@ -153,7 +240,7 @@ internal sealed partial class ToolGateway
             _ => c => c.LastActivityAt,
         };
         var sorted = Sort(items, key, Descending(input), c => c.Id);
-        return Page("outlit_list_customers", input, sorted, CustomerSummary, withTotal: true, itemsKey: "items");
+        return Page("outlit_list_customers", input, sorted, CustomerSummary);
     }
 
     private JsonObject CustomerSummary(Customer c) => new()
@@ -219,7 +306,7 @@ internal sealed partial class ToolGateway
             ["journeyStage"] = u.JourneyStage,
             ["lastActivityAt"] = Ts(u.LastActivityAt),
             ["daysSinceActivity"] = DaysSince(u.LastActivityAt),
-        }, withTotal: true, itemsKey: "items");
+        });
     }
 
     private ToolResult ListWorkspaceUsers(JsonObject input)
@@ -266,7 +353,7 @@ internal sealed partial class ToolGateway
             ["territory"] = u.Territory,
             ["linkedinUrl"] = u.LinkedinUrl,
             ["ownedCustomerCount"] = Owned(u),
-        }, withTotal: true, itemsKey: "items");
+        });
     }
 
     private ToolResult GetCustomer(JsonObject input)
@@ -408,7 +495,7 @@ internal sealed partial class ToolGateway
             }
 
             return json;
-        }, withTotal: false, itemsKey: "events");
+        });
     }
 
     private ToolResult ListFacts(JsonObject input)
@@ -427,7 +514,7 @@ internal sealed partial class ToolGateway
 
         if (Strings(input, "sourceTypes") is { } sourceTypes)
         {
-            var set = sourceTypes.Select(CanonicalSourceType).ToHashSet();
+            var set = sourceTypes.Select(Canonical).ToHashSet();
             items = items.Where(f => set.Contains(f.Source.SourceType));
         }
 
@@ -445,7 +532,7 @@ internal sealed partial class ToolGateway
         var before = Date(input, "before");
         items = items.Where(f => (after is null || f.OccurredAt >= after) && (before is null || f.OccurredAt <= before));
         var sorted = items.OrderByDescending(f => f.OccurredAt).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
-        var page = Page("outlit_list_facts", input, sorted, f => Fact(f, withEvidence: false), withTotal: false, itemsKey: "facts");
+        var page = Page("outlit_list_facts", input, sorted, f => Fact(f, withEvidence: false));
         if (page.Status == 200)
         {
             page.Body["customer"] = CustomerReference(c);
@@ -528,7 +615,7 @@ internal sealed partial class ToolGateway
 
     private ToolResult GetSource(JsonObject input)
     {
-        var type = CanonicalSourceType(Str(input, "sourceType")!);
+        var type = Canonical(Str(input, "sourceType")!);
         var id = Str(input, "sourceId")!;
         var source = data.Sources.FirstOrDefault(s => s.SourceType == type && s.SourceId == id);
         return source is null ? ToolResult.NotFound("Source", "sourceId", id) : ToolResult.Ok(SourceRecord(source));
@@ -539,7 +626,7 @@ internal sealed partial class ToolGateway
         IEnumerable<Source> items = data.Sources;
         if (Str(input, "sourceType") is { } type)
         {
-            var canonical = CanonicalSourceType(type);
+            var canonical = Canonical(type);
             items = items.Where(s => s.SourceType == canonical);
         }
 
@@ -563,7 +650,7 @@ internal sealed partial class ToolGateway
 
         if (Str(input, "provider") is { } provider)
         {
-            var wanted = provider == "gmail" ? "google-mail" : provider;
+            var wanted = Canonical(provider);
             items = items.Where(s => string.Equals(s.Provider, wanted, StringComparison.OrdinalIgnoreCase));
         }
 
@@ -573,7 +660,7 @@ internal sealed partial class ToolGateway
         }
 
         var sorted = items.OrderByDescending(s => s.OccurredAt).ThenBy(s => s.SourceId, StringComparer.Ordinal).ToList();
-        return Page("outlit_list_sources", input, sorted, SourceRecord, withTotal: false, itemsKey: "items");
+        return Page("outlit_list_sources", input, sorted, SourceRecord);
     }
 
     private JsonObject SourceRecord(Source s)
@@ -625,7 +712,7 @@ internal sealed partial class ToolGateway
             .Select(m => m.Value).Where(w => w.Length >= 3).Distinct().ToArray();
         var after = Date(input, "after");
         var before = Date(input, "before");
-        var types = Strings(input, "sourceTypes")?.Select(CanonicalSourceType).ToHashSet();
+        var types = Strings(input, "sourceTypes")?.Select(Canonical).ToHashSet();
         bool InScope(string customerId, string sourceType, DateTimeOffset at) =>
             (customer is null || customerId == customer.Id) && (types is null || types.Contains(sourceType))
             && (after is null || at >= after) && (before is null || at <= before);
@@ -712,18 +799,32 @@ internal sealed partial class ToolGateway
         ?? data.Customers.FirstOrDefault(c => string.Equals(c.Domain, requested, StringComparison.OrdinalIgnoreCase))
         ?? data.Customers.FirstOrDefault(c => string.Equals(c.Name, requested, StringComparison.OrdinalIgnoreCase));
 
-    private static string CanonicalSourceType(string type) => type is "CRM" or "CRM_OPPORTUNITY" ? "OPPORTUNITY" : type;
+    /// <summary>The value an alias stands for, from the contract's <c>x-outlit-aliases</c>; other values as they are.</summary>
+    private string Canonical(string value) => aliases.Value.TryGetValue(value, out var target) ? target : value;
 
-    /// <summary>Cuts one page out of an ordered list; the cursor is the offset, tied to the tool that issued it.</summary>
-    private static ToolResult Page<T>(string tool, JsonObject input, IReadOnlyList<T> sorted, Func<T, JsonObject> map, bool withTotal, string itemsKey)
+    /// <summary>
+    /// Cuts one page out of an ordered list, named and shaped as the contract says (the tool's items property, the
+    /// gateway's paging block, a total when the tool's paging block has one). The cursor is the offset, tied to the
+    /// tool that issued it.
+    /// </summary>
+    private ToolResult Page<T>(string tool, JsonObject input, IReadOnlyList<T> sorted, Func<T, JsonObject> map)
     {
-        var limit = (int)Math.Floor(Num(input, "limit") ?? 50);
+        var entry = catalog.Find(tool);
+        var itemsKey = entry?.ItemsProperty;
+        if (catalog.Paging is not { } paging || itemsKey is null)
+        {
+            // The contract says nothing of paging for this tool: answer the first page only; Complete adds whatever
+            // else the output requires.
+            return ToolResult.Ok(new JsonObject { [itemsKey ?? "items"] = new JsonArray(sorted.Take(DefaultPageSize(entry, null)).Select(i => (JsonNode)map(i)).ToArray()) });
+        }
+
+        var limit = (int)Math.Floor(Num(input, paging.PageSize) ?? DefaultPageSize(entry, paging));
         var offset = 0;
-        if (Str(input, "cursor") is { } cursor)
+        if (Str(input, paging.Cursor) is { } cursor)
         {
             if (!TryDecodeCursor(tool, cursor, out offset) || offset > sorted.Count)
             {
-                return ToolResult.Invalid("cursor", "Invalid cursor");
+                return ToolResult.Invalid(paging.Cursor, "Invalid cursor");
             }
         }
 
@@ -732,20 +833,34 @@ internal sealed partial class ToolGateway
         var hasMore = next < sorted.Count;
         var pagination = new JsonObject
         {
-            ["hasMore"] = hasMore,
-            ["nextCursor"] = hasMore ? EncodeCursor(tool, next) : null,
+            [paging.HasMore] = hasMore,
+            [paging.NextCursor] = hasMore ? EncodeCursor(tool, next) : null,
         };
-        if (withTotal)
+        if (paging.Total is { } total && PaginationHas(entry!, paging, total))
         {
-            pagination["total"] = sorted.Count;
+            pagination[total] = sorted.Count;
         }
 
         return ToolResult.Ok(new JsonObject
         {
             [itemsKey] = new JsonArray(page.Select(p => (JsonNode)p).ToArray()),
-            ["pagination"] = pagination,
+            [paging.Pagination] = pagination,
         });
     }
+
+    /// <summary>The page size the contract gives as the default of the tool's page-size input.</summary>
+    private int DefaultPageSize(CatalogTool? tool, PagingConventions? paging)
+    {
+        var property = tool is null || paging is null ? null
+            : generator.Flatten(generator.ComponentSchema(tool.InputSchema))?["properties"]?[paging.PageSize];
+        // CUSTOM: with no default in the contract the server's choice is unknown; the mock uses 50.
+        return generator.Flatten(property)?["default"] is JsonValue value && value.TryGetValue<double>(out var size) ? (int)size : 50;
+    }
+
+    /// <summary>Whether the tool's paging block has the total property (some paged tools count their items, some do not).</summary>
+    private bool PaginationHas(CatalogTool tool, PagingConventions paging, string property) =>
+        tool.OutputSchema is { } output
+        && generator.Flatten(generator.Flatten(generator.ComponentSchema(output))?["properties"]?[paging.Pagination])?["properties"]?[property] is not null;
 
     private static string EncodeCursor(string tool, int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(tool + ":" + offset.ToString(CultureInfo.InvariantCulture)))
@@ -804,10 +919,14 @@ internal sealed partial class ToolGateway
 
     private static bool Contains(string? text, string part) => text?.Contains(part, StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Parses <c>7d</c>, <c>24h</c> or <c>90m</c>.</summary>
+    /// <summary>Parses <c>7d</c>, <c>24h</c> or <c>90m</c>; a window the fake does not understand (one the contract added later) covers all its data.</summary>
     private static TimeSpan Window(string window)
     {
-        var amount = int.Parse(window.AsSpan(0, window.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (window.Length < 2 || !int.TryParse(window.AsSpan(0, window.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return TimeSpan.FromDays(365 * 100);
+        }
+
         return window[^1] switch
         {
             'h' => TimeSpan.FromHours(amount),
