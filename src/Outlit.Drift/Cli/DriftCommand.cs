@@ -49,6 +49,7 @@ public static class DriftCommand
         Usage: outlit-drift compare --base <file|url> --candidate <file|url>
                                     [--format text|markdown|json|github]
                                     [--fail-on breaking|any|none] [--regenerate]
+               outlit-drift api <assembly.dll>... [--out <folder> | --check <folder>]
 
         Compares two OpenAPI 3.0/3.1 documents and classifies each difference as
         breaking, warning, non-breaking or error (a defect in a document).
@@ -58,6 +59,8 @@ public static class DriftCommand
           --regenerate  also regenerate the C# client from both documents with
                         build/regenerate.sh, compile them and compare their public APIs
                         (removed/changed/added members and the suggested version bump)
+        api writes the public API listing of each assembly (<folder>/<Assembly>.cs), or
+        with --check compares the listings in <folder> and exits 1 when one differs.
         Exit codes: 0 clean or under the threshold, 1 over the threshold,
                     2 usage error, unreadable input or failed regeneration,
                     3 a document is not valid OpenAPI (the report is still written,
@@ -78,6 +81,11 @@ public static class DriftCommand
         {
             (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
             return args.Length == 0 ? ExitCodes.UsageOrInput : ExitCodes.Clean;
+        }
+
+        if (args[0] == "api")
+        {
+            return ApiCommand.Run(args.AsSpan(1), stdout, stderr);
         }
 
         if (args[0] != "compare")

@@ -10,13 +10,24 @@ namespace Outlit.Drift.Surface;
 /// </summary>
 public sealed class ApiSurface
 {
-    private ApiSurface(IReadOnlyDictionary<string, string> members)
+    private ApiSurface(IReadOnlyDictionary<string, string> members, IReadOnlyDictionary<string, string>? declarations = null, IReadOnlyDictionary<string, string>? namespaces = null)
     {
         Members = members;
+        Declarations = declarations ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        Namespaces = namespaces ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>Member identity to shape, including one entry per public type.</summary>
     public IReadOnlyDictionary<string, string> Members { get; }
+
+    /// <summary>
+    /// Member identity to its C# declaration (parameter names and default values included), for listings. Only a
+    /// surface read from an assembly has them; a listing falls back to the shape otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Declarations { get; }
+
+    /// <summary>Type identity to its namespace, for listings; empty for a surface built from entries.</summary>
+    public IReadOnlyDictionary<string, string> Namespaces { get; }
 
     /// <summary>Builds a surface from explicit entries (identity to shape).</summary>
     /// <param name="members">The entries.</param>
@@ -49,6 +60,13 @@ public sealed class ApiSurface
             candidates.TryAdd(Path.GetFileName(file), file);
         }
 
+        // An assembly that uses a shared framework besides the runtime (ASP.NET Core's, for the mock server) finds
+        // those assemblies there, not in its folder.
+        foreach (var file in SharedFrameworkAssemblies())
+        {
+            candidates.TryAdd(Path.GetFileName(file), file);
+        }
+
         // A class library's output folder does not hold its package dependencies; its deps.json
         // says which package files it was built against, and they sit in the NuGet package folder.
         foreach (var file in PackageDependencies(full))
@@ -60,6 +78,8 @@ public sealed class ApiSurface
         using var context = new MetadataLoadContext(new PathAssemblyResolver(candidates.Values));
         var assembly = context.LoadFromAssemblyPath(full);
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declarations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         Type[] types;
         try
         {
@@ -72,10 +92,35 @@ public sealed class ApiSurface
 
         foreach (var type in types)
         {
-            AddType(type, members);
+            AddType(type, members, declarations);
+            namespaces[Format(type)] = type.Namespace ?? "";
         }
 
-        return new ApiSurface(members);
+        foreach (var key in declarations.Keys.ToList())
+        {
+            declarations[key] = Keywords(declarations[key]);
+        }
+
+        return new ApiSurface(members, declarations, namespaces);
+    }
+
+    private static IEnumerable<string> SharedFrameworkAssemblies()
+    {
+        var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory().TrimEnd(Path.DirectorySeparatorChar));
+        var shared = runtime.Parent?.Parent;
+        if (shared is null || !shared.Exists)
+        {
+            return [];
+        }
+
+        return shared.EnumerateDirectories()
+            .Where(framework => framework.FullName != runtime.Parent!.FullName)
+            .Select(framework => framework.EnumerateDirectories().Where(v => v.Name == runtime.Name).FirstOrDefault()
+                ?? framework.EnumerateDirectories().OrderByDescending(v => v.Name, StringComparer.Ordinal).FirstOrDefault())
+            .OfType<DirectoryInfo>()
+            .SelectMany(version => version.EnumerateFiles("*.dll"))
+            .Select(file => file.FullName)
+            .ToList();
     }
 
     private static IEnumerable<string> PackageDependencies(string assemblyPath)
@@ -153,35 +198,53 @@ public sealed class ApiSurface
 
     private static bool Visible(MethodBase? method) => method is not null && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly);
 
-    private static void AddType(Type type, Dictionary<string, string> members)
+    private static void AddType(Type type, Dictionary<string, string> members, Dictionary<string, string> declarations)
     {
         var name = Format(type);
         var kind = type.IsEnum ? "enum" : type.IsInterface ? "interface" : type.IsValueType ? "struct" : type.IsSubclassOf(type.Module.Assembly.GetType("System.Delegate") ?? typeof(object)) ? "delegate" : "class";
         var shape = new StringBuilder(kind);
+        var modifier = "";
         if (type.IsClass && type.IsAbstract && type.IsSealed)
         {
-            shape.Append(" static");
+            modifier = "static";
         }
         else if (type.IsClass && type.IsAbstract)
         {
-            shape.Append(" abstract");
+            modifier = "abstract";
         }
         else if (type.IsClass && type.IsSealed)
         {
-            shape.Append(" sealed");
+            modifier = "sealed";
         }
 
+        if (modifier.Length > 0)
+        {
+            shape.Append(' ').Append(modifier);
+        }
+
+        var bases = new List<string>();
         if (type.BaseType is { } baseType && !type.IsEnum && !type.IsValueType && baseType.FullName != "System.Object")
         {
             shape.Append(" : ").Append(Format(baseType));
+            bases.Add(Format(baseType));
         }
 
+        // Interfaces are part of what callers rely on (an IAsyncEnumerable<T> can be awaited in foreach); the
+        // listing shows them, the comparison keys stay as they were.
+        var inherited = type.BaseType?.GetInterfaces().Select(Format).ToHashSet(StringComparer.Ordinal) ?? [];
+        bases.AddRange(type.GetInterfaces().Where(i => i.IsPublic || i.IsNestedPublic).Select(Format).Where(i => !inherited.Contains(i)).Order(StringComparer.Ordinal));
+
         members[name] = shape.ToString();
+        var typeName = type.IsNested ? Format(type.DeclaringType!) + "." + TypeName(type) : TypeName(type);
+        declarations[name] = "public " + (modifier.Length > 0 ? modifier + " " : "") + (type.IsValueType && !type.IsEnum && IsReadOnly(type) ? "readonly " : "") + kind + " " + typeName
+            + (bases.Count > 0 && !type.IsEnum ? " : " + string.Join(", ", bases) : "");
         if (type.IsEnum)
         {
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
-                members[name + "." + field.Name] = "enum value " + Convert.ToString(field.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture);
+                var value = Convert.ToString(field.GetRawConstantValue(), System.Globalization.CultureInfo.InvariantCulture);
+                members[name + "." + field.Name] = "enum value " + value;
+                declarations[name + "." + field.Name] = field.Name + " = " + value + ",";
             }
 
             return;
@@ -189,7 +252,10 @@ public sealed class ApiSurface
 
         foreach (var field in type.GetFields(Declared).Where(f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly))
         {
+            var fieldModifiers = (field.IsStatic && !field.IsLiteral ? "static " : string.Empty) + (field.IsInitOnly ? "readonly " : field.IsLiteral ? "const " : string.Empty);
             members[name + "." + field.Name] = (field.IsStatic ? "static " : string.Empty) + (field.IsInitOnly ? "readonly " : field.IsLiteral ? "const " : string.Empty) + "field " + Format(field.FieldType);
+            declarations[name + "." + field.Name] = Access(field.IsPublic) + fieldModifiers + Format(field.FieldType) + " " + field.Name
+                + (field.IsLiteral ? " = " + Literal(field.GetRawConstantValue(), field.FieldType) : string.Empty) + ";";
         }
 
         foreach (var property in type.GetProperties(Declared))
@@ -205,25 +271,96 @@ public sealed class ApiSurface
             var key = name + "." + property.Name + (indexer.Length > 0 ? "[" + string.Join(", ", indexer.Select(p => Format(p.ParameterType))) + "]" : string.Empty);
             var accessorMethod = property.GetMethod ?? property.SetMethod!;
             members[key] = (accessorMethod.IsStatic ? "static " : string.Empty) + "property " + Format(property.PropertyType) + " {" + (getter ? " get;" : string.Empty) + (setter ? " set;" : string.Empty) + " }";
+            var accessors = (getter ? " get;" : string.Empty) + (setter ? (IsInitOnly(property.SetMethod!) ? " init;" : " set;") : string.Empty);
+            declarations[key] = (type.IsInterface ? string.Empty : Access(accessorMethod.IsPublic) + Modifiers(accessorMethod, type)) + Format(property.PropertyType) + " "
+                + (indexer.Length > 0 ? "this[" + ParameterList(indexer) + "]" : property.Name) + " {" + accessors + " }";
         }
 
         foreach (var @event in type.GetEvents(Declared).Where(e => Visible(e.AddMethod)))
         {
             members[name + "." + @event.Name] = "event " + Format(@event.EventHandlerType!);
+            declarations[name + "." + @event.Name] = (type.IsInterface ? string.Empty : Access(@event.AddMethod!.IsPublic)) + "event " + Format(@event.EventHandlerType!) + " " + @event.Name + ";";
         }
 
         foreach (var constructor in type.GetConstructors(Declared).Where(Visible))
         {
-            members[name + ".ctor(" + Parameters(constructor) + ")"] = "constructor";
+            var key = name + ".ctor(" + Parameters(constructor) + ")";
+            members[key] = "constructor";
+            declarations[key] = Access(constructor.IsPublic) + TypeName(type) + "(" + ParameterList(constructor.GetParameters()) + ");";
         }
 
         foreach (var method in type.GetMethods(Declared).Where(m => Visible(m) && !m.IsSpecialName))
         {
             var generic = method.IsGenericMethodDefinition ? "<" + string.Join(", ", method.GetGenericArguments().Select(a => a.Name)) + ">" : string.Empty;
             var modifiers = (method.IsStatic ? "static " : string.Empty) + (method.IsAbstract && !type.IsInterface ? "abstract " : method.IsVirtual && !method.IsFinal && !type.IsInterface ? "virtual " : string.Empty);
-            members[name + "." + method.Name + generic + "(" + Parameters(method) + ")"] = modifiers + "method returns " + Format(method.ReturnType);
+            var key = name + "." + method.Name + generic + "(" + Parameters(method) + ")";
+            members[key] = modifiers + "method returns " + Format(method.ReturnType);
+            declarations[key] = (type.IsInterface ? string.Empty : Access(method.IsPublic) + Modifiers(method, type)) + Format(method.ReturnType) + " " + method.Name + generic
+                + "(" + ParameterList(method.GetParameters()) + ");";
         }
     }
+
+    /// <summary>The C# keywords for the framework types that have one, as a declaration spells them.</summary>
+    private static string Keywords(string declaration) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            declaration,
+            @"\bSystem\.(String|Int32|Int64|Int16|UInt32|UInt64|UInt16|Boolean|Double|Single|Decimal|Byte|SByte|Char|Object|Void)\b(?!\.)",
+            match => match.Groups[1].Value switch
+            {
+                "String" => "string",
+                "Int32" => "int",
+                "Int64" => "long",
+                "Int16" => "short",
+                "UInt32" => "uint",
+                "UInt64" => "ulong",
+                "UInt16" => "ushort",
+                "Boolean" => "bool",
+                "Double" => "double",
+                "Single" => "float",
+                "Decimal" => "decimal",
+                "Byte" => "byte",
+                "SByte" => "sbyte",
+                "Char" => "char",
+                "Object" => "object",
+                _ => "void",
+            });
+
+    private static string Access(bool isPublic) => isPublic ? "public " : "protected ";
+
+    private static string Modifiers(MethodInfo method, Type type) =>
+        (method.IsStatic ? "static " : string.Empty)
+        + (method.IsAbstract && !type.IsInterface ? "abstract " : string.Empty)
+        + (method.IsVirtual && !method.IsAbstract && !method.IsFinal && (method.Attributes & MethodAttributes.NewSlot) != 0 ? "virtual " : string.Empty)
+        + (method.IsVirtual && !method.IsAbstract && (method.Attributes & MethodAttributes.NewSlot) == 0 ? (method.IsFinal ? "sealed override " : "override ") : string.Empty);
+
+    private static string TypeName(Type type)
+    {
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return tick < 0 ? type.Name : type.Name[..tick] + "<" + string.Join(", ", type.GetGenericArguments().Skip(type.IsNested ? type.DeclaringType!.GetGenericArguments().Length : 0).Select(a => a.Name)) + ">";
+    }
+
+    private static bool IsReadOnly(Type type) =>
+        type.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.IsReadOnlyAttribute");
+
+    private static bool IsInitOnly(MethodInfo setter) =>
+        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");
+
+    private static string ParameterList(ParameterInfo[] parameters) =>
+        string.Join(", ", parameters.Select(p =>
+            (p.IsOut ? "out " : p.ParameterType.IsByRef ? "ref " : string.Empty)
+            + Format(p.ParameterType) + " " + p.Name
+            + (p.HasDefaultValue ? " = " + Literal(p.RawDefaultValue, p.ParameterType) : p.IsOptional ? " = default" : string.Empty)));
+
+    private static string Literal(object? value, Type type) => value switch
+    {
+        null when type.IsValueType && !(type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1") => "default",
+        null => "null",
+        string text => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
+        bool flag => flag ? "true" : "false",
+        System.Reflection.Missing => "default",
+        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "default",
+    };
 
     private static string Parameters(MethodBase method)
         => string.Join(", ", method.GetParameters().Select(p => (p.IsOut ? "out " : p.ParameterType.IsByRef ? "ref " : string.Empty) + Format(p.ParameterType) + (p.IsOptional ? " = default" : string.Empty)));
