@@ -8,6 +8,9 @@ namespace Outlit.Testing;
 public sealed partial class OutlitMockServer
 {
     private readonly List<MockNotification> notifications = [];
+
+    /// <summary>The tool gateway, for tests that need to know which tools have a fake.</summary>
+    internal ToolGateway Tools => tools;
     private int toolCalls;
 
     /// <summary>Notifications "sent" through <c>outlit_send_notification</c>, in order. Nothing leaves the process.</summary>

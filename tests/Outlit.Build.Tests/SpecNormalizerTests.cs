@@ -382,6 +382,38 @@ public class SpecNormalizerTests
     }
 
     [Test]
+    public void RefusesAContentFreeReferenceLoopNamingEverySchemaOnIt()
+    {
+        var exception = Assert.Throws<SpecRefusedException>(() => Normalize("""
+            {
+              "A": { "$ref": "#/components/schemas/B" },
+              "B": { "anyOf": [ { "$ref": "#/components/schemas/A" }, { "type": "null" } ] },
+              "Fine": { "type": "object", "properties": { "a": { "$ref": "#/components/schemas/A" } } }
+            }
+            """));
+
+        var loop = exception!.Problems.Single(p => p.Message.Contains("loop"));
+        Assert.That(loop.Pointer, Is.EqualTo("/components/schemas/A"));
+        Assert.That(loop.Message, Does.Contain("#/components/schemas/A → #/components/schemas/B → #/components/schemas/B/anyOf/0 → #/components/schemas/A"));
+    }
+
+    [Test]
+    public void RefusesASchemaThatIsAnAllOfOfItself()
+    {
+        var exception = Assert.Throws<SpecRefusedException>(() => Normalize("""{ "Self": { "allOf": [ { "$ref": "#/components/schemas/Self" } ] } }"""));
+
+        Assert.That(exception!.Problems.Select(p => p.ToString()), Has.Some.Contains("loop #/components/schemas/Self → #/components/schemas/Self/allOf/0 → #/components/schemas/Self"));
+    }
+
+    [Test]
+    public void AcceptsRecursionThroughContent()
+    {
+        var result = Normalize("""{ "Node": { "type": "object", "properties": { "children": { "type": "array", "items": { "$ref": "#/components/schemas/Node" } } } } }""");
+
+        Assert.That(Schema(result, "Node")["properties"]!["children"]!["items"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/Node"));
+    }
+
+    [Test]
     public void RefusesABrokenDiscriminatorMapping()
     {
         var exception = Assert.Throws<SpecRefusedException>(() => Normalize("""

@@ -273,4 +273,40 @@ public class CatalogTests
 
         Assert.That(list, Is.EquivalentTo(Colors));
     }
+
+    [Test]
+    public async Task Every_tool_of_the_contract_answers_output_valid_against_its_schema()
+    {
+        await using var server = await OutlitMockServer.StartAsync();
+        var contract = ContractSchemas.FromJson(await File.ReadAllTextAsync(RepositoryPaths.OpenApiDocument), "openapi.json");
+        var generator = new SchemaInstanceGenerator(contract.Document, DateTimeOffset.UnixEpoch);
+        var examples = contract.Document["paths"]!["/api/tools/call"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]?.AsObject()
+            .Select(e => e.Value!["value"]!).ToList() ?? [];
+        var answered = new List<string>();
+
+        foreach (var entry in contract.Document["x-outlit-tools"]!.AsArray().OfType<JsonObject>())
+        {
+            var tool = entry["name"]!.GetValue<string>();
+            var input = examples.FirstOrDefault(e => (string?)e["tool"] == tool)?["input"]?.DeepClone() as JsonObject
+                ?? generator.Component(entry["inputSchema"]!["$ref"]!.GetValue<string>().Split('/')[^1], new Random(5)) as JsonObject
+                ?? [];
+
+            var (status, body) = await CallAsync(server, tool, input);
+
+            if (!server.Tools.HasFake(tool) || status == 200)
+            {
+                // A fake may answer an example's made-up id with "not found"; a made-up answer always succeeds.
+                Assert.That(status, Is.EqualTo(200), $"{tool}: {body.ToJsonString()}");
+                if (entry["outputSchema"]?["$ref"] is { } output)
+                {
+                    Assert.That(contract.Validate(output.GetValue<string>().Split('/')[^1], body), Is.Empty, $"{tool}: {body.ToJsonString()}");
+                }
+
+                answered.Add(tool);
+            }
+        }
+
+        TestContext.Progress.WriteLine($"tools answered with schema-valid output: {answered.Count} ({string.Join(", ", answered)})");
+        Assert.That(answered, Is.Not.Empty);
+    }
 }

@@ -64,6 +64,14 @@ internal static class SpecValidator
         }
 
         problems.AddRange(CheckReferences(document));
+        var loops = CheckReferenceLoops(document).ToList();
+        problems.AddRange(loops);
+        if (loops.Count > 0)
+        {
+            // The OpenAPI reader follows references too, and a loop would take it down with the process.
+            return problems.DistinctBy(p => p.ToString()).ToList();
+        }
+
         problems.AddRange(CheckWithOpenApiReader(json));
         return problems
             .DistinctBy(p => p.ToString())
@@ -117,6 +125,15 @@ internal static class SpecValidator
             }
         }
     }
+
+    /// <summary>
+    /// A content-free <c>$ref</c> loop (A → B → A, an <c>allOf</c> of itself) describes nothing, and NSwag follows it
+    /// until the stack overflows: it is refused with the pointers of the loop.
+    /// </summary>
+    public static IEnumerable<SpecProblem> CheckReferenceLoops(JsonObject document) =>
+        Outlit.Contracts.ReferenceLoops.Find(document).Select(loop => new SpecProblem(
+            loop[0].TrimStart('#'),
+            "content-free $ref loop " + Outlit.Contracts.ReferenceLoops.Describe(loop) + ": no schema on it declares a type, properties, items or values, so it describes nothing and the generator would never stop following it"));
 
     private static SpecProblem? CheckReference(JsonObject document, string reference, string pointer, string what)
     {

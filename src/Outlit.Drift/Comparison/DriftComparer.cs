@@ -1,4 +1,5 @@
 using System.Globalization;
+using Outlit.Contracts;
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Outlit.Drift.Comparison;
+namespace Outlit.Contracts;
 
 /// <summary>
 /// Finds content-free reference loops: schemas that lead back to themselves through <c>$ref</c>,
@@ -12,7 +12,9 @@ namespace Outlit.Drift.Comparison;
 /// </summary>
 /// <remarks>
 /// Works on the JSON tree, not on the OpenAPI object model: reading a delegated property of a
-/// reference inside such a loop would itself recurse without end.
+/// reference inside such a loop would itself recurse without end. One source file, compiled into both
+/// the generation step (which refuses such a document) and the drift tool (which reports it), so the
+/// two agree on what a loop is.
 /// </remarks>
 internal static class ReferenceLoops
 {
@@ -26,9 +28,9 @@ internal static class ReferenceLoops
     {
         var loops = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var targets = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (_, reference) in RawDocument.References(root))
+        foreach (var reference in References(root))
         {
-            if (RawDocument.Resolve(root, reference) is { } target)
+            if (Resolve(root, reference) is { } target)
             {
                 targets.Add(target.Pointer);
             }
@@ -59,7 +61,7 @@ internal static class ReferenceLoops
             return;
         }
 
-        if (!visited.Add(pointer) || RawDocument.Resolve(root, pointer) is not { Node: JsonObject schema } || ContentKeywords.Any(schema.ContainsKey))
+        if (!visited.Add(pointer) || Resolve(root, pointer) is not { Node: JsonObject schema } || ContentKeywords.Any(schema.ContainsKey))
         {
             return;
         }
@@ -75,7 +77,7 @@ internal static class ReferenceLoops
 
     private static IEnumerable<string> Edges(JsonObject root, JsonObject schema, string pointer)
     {
-        if (schema["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) && RawDocument.Resolve(root, reference) is { } target)
+        if (schema["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) && Resolve(root, reference) is { } target)
         {
             yield return target.Pointer;
         }
@@ -84,7 +86,7 @@ internal static class ReferenceLoops
         {
             for (var i = 0; i < allOf.Count; i++)
             {
-                yield return JsonPointer.Append(pointer, "allOf", i.ToString(CultureInfo.InvariantCulture));
+                yield return Append(pointer, "allOf", i.ToString(CultureInfo.InvariantCulture));
             }
         }
 
@@ -98,11 +100,98 @@ internal static class ReferenceLoops
             var members = Enumerable.Range(0, union.Count).Where(i => !IsNullOnly(union[i])).ToList();
             if (members.Count == 1)
             {
-                yield return JsonPointer.Append(pointer, keyword, members[0].ToString(CultureInfo.InvariantCulture));
+                yield return Append(pointer, keyword, members[0].ToString(CultureInfo.InvariantCulture));
             }
         }
     }
 
     private static bool IsNullOnly(JsonNode? node)
         => node is JsonObject obj && obj["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "null" && obj.Count == 1;
+
+    /// <summary>Every <c>$ref</c> text of the tree, outside example and value data.</summary>
+    private static List<string> References(JsonNode root)
+    {
+        var result = new List<string>();
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, child) in obj)
+                    {
+                        if (key == "$ref" && child is JsonValue value && value.TryGetValue<string>(out var text))
+                        {
+                            result.Add(text);
+                        }
+                        else if (key is not ("example" or "examples" or "default" or "const" or "enum" or "value"))
+                        {
+                            Walk(child);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(root);
+        return result;
+    }
+
+    /// <summary>Resolves a local reference (<c>#/a/b</c>, URI-escaped or not) to its node and canonical <c>#/…</c> pointer.</summary>
+    private static (JsonNode Node, string Pointer)? Resolve(JsonObject root, string reference)
+    {
+        if (!reference.StartsWith('#'))
+        {
+            return null;
+        }
+
+        var fragment = Uri.UnescapeDataString(reference[1..]);
+        if (fragment.Length == 0)
+        {
+            return (root, "#");
+        }
+
+        if (fragment[0] != '/')
+        {
+            return null;
+        }
+
+        JsonNode? node = root;
+        var pointer = "#";
+        foreach (var raw in fragment[1..].Split('/'))
+        {
+            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(token, out var child) ? child : null,
+                JsonArray array when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+
+            pointer = Append(pointer, token);
+        }
+
+        return (node, pointer);
+    }
+
+    private static string Append(string pointer, params string[] tokens)
+    {
+        foreach (var token in tokens)
+        {
+            pointer += "/" + token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+        }
+
+        return pointer;
+    }
 }
