@@ -36,7 +36,7 @@ public class ReadmeExampleTests
         }
 
         var customers = 0;
-        await foreach (var customer in client.Tools.ListAllCustomersAsync(new ListCustomersInput { BillingStatus = "PAYING" }))
+        await foreach (var customer in client.Tools.ListAllCustomersAsync(new ListCustomersInput { BillingStatus = BillingStatus.Paying }))
         {
             output.WriteLine($"{customer.Name}: {customer.CurrentMrr}");
             customers++;
