@@ -30,7 +30,7 @@ internal static class ReferenceLoops
         var targets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var reference in References(root))
         {
-            if (Resolve(root, reference) is { } target)
+            if (JsonReferences.Resolve(root, reference) is { } target)
             {
                 targets.Add(target.Pointer);
             }
@@ -61,7 +61,7 @@ internal static class ReferenceLoops
             return;
         }
 
-        if (!visited.Add(pointer) || Resolve(root, pointer) is not { Node: JsonObject schema } || ContentKeywords.Any(schema.ContainsKey))
+        if (!visited.Add(pointer) || JsonReferences.Resolve(root, pointer) is not { Node: JsonObject schema } || ContentKeywords.Any(schema.ContainsKey))
         {
             return;
         }
@@ -77,7 +77,7 @@ internal static class ReferenceLoops
 
     private static IEnumerable<string> Edges(JsonObject root, JsonObject schema, string pointer)
     {
-        if (schema["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) && Resolve(root, reference) is { } target)
+        if (schema["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) && JsonReferences.Resolve(root, reference) is { } target)
         {
             yield return target.Pointer;
         }
@@ -142,47 +142,6 @@ internal static class ReferenceLoops
 
         Walk(root);
         return result;
-    }
-
-    /// <summary>Resolves a local reference (<c>#/a/b</c>, URI-escaped or not) to its node and canonical <c>#/…</c> pointer.</summary>
-    private static (JsonNode Node, string Pointer)? Resolve(JsonObject root, string reference)
-    {
-        if (!reference.StartsWith('#'))
-        {
-            return null;
-        }
-
-        var fragment = Uri.UnescapeDataString(reference[1..]);
-        if (fragment.Length == 0)
-        {
-            return (root, "#");
-        }
-
-        if (fragment[0] != '/')
-        {
-            return null;
-        }
-
-        JsonNode? node = root;
-        var pointer = "#";
-        foreach (var raw in fragment[1..].Split('/'))
-        {
-            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(token, out var child) ? child : null,
-                JsonArray array when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-
-            pointer = Append(pointer, token);
-        }
-
-        return (node, pointer);
     }
 
     private static string Append(string pointer, params string[] tokens)

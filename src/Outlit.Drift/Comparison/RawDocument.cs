@@ -16,45 +16,7 @@ internal static class RawDocument
     /// <param name="root">The document.</param>
     /// <param name="reference">The <c>$ref</c> text.</param>
     /// <returns>The node and its pointer, or null when the reference is not local or points to nothing.</returns>
-    public static (JsonNode Node, string Pointer)? Resolve(JsonObject root, string reference)
-    {
-        if (!reference.StartsWith('#'))
-        {
-            return null;
-        }
-
-        var fragment = Uri.UnescapeDataString(reference[1..]);
-        if (fragment.Length == 0)
-        {
-            return (root, JsonPointer.Root);
-        }
-
-        if (fragment[0] != '/')
-        {
-            return null;
-        }
-
-        JsonNode? node = root;
-        var pointer = JsonPointer.Root;
-        foreach (var raw in fragment[1..].Split('/'))
-        {
-            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(token, out var child) ? child : null,
-                JsonArray array when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-
-            pointer = JsonPointer.Append(pointer, token);
-        }
-
-        return (node, pointer);
-    }
+    public static (JsonNode Node, string Pointer)? Resolve(JsonObject root, string reference) => Outlit.Contracts.JsonReferences.Resolve(root, reference);
 
     /// <summary>Every <c>$ref</c> in a tree outside example data: the pointer of the object that holds it and its text.</summary>
     /// <param name="root">The document, or a part of it.</param>
