@@ -134,7 +134,7 @@ public sealed partial class OutlitMockServer
             return;
         }
 
-        var issues = IngestValidation.Validate(root, MaxEventsPerRequest);
+        var issues = IngestValidation.Validate(root, contract);
         if (issues.Count > 0)
         {
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Invalid request", issues)).ConfigureAwait(false);

@@ -172,6 +172,7 @@ public class IngestTests
         Assert.That(reply.Status, Is.EqualTo(400));
         var errors = reply.Json["errors"]!.AsArray().Select(e => (Path: string.Join('/', Path(e!)), Message: e!["message"]!.GetValue<string>())).ToList();
         Assert.That(errors, Does.Contain(("events/1/type", "Invalid event type")));
+        Assert.That(errors, Does.Contain(("events/4/email", "Invalid email address")), "formats are asserted, as the service does");
         Assert.That(errors.Select(e => e.Path), Is.EquivalentTo(new[]
         {
             "events/1/type", "events/2/activeTimeMs", "events/2/sessionId", "events/3/stage", "events/4/email", "events/5/eventName", "events/6",

@@ -37,7 +37,8 @@ internal sealed class ContractSchemas
     private ContractSchemas(JsonNode document)
     {
         this.document = document;
-        options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        // Formats are asserted, as the service checks them (an email that is not one is refused).
+        options = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
         options.SchemaRegistry.Register(DocumentUri, new JsonNodeBaseDocument(document, DocumentUri));
     }
 
@@ -84,7 +85,15 @@ internal sealed class ContractSchemas
 
             foreach (var (keyword, message) in detail.Errors)
             {
-                issues.AddRange(Describe(detail, keyword, message, instance));
+                try
+                {
+                    issues.AddRange(Describe(componentSchema, detail, keyword, message, instance).ToList());
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+                {
+                    // Wording the problem must never turn a client's bad input into a crash of the mock.
+                    issues.Add(new Issue(ToPath(detail.InstanceLocation), message));
+                }
             }
         }
 
@@ -99,10 +108,10 @@ internal sealed class ContractSchemas
             .ToList();
     }
 
-    private IEnumerable<Issue> Describe(EvaluationResults detail, string keyword, string fallback, JsonNode? root)
+    private IEnumerable<Issue> Describe(string componentSchema, EvaluationResults detail, string keyword, string fallback, JsonNode? root)
     {
         var path = ToPath(detail.InstanceLocation);
-        var keywordValue = SchemaValue(detail.SchemaLocation, keyword);
+        var keywordValue = SchemaValue(componentSchema, detail.EvaluationPath, keyword);
         detail.InstanceLocation.TryEvaluate(root, out var value);
         switch (keyword)
         {
@@ -112,7 +121,7 @@ internal sealed class ContractSchemas
                 {
                     if (present is null || !present.ContainsKey(name))
                     {
-                        yield return new Issue([.. path, name], "Invalid input: expected " + ExpectedType(detail.SchemaLocation, name) + ", received undefined");
+                        yield return new Issue([.. path, name], "Invalid input: expected " + ExpectedType(componentSchema, detail.EvaluationPath, name) + ", received undefined");
                     }
                 }
 
@@ -149,33 +158,51 @@ internal sealed class ContractSchemas
             case "pattern":
                 yield return new Issue(path, "Invalid string: must match pattern " + keywordValue?.GetValue<string>());
                 yield break;
+            case "format":
+                yield return new Issue(path, (keywordValue as JsonValue)?.GetValue<string>() switch
+                {
+                    "email" => "Invalid email address",
+                    "uuid" => "Invalid UUID",
+                    "uri" or "url" => "Invalid URL",
+                    "date-time" => "Invalid ISO datetime",
+                    "date" => "Invalid ISO date",
+                    var other => "Invalid " + other,
+                });
+                yield break;
             default:
                 yield return new Issue(path, fallback);
                 yield break;
         }
     }
 
-    private JsonNode? SchemaValue(Uri schemaLocation, string keyword)
+    /// <summary>
+    /// The value of <paramref name="keyword"/> in the schema an evaluation path leads to, walked from the component
+    /// schema and through every <c>$ref</c> on the way (a schema location is relative to the last reference taken, so
+    /// it cannot be resolved from the document root).
+    /// </summary>
+    private JsonNode? SchemaValue(string componentSchema, JsonPointer evaluationPath, string keyword)
     {
-        var fragment = Uri.UnescapeDataString(schemaLocation.Fragment.TrimStart('#'));
-        var pointer = JsonPointer.Parse(fragment);
-        if (!pointer.TryEvaluate(document, out var keywordNode))
+        JsonNode? node = document["components"]?["schemas"]?[componentSchema];
+        // The first segment is the reference this class wraps every component in.
+        for (var i = 1; i < evaluationPath.Count && node is not null; i++)
         {
-            return null;
+            var segment = evaluationPath[i];
+            if (i == evaluationPath.Count - 1 && segment == keyword)
+            {
+                break;
+            }
+
+            node = segment == "$ref" ? (Text(node["$ref"]) is { } reference && reference.StartsWith("#/", StringComparison.Ordinal) ? JsonPointer.Parse(reference[1..]).TryEvaluate(document, out var target) ? target : null : null)
+                : node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count ? array[index]
+                : (node as JsonObject)?[segment];
         }
 
-        // The location points at the failing keyword; its parent holds the sibling keywords.
-        if (pointer.Count > 0 && pointer[^1] == keyword)
-        {
-            return keywordNode;
-        }
-
-        return (keywordNode as JsonObject)?[keyword];
+        return (node as JsonObject)?[keyword];
     }
 
-    private string ExpectedType(Uri schemaLocation, string property)
+    private string ExpectedType(string componentSchema, JsonPointer evaluationPath, string property)
     {
-        var properties = SchemaValue(schemaLocation, "properties") as JsonObject;
+        var properties = SchemaValue(componentSchema, evaluationPath, "properties") as JsonObject;
         var type = (properties?[property] as JsonObject)?["type"];
         return type is null ? "value" : TypeName(type);
     }
@@ -187,7 +214,7 @@ internal sealed class ContractSchemas
         _ => "value",
     };
 
-    private static string Received(JsonNode? value) => value switch
+    public static string Received(JsonNode? value) => value switch
     {
         null => "null",
         JsonObject => "object",
@@ -268,6 +295,46 @@ internal sealed class ContractSchemas
         Constant(className, name) is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>The schema of <paramref name="property"/> of the component schema <paramref name="componentSchema"/>, references followed.</summary>
+    public JsonObject? PropertySchema(string componentSchema, string property) =>
+        Follow(Follow(document["components"]?["schemas"]?[componentSchema])?["properties"]?[property]);
+
+    /// <summary>
+    /// The discriminator of a union schema (references followed): its property, and each value's component schema
+    /// from the mapping. No property when the schema is not a discriminated union.
+    /// </summary>
+    public (string? Property, IReadOnlyDictionary<string, string> Kinds) Discriminator(JsonNode? schema)
+    {
+        var union = Follow(schema);
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (union?["discriminator"] is not JsonObject discriminator || Text(discriminator["propertyName"]) is not { } property)
+        {
+            return (null, kinds);
+        }
+
+        foreach (var (value, target) in discriminator["mapping"] as JsonObject ?? [])
+        {
+            if (Text(target) is { } reference)
+            {
+                kinds[value] = reference[(reference.LastIndexOf('/') + 1)..];
+            }
+        }
+
+        return (property, kinds);
+    }
+
+    private JsonObject? Follow(JsonNode? schema)
+    {
+        for (var depth = 0; depth < 16 && schema is JsonObject obj && Text(obj["$ref"]) is { } reference; depth++)
+        {
+            schema = reference.StartsWith("#/components/schemas/", StringComparison.Ordinal)
+                ? document["components"]?["schemas"]?[reference["#/components/schemas/".Length..]]
+                : null;
+        }
+
+        return schema as JsonObject;
+    }
 
     /// <summary>The contract this package was built with.</summary>
     public static ContractSchemas Embedded => Shared.Value;
