@@ -110,10 +110,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
                         await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                     }
 
-                    return await state.Pipeline.attemptTimeout.ExecuteAsync(
-                        static async (inner, token) => await inner.Pipeline.AttemptAsync(inner.Call, inner.Create, inner.Read, token).ConfigureAwait(false),
-                        state,
-                        ctx.CancellationToken).ConfigureAwait(false);
+                    return await state.Pipeline.RunAttemptAsync(state.Call, state.Create, state.Read, ctx.CancellationToken).ConfigureAwait(false);
                 },
                 resilienceContext,
                 (Pipeline: this, Call: call, Create: createRequest, Read: read)).ConfigureAwait(false);
@@ -135,9 +132,44 @@ internal sealed class OutlitHttpPipeline : IDisposable
             if (context is not null)
             {
                 context.Attempts = call.Attempts;
+                context.OutcomeUnknown = call.OutcomeUnknown;
             }
 
             ResilienceContextPool.Shared.Return(resilienceContext);
+        }
+    }
+
+    /// <summary>
+    /// One attempt under its timeout, and what it tells about the call: whether the server answered it, or whether it
+    /// may have reached the server without the client learning what the server did with it.
+    /// </summary>
+    private async Task<TResult> RunAttemptAsync<TResult>(CallState call, Func<HttpRequestMessage> createRequest, Func<OutlitResponse, TResult> read, CancellationToken cancellationToken)
+    {
+        call.LastStatus = 0;
+        try
+        {
+            return await attemptTimeout.ExecuteAsync(
+                static async (inner, token) => await inner.Pipeline.AttemptAsync(inner.Call, inner.Create, inner.Read, token).ConfigureAwait(false),
+                (Pipeline: this, Call: call, Create: createRequest, Read: read),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            if (ex is OutlitException { Status: > 0 } answered)
+            {
+                call.LastStatus = answered.Status;
+            }
+            else if (ex is OutlitRedirectException)
+            {
+                // The caller's transport followed a redirect: an answer came, from elsewhere.
+            }
+            else if (!NeverReachedServer(ex))
+            {
+                // A timeout, a reset, a cancellation or a disposal after the request left: the server may have acted on it.
+                call.OutcomeUnknown = true;
+            }
+
+            throw;
         }
     }
 
@@ -158,6 +190,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
 
         var sentTo = request.RequestUri;
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        call.LastStatus = (int)response.StatusCode;
 
         // A transport that follows redirects itself may have answered from somewhere else: that answer is not Outlit's.
         if (response.RequestMessage?.RequestUri is { } answeredBy && sentTo is not null && !OutlitPipelineSettings.IsSameOrigin(answeredBy, sentTo))
@@ -299,6 +332,12 @@ internal sealed class OutlitHttpPipeline : IDisposable
     private sealed class CallState(OutlitOperation operation, OutlitRequestContext? context, string label, bool retrySafe, IReadOnlyCollection<string> secrets)
     {
         public int Attempts;
+
+        /// <summary>The status of the latest attempt's answer; 0 before it arrives or when none did.</summary>
+        public int LastStatus;
+
+        /// <summary>True once an attempt may have reached the server and ended without an answer.</summary>
+        public bool OutcomeUnknown;
 
         public OutlitOperation Operation { get; } = operation;
 
