@@ -1,3 +1,4 @@
+using System.Diagnostics.Tracing;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -78,7 +79,14 @@ public sealed partial class OutlitTracker : IAsyncDisposable
             SingleReader = true,
             SingleWriter = false,
         };
-        channel = Channel.CreateBounded<EncodedEvent>(channelOptions, _ => Interlocked.Increment(ref dropped));
+        channel = Channel.CreateBounded<EncodedEvent>(channelOptions, _ =>
+        {
+            Interlocked.Increment(ref dropped);
+            if (OutlitEventSource.Log.IsEnabled(EventLevel.Error, OutlitEventSource.Keywords.Tracker))
+            {
+                OutlitEventSource.Log.TrackerEventsUndelivered(client.PublicKey, 1, DroppedReason, 0, mayHaveBeenStored: false);
+            }
+        });
         loop = Task.Run(RunAsync);
     }
 
@@ -228,6 +236,9 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         }
     }
 
+    /// <summary>The reason the tracker's events name for an event discarded by <see cref="TrackerOverflowPolicy.DropOldest"/>.</summary>
+    internal const string DroppedReason = "Dropped";
+
     private static ObjectDisposedException Disposed() => new(nameof(OutlitTracker), "The tracker has been disposed; no more events can be queued.");
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -331,6 +342,8 @@ public sealed partial class OutlitTracker : IAsyncDisposable
 
     private void Report(IReadOnlyList<IngestEventFailure> failures)
     {
+        // Whatever else is configured: with neither logger nor callback this is the one place undelivered events show.
+        ReportToEventSource(failures);
         var callback = options.OnDeliveryFailed;
         if (callback is null)
         {
@@ -345,6 +358,19 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         catch (Exception ex)
         {
             logger.LogError(ex, "Outlit tracker: the delivery-failure callback threw for {Count} events.", failures.Count);
+        }
+    }
+
+    private void ReportToEventSource(IReadOnlyList<IngestEventFailure> failures)
+    {
+        if (!OutlitEventSource.Log.IsEnabled(EventLevel.Warning, OutlitEventSource.Keywords.Tracker))
+        {
+            return;
+        }
+
+        foreach (var group in failures.GroupBy(f => (f.Reason, Status: f.StatusCode ?? 0)))
+        {
+            OutlitEventSource.Log.TrackerEventsUndelivered(client.PublicKey, group.Count(), group.Key.Reason.ToString(), group.Key.Status, mayHaveBeenStored: false);
         }
     }
 

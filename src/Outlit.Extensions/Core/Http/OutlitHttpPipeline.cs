@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -115,17 +117,21 @@ internal sealed class OutlitHttpPipeline : IDisposable
                 resilienceContext,
                 (Pipeline: this, Call: call, Create: createRequest, Read: read)).ConfigureAwait(false);
         }
-        catch (OutlitException)
+        catch (OutlitException ex)
         {
+            ReportFailure(call, ex);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller's own decision, not a failure to report.
             throw;
         }
         catch (Exception ex)
         {
-            throw Translate(ex, call);
+            var translated = Translate(ex, call);
+            ReportFailure(call, translated);
+            throw translated;
         }
         finally
         {
@@ -146,15 +152,27 @@ internal sealed class OutlitHttpPipeline : IDisposable
     private async Task<TResult> RunAttemptAsync<TResult>(CallState call, Func<HttpRequestMessage> createRequest, Func<OutlitResponse, TResult> read, CancellationToken cancellationToken)
     {
         call.LastStatus = 0;
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await attemptTimeout.ExecuteAsync(
+            var result = await attemptTimeout.ExecuteAsync(
                 static async (inner, token) => await inner.Pipeline.AttemptAsync(inner.Call, inner.Create, inner.Read, token).ConfigureAwait(false),
                 (Pipeline: this, Call: call, Create: createRequest, Read: read),
                 cancellationToken).ConfigureAwait(false);
+            if (OutlitEventSource.Log.IsEnabled(EventLevel.Verbose, OutlitEventSource.Keywords.Requests))
+            {
+                OutlitEventSource.Log.RequestAttempt(call.Operation.Id, call.Label, call.Attempts, call.LastStatus, "", ElapsedMs(started));
+            }
+
+            return result;
         }
         catch (Exception ex)
         {
+            if (OutlitEventSource.Log.IsEnabled(EventLevel.Verbose, OutlitEventSource.Keywords.Requests))
+            {
+                OutlitEventSource.Log.RequestAttempt(call.Operation.Id, call.Label, call.Attempts, (ex as OutlitException)?.Status ?? call.LastStatus, ErrorKind(ex), ElapsedMs(started));
+            }
+
             if (ex is OutlitException { Status: > 0 } answered)
             {
                 call.LastStatus = answered.Status;
@@ -199,6 +217,34 @@ internal sealed class OutlitHttpPipeline : IDisposable
         }
 
         return read(new OutlitResponse(response, call.Label, call.Secrets, Settings.TimeProvider.GetUtcNow()));
+    }
+
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>What an attempt's failure was, as events name it: the exception type, with the transport's own classification where it has one.</summary>
+    private static string ErrorKind(Exception? exception) => exception switch
+    {
+        null => "",
+        TimeoutRejectedException => "AttemptTimeout",
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => $"{nameof(HttpRequestException)}.{http.HttpRequestError}",
+        _ => exception.GetType().Name,
+    };
+
+    /// <summary>Reports a call that ends with an exception: ids, counts and the type always; the texts the server chose only redacted.</summary>
+    private static void ReportFailure(CallState call, Exception exception)
+    {
+        if (OutlitEventSource.Log.IsEnabled(EventLevel.Warning, OutlitEventSource.Keywords.Requests))
+        {
+            var outlit = exception as OutlitException;
+            OutlitEventSource.Log.RequestFailed(
+                call.Operation.Id,
+                call.Label,
+                call.Attempts,
+                exception.GetType().Name,
+                outlit?.Status ?? 0,
+                OutlitRedactor.RedactValue(outlit?.ErrorCode, call.Secrets) ?? "",
+                OutlitRedactor.Redact(exception.Message, call.Secrets));
+        }
     }
 
     private Exception Translate(Exception exception, CallState call)
@@ -266,6 +312,18 @@ internal sealed class OutlitHttpPipeline : IDisposable
                     logger.LogInformation(
                         "Retrying Outlit {Operation} after {Reason}: retry {Retry} of {MaxRetries} in {DelayMs} ms",
                         call?.Label, reason, args.AttemptNumber + 1, settings.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
+                    if (call is not null && OutlitEventSource.Log.IsEnabled(EventLevel.Informational, OutlitEventSource.Keywords.Requests))
+                    {
+                        OutlitEventSource.Log.RequestRetry(
+                            call.Operation.Id,
+                            call.Label,
+                            args.AttemptNumber + 1,
+                            settings.MaxRetries,
+                            (args.Outcome.Exception as OutlitException)?.Status ?? 0,
+                            args.Outcome.Exception is OutlitException { Status: > 0 } ? "" : ErrorKind(args.Outcome.Exception),
+                            (long)args.RetryDelay.TotalMilliseconds);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             });
