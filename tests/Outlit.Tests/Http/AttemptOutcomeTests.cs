@@ -57,6 +57,36 @@ public class AttemptOutcomeTests
         Assert.That(context.OutcomeUnknown, Is.False);
     }
 
+    [Test]
+    public async Task ADisposalNoticedBeforeTheNextAttemptLeavesIsNotUnknown()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, context) => LoopbackServer.WriteJsonAsync(context, 503, """{"error":"down"}"""));
+        var client = TestClients.Create(server, o =>
+        {
+            o.MaxRetries = 2;
+            o.BaseDelay = TimeSpan.FromMilliseconds(500);
+            o.MaxDelay = TimeSpan.FromMilliseconds(500);
+        });
+        var context = new OutlitRequestContext();
+
+        // The 503 is answered, then the client is disposed while it waits to retry.
+        var call = ListAsync(client, context);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (server.Requests.Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+        }
+
+        // Time for the 503 to arrive; the retry is half a second away.
+        await Task.Delay(200);
+        client.Dispose();
+        var ex = await TestClients.ThrowsAsync<ObjectDisposedException>(() => call);
+
+        Assert.That(ex.ObjectName, Is.EqualTo(nameof(OutlitClient)));
+        Assert.That(server.Requests, Has.Count.EqualTo(1));
+        Assert.That(context.OutcomeUnknown, Is.False, "the only request that left was answered");
+    }
+
     /// <summary>A loopback port nothing listens on: bound, read, released.</summary>
     internal static int UnusedPort()
     {

@@ -97,7 +97,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
         Func<OutlitResponse, TResult> read,
         CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, ownerName);
+        ThrowIfDisposed();
         var call = new CallState(operation, context, context?.Label ?? operation.Id, context?.RetrySafe ?? operation.RetrySafe,
             context is { Secrets.Count: > 0 } ? [.. Settings.Secrets, .. context.Secrets] : Settings.Secrets);
         var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -152,6 +152,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
     private async Task<TResult> RunAttemptAsync<TResult>(CallState call, Func<HttpRequestMessage> createRequest, Func<OutlitResponse, TResult> read, CancellationToken cancellationToken)
     {
         call.LastStatus = 0;
+        call.AttemptSent = false;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -181,7 +182,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
             {
                 // The caller's transport followed a redirect: an answer came, from elsewhere.
             }
-            else if (!NeverReachedServer(ex))
+            else if (call.AttemptSent && !NeverReachedServer(ex))
             {
                 // A timeout, a reset, a cancellation or a disposal after the request left: the server may have acted on it.
                 call.OutcomeUnknown = true;
@@ -193,7 +194,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
 
     private async Task<TResult> AttemptAsync<TResult>(CallState call, Func<HttpRequestMessage> createRequest, Func<OutlitResponse, TResult> read, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, ownerName);
+        ThrowIfDisposed();
         var attempt = Interlocked.Increment(ref call.Attempts);
         using var request = createRequest();
         request.Options.Set(OutlitHttpRequestOptions.Operation, call.Label);
@@ -207,6 +208,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
         }
 
         var sentTo = request.RequestUri;
+        call.AttemptSent = true;
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         call.LastStatus = (int)response.StatusCode;
 
@@ -247,6 +249,20 @@ internal sealed class OutlitHttpPipeline : IDisposable
         }
     }
 
+    /// <summary>True once <see cref="Dispose"/> has run.</summary>
+    public bool IsDisposed => Volatile.Read(ref disposed) != 0;
+
+    /// <summary>Names the SDK type that owns the pipeline, never an internal object (HttpClient, a rate limiter).</summary>
+    private void ThrowIfDisposed()
+    {
+        if (IsDisposed)
+        {
+            throw Disposed();
+        }
+    }
+
+    private ObjectDisposedException Disposed() => new(ownerName, $"The {ownerName} has been disposed.");
+
     private Exception Translate(Exception exception, CallState call)
     {
         if (Find<OutlitException>(exception) is { } typed)
@@ -254,12 +270,19 @@ internal sealed class OutlitHttpPipeline : IDisposable
             return typed;
         }
 
+        if (IsDisposed)
+        {
+            // Whatever the transport threw as it was torn down (a cancellation, an ObjectDisposedException naming an
+            // internal object), the cause is the owner's disposal.
+            return Disposed();
+        }
+
         return exception switch
         {
             TimeoutRejectedException timeout => new OutlitTimeoutException($"The Outlit request {call.Label} timed out after {timeout.Timeout.TotalSeconds:0.###} s (the answer, body included, did not arrive in time).", timeout),
             OperationCanceledException canceled => new OutlitTimeoutException($"The Outlit request {call.Label} was cancelled by the transport before completing (a timeout of the underlying HttpClient).", canceled),
             HttpRequestException or IOException => new OutlitNetworkException($"The Outlit request {call.Label} could not be completed: {OutlitRedactor.Redact(exception.Message, call.Secrets)}", exception),
-            ObjectDisposedException => new ObjectDisposedException(ownerName),
+            ObjectDisposedException => Disposed(),
             _ => new OutlitNetworkException($"The Outlit request {call.Label} failed: {exception.GetType().Name}.", exception),
         };
     }
@@ -334,6 +357,11 @@ internal sealed class OutlitHttpPipeline : IDisposable
 
     private bool ShouldRetry(Exception exception, CallState call)
     {
+        if (IsDisposed)
+        {
+            return false;
+        }
+
         switch (exception)
         {
             case OutlitRedirectException or OutlitResponseFormatException or OutlitResponseTooLargeException or OutlitConfigurationException or OutlitPlanLimitException:
@@ -396,6 +424,9 @@ internal sealed class OutlitHttpPipeline : IDisposable
 
         /// <summary>True once an attempt may have reached the server and ended without an answer.</summary>
         public bool OutcomeUnknown;
+
+        /// <summary>True once the current attempt's request has been handed to the transport (a disposal noticed before it is not a send).</summary>
+        public bool AttemptSent;
 
         public OutlitOperation Operation { get; } = operation;
 
