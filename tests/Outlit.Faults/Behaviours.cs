@@ -44,6 +44,9 @@ public static class Behaviours
     /// <summary>Size of the gzip bomb once inflated.</summary>
     public static int BombInflatedSize => BombInflatedBytes;
 
+    /// <summary>The gzip bomb itself, built once and shared with the memory measurement.</summary>
+    internal static byte[] GzipBomb => Bomb.Value;
+
     private static readonly JObject PlanLimit = JObject.Parse("""
         {"error":"Your plan has exhausted its included API calls for the current billing cycle.","code":"api_limit_exceeded",
         "plan":"free","feature":"api_calls","resetAt":1776124800000}

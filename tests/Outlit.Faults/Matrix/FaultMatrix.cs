@@ -388,7 +388,7 @@ public static class FaultMatrix
     private sealed record IngestView(bool Accepted, bool Failed, IReadOnlyList<IngestFailureReason> Reasons, int? RequestCount, string Describe);
 
     /// <summary>Samples the working set while a heavy cell runs and reports its peak rise.</summary>
-    private sealed class WorkingSetSampler : IDisposable
+    internal sealed class WorkingSetSampler : IDisposable
     {
         private readonly long baseline = Environment.WorkingSet;
         private readonly CancellationTokenSource stop = new();
