@@ -44,6 +44,9 @@ public static class Behaviours
     /// <summary>Size of the gzip bomb once inflated.</summary>
     public static int BombInflatedSize => BombInflatedBytes;
 
+    /// <summary>The gzip bomb itself, built once and shared with the memory measurement.</summary>
+    internal static byte[] GzipBomb => Bomb.Value;
+
     private static readonly JObject PlanLimit = JObject.Parse("""
         {"error":"Your plan has exhausted its included API calls for the current billing cycle.","code":"api_limit_exceeded",
         "plan":"free","feature":"api_calls","resetAt":1776124800000}
@@ -224,6 +227,11 @@ public static class Behaviours
             op => [Throws<OutlitValidationException>(1)],
             op => [Failed(1, IngestFailureReason.RequestRejected)]),
 
+        new("echo-402", "402 whose plan-limit fields (error, code, plan, feature, requestId) echo the request, raw and percent-encoded",
+            (_, r) => Reply.Json(402, EchoPlanLimit(r)),
+            op => [Throws<OutlitPlanLimitException>(1)],
+            op => [Failed(1, IngestFailureReason.RequestRejected)]),
+
         new("echo-200-not-json", "200 whose body is the echoed request, not JSON",
             (_, r) => Reply.Json(200, "Echo: " + Echo(r)),
             op => [Throws<OutlitResponseFormatException>(1)],
@@ -364,6 +372,17 @@ public static class Behaviours
         var b = Sentinels.EscapeEveryCharacter(request.Body);
         return $$"""{"error":"{{e}}","message":"{{e}}","details":[{"path":["config"],"message":"{{b}}"}]}""";
     }
+
+    /// <summary>A plan-limit body whose short fields, which callers read as values rather than text, carry the request.</summary>
+    private static string EchoPlanLimit(ServerRequest request) => new JObject
+    {
+        ["error"] = Echo(request),
+        ["code"] = request.Body.Length > 0 ? request.Body : request.Header("Authorization"),
+        ["plan"] = request.Header("Authorization"),
+        ["feature"] = PercentEncodeEveryByte(request.Body.Length > 0 ? request.Body : Echo(request)),
+        ["requestId"] = request.Body,
+        ["resetAt"] = 1776124800000,
+    }.ToString(Formatting.None);
 
     /// <summary>URL-encoding of every byte, unreserved ones included: legal, and what no redaction of raw text catches.</summary>
     private static string PercentEncodeEveryByte(string text) =>

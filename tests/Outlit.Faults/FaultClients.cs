@@ -110,13 +110,15 @@ public static class FaultClients
 
     /// <summary>An ingest client for <paramref name="baseUrl"/>.</summary>
     /// <param name="baseUrl">The scripted server.</param>
+    /// <param name="log">Receives the client's logs.</param>
     /// <param name="transport">How requests leave the client.</param>
     /// <param name="owned">Collects what the caller owns and must dispose after the cell.</param>
     /// <returns>The client.</returns>
-    public static OutlitIngestClient Ingest(Uri baseUrl, Transport transport, ICollection<IDisposable> owned)
+    public static OutlitIngestClient Ingest(Uri baseUrl, CellLog log, Transport transport, ICollection<IDisposable> owned)
     {
         var options = new OutlitIngestClientOptions
         {
+            LoggerFactory = log,
             BaseUrl = baseUrl,
             AttemptTimeout = AttemptTimeout,
             TotalTimeout = TotalTimeout,

@@ -65,7 +65,11 @@ public sealed class FaultMatrixTests
         {
             Assert.That(run.Results.Sum(r => r.TextsScanned), Is.GreaterThan(run.Results.Count), "the scan read almost nothing: the texts are not being collected");
             Assert.That(run.Results.Sum(r => r.LogLines), Is.GreaterThan(0), "no log line was captured: the logger is not wired");
+            Assert.That(run.Results.Where(r => r.Cell.Operation.Kind != OperationKind.Platform).Sum(r => r.LogLines), Is.GreaterThan(0), "no ingest log line was captured: the ingest client's logger is not wired");
+            Assert.That(run.Results.Sum(r => r.Events), Is.GreaterThan(run.Results.Count), "almost no EventSource event reached a cell: the listener is not routing them");
             Assert.That(leaks, Is.Empty, () => string.Join("\n", leaks));
+            Assert.That(run.UnattributedHits, Is.Empty, () => string.Join("\n", run.UnattributedHits));
+            Assert.That(run.EventSourceErrors, Is.Empty, () => string.Join("\n", run.EventSourceErrors));
         });
     }
 

@@ -15,11 +15,21 @@ public enum IngestFailureReason
     /// <summary>The request still failed after every retry (429, 5xx, timeout or network failure).</summary>
     DeliveryFailed,
 
-    /// <summary>The tracker stopped before the event could be sent (disposal timed out).</summary>
+    /// <summary>
+    /// Sending stopped before the event left: the tracker's disposal timed out, or the tracker or the ingest client was
+    /// disposed first. The server never received it; queueing it again cannot duplicate it.
+    /// </summary>
     NotSent,
 
     /// <summary>The event was null or could not be serialized; it was not sent.</summary>
     Invalid,
+
+    /// <summary>
+    /// Outcome unknown (may have been stored): the event's request was in flight when the tracker or the ingest client
+    /// was disposed, so the server may have stored it without the client hearing back. Queueing it again may
+    /// duplicate it; unlike <see cref="NotSent"/>, <see cref="IngestEventFailure.MayHaveBeenStored"/> is always true.
+    /// </summary>
+    OutcomeUnknown,
 }
 
 /// <summary>One problem the server reported about an event field.</summary>
@@ -30,7 +40,7 @@ public sealed record IngestIssue(IReadOnlyList<object> Path, string Message);
 /// <summary>An event that was not accepted, with the reason.</summary>
 public sealed class IngestEventFailure
 {
-    internal IngestEventFailure(long index, IngestEvent @event, IngestFailureReason reason, string message, int? statusCode, IReadOnlyList<IngestIssue> issues, Exception? exception)
+    internal IngestEventFailure(long index, IngestEvent @event, IngestFailureReason reason, string message, int? statusCode, IReadOnlyList<IngestIssue> issues, Exception? exception, bool mayHaveBeenStored = false)
     {
         Index = index;
         Event = @event;
@@ -39,6 +49,7 @@ public sealed class IngestEventFailure
         StatusCode = statusCode;
         Issues = issues;
         Exception = exception;
+        MayHaveBeenStored = mayHaveBeenStored || reason == IngestFailureReason.OutcomeUnknown;
     }
 
     /// <summary>Position of the event in the sequence passed to the send call (for the tracker: its enqueue sequence number).</summary>
@@ -62,8 +73,16 @@ public sealed class IngestEventFailure
     /// <summary>The transport error of the last attempt, when the failure was not an HTTP response.</summary>
     public Exception? Exception { get; }
 
+    /// <summary>
+    /// True when the server may have stored the event although it is reported here: always for
+    /// <see cref="IngestFailureReason.OutcomeUnknown"/>, and for <see cref="IngestFailureReason.DeliveryFailed"/> (or a
+    /// refusal) when one of its attempts reached the server and got no answer (a timeout or a reset). Queueing such an
+    /// event again may store it twice; false means no attempt reached the server, or each one that did was refused.
+    /// </summary>
+    public bool MayHaveBeenStored { get; }
+
     /// <inheritdoc />
-    public override string ToString() => $"event {Index}: {Reason} ({Message})";
+    public override string ToString() => MayHaveBeenStored ? $"event {Index}: {Reason}, may have been stored ({Message})" : $"event {Index}: {Reason} ({Message})";
 }
 
 /// <summary>Outcome of sending a set of events: which were accepted, which were not and why.</summary>

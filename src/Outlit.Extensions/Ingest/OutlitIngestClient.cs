@@ -131,10 +131,17 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// </summary>
     /// <param name="events">The events. One missing a timestamp gets the current time; one with a URL but no path gets the URL's path.</param>
     /// <param name="cancellationToken">Stops sending; events not yet accepted are not reported.</param>
-    /// <returns>Which events were accepted and which were not, with reasons. It does not throw for events the server refused: see <see cref="IngestResult.EnsureSuccess"/>.</returns>
+    /// <returns>
+    /// Which events were accepted and which were not, with reasons. It does not throw for events the server refused: see
+    /// <see cref="IngestResult.EnsureSuccess"/>. When the client is disposed during the call, the call still returns: the
+    /// request then in flight is reported as <see cref="IngestFailureReason.OutcomeUnknown"/> (the server may have stored
+    /// it) and the events not yet sent as <see cref="IngestFailureReason.NotSent"/>.
+    /// </returns>
+    /// <exception cref="ObjectDisposedException">The client was disposed before the call.</exception>
     public Task<IngestResult> SendAsync(IEnumerable<IngestEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ThrowIfDisposed();
         return SendTypedAsync(CreateEnvelope(IngestEventsRequestSource.Server.ToString(), null, null, null), events, cancellationToken);
     }
 
@@ -145,10 +152,12 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// </summary>
     /// <param name="request">The payload to send.</param>
     /// <param name="cancellationToken">Stops sending; events not yet accepted are not reported.</param>
-    /// <returns>Which events were accepted and which were not, with reasons.</returns>
+    /// <returns>Which events were accepted and which were not, with reasons (a disposal during the call as for <see cref="SendAsync(IEnumerable{IngestEvent}, CancellationToken)"/>).</returns>
+    /// <exception cref="ObjectDisposedException">The client was disposed before the call.</exception>
     public Task<IngestResult> SendAsync(IngestEventsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ThrowIfDisposed();
         var envelope = IngestEnvelope.Create(
             serializer,
             request.Source?.ToString(),
@@ -247,11 +256,21 @@ public sealed partial class OutlitIngestClient : IDisposable
     /// Sends already-encoded events in order, splitting them by the limits. Oversized events and
     /// events the server rejects individually are reported without holding back the others.
     /// </summary>
-    internal async Task<IngestResult> SendEncodedAsync(IngestEnvelope envelope, IEnumerable<EncodedEvent> events, CancellationToken cancellationToken, List<IngestEventFailure>? failures = null)
+    /// <param name="envelope">What goes with every request.</param>
+    /// <param name="events">The events.</param>
+    /// <param name="cancellationToken">Stops sending.</param>
+    /// <param name="failures">Failures found before sending (invalid events), to report with the rest.</param>
+    /// <param name="reportWhenStopped">
+    /// What <paramref name="cancellationToken"/> does: false (the public calls) ends the call with
+    /// <see cref="OperationCanceledException"/>; true (the tracker, whose token is its disposal) reports what was in
+    /// flight and what was not sent, as a disposal of the client always does.
+    /// </param>
+    internal async Task<IngestResult> SendEncodedAsync(IngestEnvelope envelope, IEnumerable<EncodedEvent> events, CancellationToken cancellationToken, List<IngestEventFailure>? failures = null, bool reportWhenStopped = false)
     {
         var accepted = new List<long>();
         failures ??= [];
         var requests = 0;
+        var stopped = false;
         foreach (var planned in IngestBatchPlanner.Plan(events, envelope, maxEvents, maxBytes))
         {
             if (planned.Oversized is { } big)
@@ -262,20 +281,52 @@ public sealed partial class OutlitIngestClient : IDisposable
                 continue;
             }
 
-            requests += await SendBatchAsync(envelope, planned.Events!, accepted, failures, cancellationToken).ConfigureAwait(false);
+            stopped = stopped || IsStopped(cancellationToken, reportWhenStopped);
+            if (stopped)
+            {
+                AddNotSent(planned.Events!, failures);
+                continue;
+            }
+
+            var (sentRequests, stoppedNow) = await SendBatchAsync(envelope, planned.Events!, accepted, failures, cancellationToken, reportWhenStopped).ConfigureAwait(false);
+            requests += sentRequests;
+            stopped = stoppedNow;
         }
 
         failures.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(accepted, failures, requests);
     }
 
-    private async Task<int> SendBatchAsync(IngestEnvelope envelope, IReadOnlyList<EncodedEvent> batch, List<long> accepted, List<IngestEventFailure> failures, CancellationToken cancellationToken)
+    /// <summary>True when sending must stop and report instead of going on: the client was disposed, or the tracker is stopping.</summary>
+    private bool IsStopped(CancellationToken cancellationToken, bool reportWhenStopped) =>
+        pipeline.IsDisposed || (reportWhenStopped && cancellationToken.IsCancellationRequested);
+
+    private static void AddNotSent(IEnumerable<EncodedEvent> events, List<IngestEventFailure> failures)
+    {
+        foreach (var e in events)
+        {
+            failures.Add(new IngestEventFailure(e.Index, e.Source, IngestFailureReason.NotSent, NotSentMessage, null, [], null));
+        }
+    }
+
+    private const string NotSentMessage = "Sending stopped (the tracker or the ingest client was disposed) before the event was sent.";
+
+    private const string OutcomeUnknownMessage =
+        "The request was in flight when sending stopped (the tracker or the ingest client was disposed): the server may have stored the event, so queueing it again may duplicate it.";
+
+    private async Task<(int Requests, bool Stopped)> SendBatchAsync(IngestEnvelope envelope, IReadOnlyList<EncodedEvent> batch, List<long> accepted, List<IngestEventFailure> failures, CancellationToken cancellationToken, bool reportWhenStopped)
     {
         var requests = 0;
         var pending = batch;
         while (pending.Count > 0)
         {
-            var outcome = await SendRequestAsync(envelope.BuildBody(pending), cancellationToken).ConfigureAwait(false);
+            if (IsStopped(cancellationToken, reportWhenStopped))
+            {
+                AddNotSent(pending, failures);
+                return (requests, true);
+            }
+
+            var outcome = await SendRequestAsync(envelope.BuildBody(pending), cancellationToken, reportWhenStopped).ConfigureAwait(false);
             requests += outcome.Attempts;
             if (outcome.Succeeded)
             {
@@ -284,7 +335,21 @@ public sealed partial class OutlitIngestClient : IDisposable
                     accepted.Add(e.Index);
                 }
 
-                return requests;
+                return (requests, false);
+            }
+
+            if (outcome.Stopped)
+            {
+                // In flight when sending stopped: only a request that may have reached the server is "may have been stored".
+                var (reason, message) = outcome.OutcomeUnknown
+                    ? (IngestFailureReason.OutcomeUnknown, OutcomeUnknownMessage)
+                    : (IngestFailureReason.NotSent, NotSentMessage);
+                foreach (var e in pending)
+                {
+                    failures.Add(new IngestEventFailure(e.Index, e.Source, reason, message, null, [], null, outcome.OutcomeUnknown));
+                }
+
+                return (requests, true);
             }
 
             var rejected = outcome.StatusCode == 400 ? MapEventErrors(outcome.Errors, pending.Count) : null;
@@ -294,10 +359,10 @@ public sealed partial class OutlitIngestClient : IDisposable
                 var message = outcome.Message ?? "The request failed.";
                 foreach (var e in pending)
                 {
-                    failures.Add(new IngestEventFailure(e.Index, e.Source, reason, message, outcome.StatusCode, [], outcome.Exception));
+                    failures.Add(new IngestEventFailure(e.Index, e.Source, reason, message, outcome.StatusCode, [], outcome.Exception, outcome.OutcomeUnknown));
                 }
 
-                return requests;
+                return (requests, false);
             }
 
             // The server refused the request because of specific events: report those and send
@@ -309,7 +374,7 @@ public sealed partial class OutlitIngestClient : IDisposable
                 if (rejected.TryGetValue(i, out var issues))
                 {
                     var text = string.Join("; ", issues.Select(x => x.Path.Count == 0 ? x.Message : $"{string.Join('.', x.Path)}: {x.Message}"));
-                    failures.Add(new IngestEventFailure(pending[i].Index, pending[i].Source, IngestFailureReason.Rejected, text, 400, issues, null));
+                    failures.Add(new IngestEventFailure(pending[i].Index, pending[i].Source, IngestFailureReason.Rejected, text, 400, issues, null, outcome.OutcomeUnknown));
                 }
                 else
                 {
@@ -320,7 +385,7 @@ public sealed partial class OutlitIngestClient : IDisposable
             pending = remaining;
         }
 
-        return requests;
+        return (requests, false);
     }
 
     /// <summary>
@@ -355,7 +420,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     }
 
     /// <summary>Sends one request body through the generated ingest operation and reports what became of it.</summary>
-    private async Task<IngestAttemptOutcome> SendRequestAsync(byte[] body, CancellationToken cancellationToken)
+    private async Task<IngestAttemptOutcome> SendRequestAsync(byte[] body, CancellationToken cancellationToken, bool reportWhenStopped)
     {
         var context = new OutlitRequestContext();
         try
@@ -363,15 +428,20 @@ public sealed partial class OutlitIngestClient : IDisposable
             await api.IngestEventsAsync<Newtonsoft.Json.Linq.JToken>(PublicKey, new EncodedIngestEventsRequest(body), context, cancellationToken).ConfigureAwait(false);
             return new IngestAttemptOutcome(200, null, [], null, context.Attempts);
         }
+        catch (Exception ex) when (IsStopped(cancellationToken, reportWhenStopped) && ex is OutlitException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Stopped mid-request: whether the server stored the batch depends on whether an attempt had left.
+            return new IngestAttemptOutcome(null, null, [], null, context.Attempts) { Stopped = true, OutcomeUnknown = context.OutcomeUnknown };
+        }
         catch (OutlitException ex) when (!cancellationToken.IsCancellationRequested)
         {
             if (ex.Status == 0 || ex is OutlitTimeoutException or OutlitNetworkException)
             {
-                return new IngestAttemptOutcome(null, $"The request failed after {context.Attempts} attempt(s): {ex.Message}", [], ex, context.Attempts);
+                return new IngestAttemptOutcome(null, $"The request failed after {context.Attempts} attempt(s): {ex.Message}", [], ex, context.Attempts) { OutcomeUnknown = context.OutcomeUnknown };
             }
 
             var errors = ex.Details.Select(d => new IngestErrorItem(d.Path.Select(PathSegment).ToArray(), d.Message)).ToList();
-            return new IngestAttemptOutcome(ex.Status, ex.ServerMessage ?? $"HTTP {ex.Status}", errors, null, context.Attempts);
+            return new IngestAttemptOutcome(ex.Status, ex.ServerMessage ?? $"HTTP {ex.Status}", errors, null, context.Attempts) { OutcomeUnknown = context.OutcomeUnknown };
         }
     }
 
@@ -379,11 +449,22 @@ public sealed partial class OutlitIngestClient : IDisposable
     private static object PathSegment(string segment) =>
         long.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : segment;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Releases the connection pool. A send in progress returns at once: its request in flight is reported as
+    /// <see cref="IngestFailureReason.OutcomeUnknown"/>, its events not yet sent as <see cref="IngestFailureReason.NotSent"/>.
+    /// </summary>
     public void Dispose()
     {
         pipeline.Dispose();
         pacer.Dispose();
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (pipeline.IsDisposed)
+        {
+            throw new ObjectDisposedException(nameof(OutlitIngestClient), $"The {nameof(OutlitIngestClient)} has been disposed.");
+        }
     }
 
     /// <summary>One thread's reusable text buffer and JSON writer for <see cref="Encode"/>.</summary>
@@ -456,6 +537,12 @@ internal sealed record IngestErrorItem(IReadOnlyList<object> Path, string Messag
 internal sealed record IngestAttemptOutcome(int? StatusCode, string? Message, IReadOnlyList<IngestErrorItem> Errors, Exception? Exception, int Attempts)
 {
     public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    /// <summary>True when sending stopped (disposal) before the request ended.</summary>
+    public bool Stopped { get; init; }
+
+    /// <summary>True when an attempt may have reached the server without an answer: the server may have stored the events.</summary>
+    public bool OutcomeUnknown { get; init; }
 
     /// <summary>True when the failure is one retries could have fixed (network, timeout, 429, 5xx).</summary>
     public bool Transient => Exception is not null || StatusCode is 429 or >= 500;

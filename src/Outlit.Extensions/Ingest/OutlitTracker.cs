@@ -1,3 +1,4 @@
+using System.Diagnostics.Tracing;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,6 +35,7 @@ public sealed partial class OutlitTracker : IAsyncDisposable
     private long enqueued;
     private long sent;
     private long failed;
+    private long outcomeUnknown;
     private long dropped;
     private int disposed;
 
@@ -78,7 +80,14 @@ public sealed partial class OutlitTracker : IAsyncDisposable
             SingleReader = true,
             SingleWriter = false,
         };
-        channel = Channel.CreateBounded<EncodedEvent>(channelOptions, _ => Interlocked.Increment(ref dropped));
+        channel = Channel.CreateBounded<EncodedEvent>(channelOptions, _ =>
+        {
+            Interlocked.Increment(ref dropped);
+            if (OutlitEventSource.Log.IsEnabled(EventLevel.Error, OutlitEventSource.Keywords.Tracker))
+            {
+                OutlitEventSource.Log.TrackerEventsUndelivered(client.PublicKey, 1, DroppedReason, 0, mayHaveBeenStored: false);
+            }
+        });
         loop = Task.Run(RunAsync);
     }
 
@@ -88,8 +97,17 @@ public sealed partial class OutlitTracker : IAsyncDisposable
     /// <summary>Events the server has accepted since the tracker started.</summary>
     public long SentCount => Interlocked.Read(ref sent);
 
-    /// <summary>Events handed to <see cref="OutlitTrackerOptions.OnDeliveryFailed"/> (or logged) because they could not be delivered.</summary>
+    /// <summary>
+    /// Events handed to <see cref="OutlitTrackerOptions.OnDeliveryFailed"/> (or logged) because their delivery was not
+    /// confirmed; <see cref="OutcomeUnknownCount"/> of them may have been stored all the same.
+    /// </summary>
     public long FailedCount => Interlocked.Read(ref failed);
+
+    /// <summary>
+    /// Of <see cref="FailedCount"/>, the events reported as <see cref="IngestFailureReason.OutcomeUnknown"/>: their
+    /// request was in flight when the tracker (or its client) was disposed, so the server may have stored them.
+    /// </summary>
+    public long OutcomeUnknownCount => Interlocked.Read(ref outcomeUnknown);
 
     /// <summary>Events discarded by <see cref="TrackerOverflowPolicy.DropOldest"/> because the queue was full.</summary>
     public long DroppedCount => Interlocked.Read(ref dropped);
@@ -99,8 +117,15 @@ public sealed partial class OutlitTracker : IAsyncDisposable
     /// as failed.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting; the events stay queued.</param>
+    /// <returns>A task that completes when everything queued before the call is accepted or reported.</returns>
+    /// <exception cref="ObjectDisposedException">The tracker has been disposed (disposal already sent or reported everything).</exception>
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            throw Disposed();
+        }
+
         var target = Interlocked.Read(ref enqueued);
         TaskCompletionSource done;
         lock (flushWaiters)
@@ -121,9 +146,12 @@ public sealed partial class OutlitTracker : IAsyncDisposable
 
     /// <summary>
     /// Stops accepting events, sends what is queued for up to
-    /// <see cref="OutlitTrackerOptions.DisposeTimeout"/>, then reports anything still unsent to
-    /// <see cref="OutlitTrackerOptions.OnDeliveryFailed"/> as <see cref="IngestFailureReason.NotSent"/>.
+    /// <see cref="OutlitTrackerOptions.DisposeTimeout"/>, then stops sending and reports to
+    /// <see cref="OutlitTrackerOptions.OnDeliveryFailed"/> the events of a request still in flight as
+    /// <see cref="IngestFailureReason.OutcomeUnknown"/> (the server may have stored them) and the events never sent
+    /// as <see cref="IngestFailureReason.NotSent"/>.
     /// </summary>
+    /// <returns>A task that completes when every queued event is accepted or reported.</returns>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -228,6 +256,9 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         }
     }
 
+    /// <summary>The reason the tracker's events name for an event discarded by <see cref="TrackerOverflowPolicy.DropOldest"/>.</summary>
+    internal const string DroppedReason = "Dropped";
+
     private static ObjectDisposedException Disposed() => new(nameof(OutlitTracker), "The tracker has been disposed; no more events can be queued.");
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -301,7 +332,8 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         {
             try
             {
-                var result = await client.SendEncodedAsync(envelope, batch, abort.Token).ConfigureAwait(false);
+                // Stopping reports the request in flight as "outcome unknown" rather than throwing it away as not sent.
+                var result = await client.SendEncodedAsync(envelope, batch, abort.Token, reportWhenStopped: true).ConfigureAwait(false);
                 Interlocked.Add(ref sent, result.AcceptedCount);
                 failures = result.Failures;
             }
@@ -320,6 +352,7 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         if (failures.Count > 0)
         {
             Report(failures);
+            Interlocked.Add(ref outcomeUnknown, failures.Count(f => f.Reason == IngestFailureReason.OutcomeUnknown));
             Interlocked.Add(ref failed, failures.Count);
         }
 
@@ -331,10 +364,23 @@ public sealed partial class OutlitTracker : IAsyncDisposable
 
     private void Report(IReadOnlyList<IngestEventFailure> failures)
     {
+        // Whatever else is configured: with neither logger nor callback this is the one place undelivered events show.
+        ReportToEventSource(failures);
         var callback = options.OnDeliveryFailed;
         if (callback is null)
         {
-            logger.LogError("Outlit tracker: {Count} events were not delivered; first: {Reason} {Message}", failures.Count, failures[0].Reason, failures[0].Message);
+            var unknown = failures.Count(f => f.Reason == IngestFailureReason.OutcomeUnknown);
+            if (unknown > 0)
+            {
+                logger.LogWarning("Outlit tracker: outcome unknown for {Count} events (may have been stored): their request was in flight when the tracker stopped.", unknown);
+            }
+
+            if (failures.Count > unknown)
+            {
+                var first = failures.First(f => f.Reason != IngestFailureReason.OutcomeUnknown);
+                logger.LogError("Outlit tracker: {Count} events were not delivered; first: {Reason} {Message}", failures.Count - unknown, first.Reason, first.Message);
+            }
+
             return;
         }
 
@@ -345,6 +391,27 @@ public sealed partial class OutlitTracker : IAsyncDisposable
         catch (Exception ex)
         {
             logger.LogError(ex, "Outlit tracker: the delivery-failure callback threw for {Count} events.", failures.Count);
+        }
+    }
+
+    private void ReportToEventSource(IReadOnlyList<IngestEventFailure> failures)
+    {
+        if (!OutlitEventSource.Log.IsEnabled(EventLevel.Warning, OutlitEventSource.Keywords.Tracker))
+        {
+            return;
+        }
+
+        foreach (var group in failures.GroupBy(f => (f.Reason, Status: f.StatusCode ?? 0, f.MayHaveBeenStored)))
+        {
+            if (group.Key.Reason == IngestFailureReason.OutcomeUnknown)
+            {
+                // Its own event: a listener that re-sends what was not delivered must not count these as lost.
+                OutlitEventSource.Log.TrackerEventsOutcomeUnknown(client.PublicKey, group.Count());
+            }
+            else
+            {
+                OutlitEventSource.Log.TrackerEventsUndelivered(client.PublicKey, group.Count(), group.Key.Reason.ToString(), group.Key.Status, group.Key.MayHaveBeenStored);
+            }
         }
     }
 

@@ -41,10 +41,17 @@ public sealed class OutlitTrackerOptions
     public TimeSpan DisposeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Called with the events of a batch that still failed after the client's retries (or were
-    /// still queued when disposal timed out), so they can be logged, stored or queued again.
-    /// Without it such events are logged as errors. Exceptions it throws are logged and ignored.
+    /// Called with the events of a batch that still failed after the client's retries, or that disposal stopped, so
+    /// they can be logged, stored or queued again. Without it such events are logged; either way they are also
+    /// reported through the <c>Outlit</c> EventSource. Exceptions it throws are logged and ignored.
     /// </summary>
+    /// <remarks>
+    /// Before queueing an event again, look at <see cref="IngestEventFailure.MayHaveBeenStored"/>: it is true for
+    /// <see cref="IngestFailureReason.OutcomeUnknown"/> (the request was in flight when the tracker or its client was
+    /// disposed; the server may have stored it) and for a <see cref="IngestFailureReason.DeliveryFailed"/> whose
+    /// attempts timed out or were reset after leaving. Re-queueing those may store them twice; events reported as
+    /// <see cref="IngestFailureReason.NotSent"/> never reached the server and can be queued again safely.
+    /// </remarks>
     public Action<IngestDeliveryFailure>? OnDeliveryFailed { get; set; }
 
     internal void Validate()

@@ -66,9 +66,11 @@ public class OutlitConnectionFailedException : OutlitConnectionSessionException
     /// <param name="sessionId">The session that failed.</param>
     /// <param name="status">The final status reported by the server.</param>
     public OutlitConnectionFailedException(string sessionId, IntegrationConnectionStatusResponse status)
-        : base($"Connecting {status?.Provider} failed{(string.IsNullOrEmpty(status?.Error) ? "" : ": " + status!.Error)}.", sessionId, status!)
+        : base($"Connecting {status?.Provider} failed{(string.IsNullOrEmpty(status?.Error) ? "" : ": " + OutlitRedactor.Redact(status!.Error, []))}.", sessionId, status!)
     {
-        ServerError = status!.Error;
+        // The server's text, like every message it chooses, may echo the request: the only secret a status poll carries
+        // is the API key, which the redactor recognizes by its shape in any escaping.
+        ServerError = status!.Error is { } error ? OutlitRedactor.Redact(error, []) : null;
     }
 
     /// <summary>The server's reason (the status' <c>error</c>), when given.</summary>

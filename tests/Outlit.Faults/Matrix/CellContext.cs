@@ -32,7 +32,7 @@ public sealed class CellContext : IAsyncDisposable
     public OutlitClient Platform => platform ??= FaultClients.Platform(baseUrl, Log, transport, driftDetection, owned);
 
     /// <summary>The ingest client of the cell.</summary>
-    public OutlitIngestClient Ingest => ingest ??= FaultClients.Ingest(baseUrl, transport, owned);
+    public OutlitIngestClient Ingest => ingest ??= FaultClients.Ingest(baseUrl, Log, transport, owned);
 
     /// <summary>Drift findings of the Platform client, if one was built.</summary>
     internal IEnumerable<string> DriftFindings =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 
 namespace Outlit.Faults.Matrix;
@@ -11,12 +12,24 @@ public sealed class CellLog : ILoggerFactory
 {
     private readonly ConcurrentQueue<string> texts = new();
     private int logLines;
+    private int events;
 
     /// <summary>Every text recorded.</summary>
     public IReadOnlyList<string> Texts => texts.ToArray();
 
     /// <summary>How many of the texts are log lines.</summary>
     public int LogLines => Volatile.Read(ref logLines);
+
+    /// <summary>How many of the texts are events of the <c>Outlit</c> EventSource.</summary>
+    public int Events => Volatile.Read(ref events);
+
+    /// <summary>Records an event of the <c>Outlit</c> EventSource (its formatted message and every payload value).</summary>
+    /// <param name="text">The event as text.</param>
+    public void AddEvent(string text)
+    {
+        Interlocked.Increment(ref events);
+        Add(text);
+    }
 
     /// <summary>Records a text.</summary>
     /// <param name="text">The text; null is ignored.</param>
@@ -28,7 +41,12 @@ public sealed class CellLog : ILoggerFactory
         }
     }
 
-    /// <summary>Records an exception's message and <c>ToString()</c>, each inner exception's message, and an <see cref="OutlitException"/>'s server message, body snippet and details.</summary>
+    /// <summary>
+    /// Records an exception's <c>ToString()</c> and, for it and each inner exception, its message, every public
+    /// property a caller can read (an <see cref="OutlitException"/>'s server message, code, plan, request id, body
+    /// snippet, details, redirect target, …: found by reflection, so a property added later is scanned too) and its
+    /// <see cref="Exception.Data"/>.
+    /// </summary>
     /// <param name="exception">The exception.</param>
     public void Add(Exception exception)
     {
@@ -36,14 +54,34 @@ public sealed class CellLog : ILoggerFactory
         for (var current = exception; current is not null; current = current.InnerException)
         {
             Add(current.Message);
-            if (current is OutlitException outlit)
+            foreach (var property in current.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                Add(outlit.ServerMessage);
-                Add(outlit.RawBodySnippet);
-                foreach (var detail in outlit.Details)
+                if (property.GetIndexParameters().Length > 0 || property.Name is nameof(Exception.InnerException) or nameof(Exception.TargetSite) or nameof(Exception.StackTrace) or nameof(Exception.Data))
                 {
-                    Add(detail.ToString());
+                    continue;
                 }
+
+                switch (property.GetValue(current))
+                {
+                    case string text:
+                        Add(text);
+                        break;
+                    case System.Collections.IEnumerable items:
+                        foreach (var item in items)
+                        {
+                            Add(item?.ToString());
+                        }
+
+                        break;
+                    case { } value:
+                        Add(value.ToString());
+                        break;
+                }
+            }
+
+            foreach (System.Collections.DictionaryEntry entry in current.Data)
+            {
+                Add($"{entry.Key}={entry.Value}");
             }
 
             if (current is AggregateException aggregate)

@@ -11,6 +11,15 @@ namespace Outlit.Faults.Matrix;
 /// <param name="Elapsed">Wall time of the run.</param>
 public sealed record MatrixRun(IReadOnlyList<CellResult> Results, TimeSpan Elapsed)
 {
+    /// <summary>Events of the <c>Outlit</c> EventSource heard outside any cell's flow (scanned all the same).</summary>
+    public int UnattributedEvents { get; init; }
+
+    /// <summary>Secrets found in events heard outside any cell's flow.</summary>
+    public IReadOnlyList<string> UnattributedHits { get; init; } = [];
+
+    /// <summary>What the EventSource runtime reported about the source itself (a payload not matching its event).</summary>
+    public IReadOnlyList<string> EventSourceErrors { get; init; } = [];
+
     /// <summary>How many cells ended in <paramref name="outcome"/>.</summary>
     /// <param name="outcome">The class.</param>
     /// <returns>The count.</returns>
@@ -27,6 +36,12 @@ public static class FaultMatrix
 {
     /// <summary>Cells run at once: enough to keep two cores busy while most cells wait on timers and sockets.</summary>
     public const int Degree = 8;
+
+    /// <summary>
+    /// The log of the cell whose flow is running. An EventListener is called on the thread that writes the event, so
+    /// the SDK's events land in the log of the cell whose call wrote them, although cells run in parallel.
+    /// </summary>
+    private static readonly AsyncLocal<CellLog?> CurrentCell = new();
 
     /// <summary>Every cell of the matrix, behaviours in rows, operations in columns.</summary>
     public static IReadOnlyList<Cell> Cells { get; } =
@@ -48,6 +63,9 @@ public static class FaultMatrix
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
 
+        // The SDK's diagnostics without a logger are text a person reads too: every event is scanned like a log line.
+        var unattributed = new CellLog();
+        using var capture = new OutlitEventCapture { Route = e => (CurrentCell.Value ?? unattributed).AddEvent(e.Text) };
         var watch = Stopwatch.StartNew();
         var results = new ConcurrentDictionary<Cell, CellResult>();
         await Parallel.ForEachAsync(
@@ -62,7 +80,12 @@ public static class FaultMatrix
             results[cell] = await RunCellAsync(cell, measure: true);
         }
 
-        return new MatrixRun(cells.Select(cell => results[cell]).ToArray(), watch.Elapsed);
+        return new MatrixRun(cells.Select(cell => results[cell]).ToArray(), watch.Elapsed)
+        {
+            UnattributedEvents = unattributed.Events,
+            UnattributedHits = unattributed.Texts.SelectMany(text => Sentinels.Find(text).Select(secret => $"{secret} in: {Excerpt(text)}")).Distinct().ToArray(),
+            EventSourceErrors = capture.SourceErrors,
+        };
     }
 
     private static async Task<CellResult> RunCellAsync(Cell cell, bool measure)
@@ -70,6 +93,7 @@ public static class FaultMatrix
         var behaviour = cell.Behaviour;
         var operation = cell.Operation;
         var log = new CellLog();
+        CurrentCell.Value = log;
         var other = behaviour.UsesOtherOrigin
             ? ScriptedServer.Start(_ => Reply.Json(200, operation.SuccessBody().ToString(Formatting.None)))
             : null;
@@ -170,6 +194,7 @@ public static class FaultMatrix
             WorkingSetRise = workingSetRise,
             TextsScanned = log.Texts.Count,
             LogLines = log.LogLines,
+            Events = log.Events,
             SentinelHits = hits,
             ServerErrors = [.. server.Errors, .. other?.Errors ?? []],
             StillRunningAfterCleanup = stillRunning,
@@ -363,7 +388,7 @@ public static class FaultMatrix
     private sealed record IngestView(bool Accepted, bool Failed, IReadOnlyList<IngestFailureReason> Reasons, int? RequestCount, string Describe);
 
     /// <summary>Samples the working set while a heavy cell runs and reports its peak rise.</summary>
-    private sealed class WorkingSetSampler : IDisposable
+    internal sealed class WorkingSetSampler : IDisposable
     {
         private readonly long baseline = Environment.WorkingSet;
         private readonly CancellationTokenSource stop = new();

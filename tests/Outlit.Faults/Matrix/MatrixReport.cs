@@ -98,7 +98,7 @@ public static class MatrixReport
         text.AppendLine();
         text.AppendLine("## Sentinel scan");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{run.Results.Sum(r => r.TextsScanned)} texts scanned ({run.Results.Sum(r => r.LogLines)} log lines, the rest exception texts, messages, body snippets and drift findings); {run.Results.Sum(r => r.SentinelHits.Count)} held a secret, in {run.Count(OutcomeClass.Leaked)} cells.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{run.Results.Sum(r => r.TextsScanned) + run.UnattributedEvents} texts scanned ({run.Results.Sum(r => r.LogLines)} log lines, {run.Results.Sum(r => r.Events) + run.UnattributedEvents} events of the `Outlit` EventSource ({run.UnattributedEvents} outside any cell), the rest exception texts with every public property of each exception in the chain, ingest failures, body snippets and drift findings); {run.Results.Sum(r => r.SentinelHits.Count) + run.UnattributedHits.Count} held a secret, in {run.Count(OutcomeClass.Leaked)} cells.");
         return text.ToString();
     }
 

@@ -221,6 +221,9 @@ public sealed record CellResult(Cell Cell)
     /// <summary>How many of them were log lines.</summary>
     public int LogLines { get; init; }
 
+    /// <summary>How many of them were events of the <c>Outlit</c> EventSource.</summary>
+    public int Events { get; init; }
+
     /// <summary>Secrets found, with where.</summary>
     public IReadOnlyList<string> SentinelHits { get; init; } = [];
 

@@ -30,6 +30,9 @@ public enum IngestFault
 
     /// <summary>Wait <see cref="IngestServerSettings.SlowDelay"/>, then handle normally (unless the client gave up).</summary>
     Slow,
+
+    /// <summary>Handle normally (store the batch), then wait <see cref="IngestServerSettings.SlowDelay"/> before answering: a client that gives up first never hears that it was stored.</summary>
+    StoreThenSlow,
 }
 
 /// <summary>How the ingest test server behaves.</summary>
@@ -195,7 +198,7 @@ public sealed class IngestTestServer : IAsyncDisposable
         }
 
         var fault = settings.Faults(number);
-        if (fault is not (IngestFault.None or IngestFault.Slow))
+        if (fault is not (IngestFault.None or IngestFault.Slow or IngestFault.StoreThenSlow))
         {
             Interlocked.Increment(ref faultsInjected);
         }
@@ -291,6 +294,19 @@ public sealed class IngestTestServer : IAsyncDisposable
         if (settings.KeepBatches)
         {
             accepted.Enqueue(batch);
+        }
+
+        if (fault == IngestFault.StoreThenSlow)
+        {
+            try
+            {
+                await Task.Delay(settings.SlowDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up; the batch is stored all the same.
+                return;
+            }
         }
 
         context.Response.StatusCode = 200;

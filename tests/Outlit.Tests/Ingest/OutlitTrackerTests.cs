@@ -101,8 +101,8 @@ public class OutlitTrackerTests
 
         Assert.That(server.Accepted.SelectMany(b => b.Events).Select(Seq), Is.EqualTo(Enumerable.Range(0, 250).Select(i => (long)i)));
         Assert.That(tracker.SentCount, Is.EqualTo(250));
-        Assert.Throws<ObjectDisposedException>(() => Enqueue(tracker, 999));
-        Assert.That(tracker.FlushAsync().IsCompleted, Is.True, "flushing a disposed tracker does not hang");
+        Assert.That(Assert.Throws<ObjectDisposedException>(() => Enqueue(tracker, 999))!.ObjectName, Is.EqualTo(nameof(OutlitTracker)));
+        Assert.That(Assert.Throws<ObjectDisposedException>(() => tracker.FlushAsync())!.ObjectName, Is.EqualTo(nameof(OutlitTracker)), "flushing a disposed tracker says so at once rather than waiting");
     }
 
     [Test]
@@ -128,8 +128,14 @@ public class OutlitTrackerTests
 
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         Assert.That(reported.Select(f => f.Index).Order(), Is.EqualTo(Enumerable.Range(0, 250).Select(i => (long)i)), "every unsent event is reported, none silently lost");
-        Assert.That(reported.Select(f => f.Reason), Is.All.EqualTo(IngestFailureReason.NotSent));
+
+        // The first batch was in flight (the server holds it): the client cannot know whether it was stored.
+        var byReason = reported.ToLookup(f => f.Reason);
+        Assert.That(byReason[IngestFailureReason.OutcomeUnknown].Select(f => f.Index).Order(), Is.EqualTo(Enumerable.Range(0, 100).Select(i => (long)i)));
+        Assert.That(byReason[IngestFailureReason.NotSent].Select(f => f.Index).Order(), Is.EqualTo(Enumerable.Range(100, 150).Select(i => (long)i)));
+        Assert.That(reported.Where(f => f.Reason == IngestFailureReason.NotSent).Select(f => f.MayHaveBeenStored), Is.All.False);
         Assert.That(tracker.FailedCount, Is.EqualTo(250));
+        Assert.That(tracker.OutcomeUnknownCount, Is.EqualTo(100));
     }
 
     [Test]

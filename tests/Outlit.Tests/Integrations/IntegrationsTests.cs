@@ -310,6 +310,19 @@ public class IntegrationsTests
     }
 
     [Test]
+    public async Task AFailedSessionWhoseErrorEchoesTheKeyDoesNotRepeatIt()
+    {
+        var escaped = LeakRecorder.SentinelKey.Replace("_", "\\u005f", StringComparison.Ordinal);
+        await using var server = await Serve(200, $$"""{"status":"failed","provider":"hubspot","error":"denied for Bearer {{escaped}}"}""");
+        using var client = TestClients.Create(server, FastPolling);
+
+        var ex = await TestClients.ThrowsAsync<OutlitConnectionFailedException>(() => client.Integrations.WaitForConnectionAsync("s1"));
+
+        Assert.That(ex.ServerError, Does.StartWith("denied for Bearer ok_[redacted]"));
+        Assert.That(ex.ToString(), Does.Not.Contain(LeakRecorder.SentinelKey));
+    }
+
+    [Test]
     public async Task WaitForConnectionEndsWhenTheSessionExpired()
     {
         await using var server = await Serve(200, """{"status":"expired","provider":"slack"}""");

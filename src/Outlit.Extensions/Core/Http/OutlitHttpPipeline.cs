@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -95,7 +97,7 @@ internal sealed class OutlitHttpPipeline : IDisposable
         Func<OutlitResponse, TResult> read,
         CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, ownerName);
+        ThrowIfDisposed();
         var call = new CallState(operation, context, context?.Label ?? operation.Id, context?.RetrySafe ?? operation.RetrySafe,
             context is { Secrets.Count: > 0 } ? [.. Settings.Secrets, .. context.Secrets] : Settings.Secrets);
         var resilienceContext = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -110,40 +112,89 @@ internal sealed class OutlitHttpPipeline : IDisposable
                         await gate.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
                     }
 
-                    return await state.Pipeline.attemptTimeout.ExecuteAsync(
-                        static async (inner, token) => await inner.Pipeline.AttemptAsync(inner.Call, inner.Create, inner.Read, token).ConfigureAwait(false),
-                        state,
-                        ctx.CancellationToken).ConfigureAwait(false);
+                    return await state.Pipeline.RunAttemptAsync(state.Call, state.Create, state.Read, ctx.CancellationToken).ConfigureAwait(false);
                 },
                 resilienceContext,
                 (Pipeline: this, Call: call, Create: createRequest, Read: read)).ConfigureAwait(false);
         }
-        catch (OutlitException)
+        catch (OutlitException ex)
         {
+            ReportFailure(call, ex);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller's own decision, not a failure to report.
             throw;
         }
         catch (Exception ex)
         {
-            throw Translate(ex, call);
+            var translated = Translate(ex, call);
+            ReportFailure(call, translated);
+            throw translated;
         }
         finally
         {
             if (context is not null)
             {
                 context.Attempts = call.Attempts;
+                context.OutcomeUnknown = call.OutcomeUnknown;
             }
 
             ResilienceContextPool.Shared.Return(resilienceContext);
         }
     }
 
+    /// <summary>
+    /// One attempt under its timeout, and what it tells about the call: whether the server answered it, or whether it
+    /// may have reached the server without the client learning what the server did with it.
+    /// </summary>
+    private async Task<TResult> RunAttemptAsync<TResult>(CallState call, Func<HttpRequestMessage> createRequest, Func<OutlitResponse, TResult> read, CancellationToken cancellationToken)
+    {
+        call.LastStatus = 0;
+        call.AttemptSent = false;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await attemptTimeout.ExecuteAsync(
+                static async (inner, token) => await inner.Pipeline.AttemptAsync(inner.Call, inner.Create, inner.Read, token).ConfigureAwait(false),
+                (Pipeline: this, Call: call, Create: createRequest, Read: read),
+                cancellationToken).ConfigureAwait(false);
+            if (OutlitEventSource.Log.IsEnabled(EventLevel.Verbose, OutlitEventSource.Keywords.Requests))
+            {
+                OutlitEventSource.Log.RequestAttempt(call.Operation.Id, call.Label, call.Attempts, call.LastStatus, "", ElapsedMs(started));
+            }
+
+            return result;
+        }
+        catch (Exception ex)
+        {
+            if (OutlitEventSource.Log.IsEnabled(EventLevel.Verbose, OutlitEventSource.Keywords.Requests))
+            {
+                OutlitEventSource.Log.RequestAttempt(call.Operation.Id, call.Label, call.Attempts, (ex as OutlitException)?.Status ?? call.LastStatus, ErrorKind(ex), ElapsedMs(started));
+            }
+
+            if (ex is OutlitException { Status: > 0 } answered)
+            {
+                call.LastStatus = answered.Status;
+            }
+            else if (ex is OutlitRedirectException)
+            {
+                // The caller's transport followed a redirect: an answer came, from elsewhere.
+            }
+            else if (call.AttemptSent && !NeverReachedServer(ex))
+            {
+                // A timeout, a reset, a cancellation or a disposal after the request left: the server may have acted on it.
+                call.OutcomeUnknown = true;
+            }
+
+            throw;
+        }
+    }
+
     private async Task<TResult> AttemptAsync<TResult>(CallState call, Func<HttpRequestMessage> createRequest, Func<OutlitResponse, TResult> read, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, ownerName);
+        ThrowIfDisposed();
         var attempt = Interlocked.Increment(ref call.Attempts);
         using var request = createRequest();
         request.Options.Set(OutlitHttpRequestOptions.Operation, call.Label);
@@ -157,7 +208,9 @@ internal sealed class OutlitHttpPipeline : IDisposable
         }
 
         var sentTo = request.RequestUri;
+        call.AttemptSent = true;
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        call.LastStatus = (int)response.StatusCode;
 
         // A transport that follows redirects itself may have answered from somewhere else: that answer is not Outlit's.
         if (response.RequestMessage?.RequestUri is { } answeredBy && sentTo is not null && !OutlitPipelineSettings.IsSameOrigin(answeredBy, sentTo))
@@ -168,6 +221,48 @@ internal sealed class OutlitHttpPipeline : IDisposable
         return read(new OutlitResponse(response, call.Label, call.Secrets, Settings.TimeProvider.GetUtcNow()));
     }
 
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>What an attempt's failure was, as events name it: the exception type, with the transport's own classification where it has one.</summary>
+    private static string ErrorKind(Exception? exception) => exception switch
+    {
+        null => "",
+        TimeoutRejectedException => "AttemptTimeout",
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => $"{nameof(HttpRequestException)}.{http.HttpRequestError}",
+        _ => exception.GetType().Name,
+    };
+
+    /// <summary>Reports a call that ends with an exception: ids, counts and the type always; the texts the server chose only redacted.</summary>
+    private static void ReportFailure(CallState call, Exception exception)
+    {
+        if (OutlitEventSource.Log.IsEnabled(EventLevel.Warning, OutlitEventSource.Keywords.Requests))
+        {
+            var outlit = exception as OutlitException;
+            OutlitEventSource.Log.RequestFailed(
+                call.Operation.Id,
+                call.Label,
+                call.Attempts,
+                exception.GetType().Name,
+                outlit?.Status ?? 0,
+                OutlitRedactor.RedactValue(outlit?.ErrorCode, call.Secrets) ?? "",
+                OutlitRedactor.Redact(exception.Message, call.Secrets));
+        }
+    }
+
+    /// <summary>True once <see cref="Dispose"/> has run.</summary>
+    public bool IsDisposed => Volatile.Read(ref disposed) != 0;
+
+    /// <summary>Names the SDK type that owns the pipeline, never an internal object (HttpClient, a rate limiter).</summary>
+    private void ThrowIfDisposed()
+    {
+        if (IsDisposed)
+        {
+            throw Disposed();
+        }
+    }
+
+    private ObjectDisposedException Disposed() => new(ownerName, $"The {ownerName} has been disposed.");
+
     private Exception Translate(Exception exception, CallState call)
     {
         if (Find<OutlitException>(exception) is { } typed)
@@ -175,12 +270,19 @@ internal sealed class OutlitHttpPipeline : IDisposable
             return typed;
         }
 
+        if (IsDisposed)
+        {
+            // Whatever the transport threw as it was torn down (a cancellation, an ObjectDisposedException naming an
+            // internal object), the cause is the owner's disposal.
+            return Disposed();
+        }
+
         return exception switch
         {
             TimeoutRejectedException timeout => new OutlitTimeoutException($"The Outlit request {call.Label} timed out after {timeout.Timeout.TotalSeconds:0.###} s (the answer, body included, did not arrive in time).", timeout),
             OperationCanceledException canceled => new OutlitTimeoutException($"The Outlit request {call.Label} was cancelled by the transport before completing (a timeout of the underlying HttpClient).", canceled),
             HttpRequestException or IOException => new OutlitNetworkException($"The Outlit request {call.Label} could not be completed: {OutlitRedactor.Redact(exception.Message, call.Secrets)}", exception),
-            ObjectDisposedException => new ObjectDisposedException(ownerName),
+            ObjectDisposedException => Disposed(),
             _ => new OutlitNetworkException($"The Outlit request {call.Label} failed: {exception.GetType().Name}.", exception),
         };
     }
@@ -233,6 +335,18 @@ internal sealed class OutlitHttpPipeline : IDisposable
                     logger.LogInformation(
                         "Retrying Outlit {Operation} after {Reason}: retry {Retry} of {MaxRetries} in {DelayMs} ms",
                         call?.Label, reason, args.AttemptNumber + 1, settings.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
+                    if (call is not null && OutlitEventSource.Log.IsEnabled(EventLevel.Informational, OutlitEventSource.Keywords.Requests))
+                    {
+                        OutlitEventSource.Log.RequestRetry(
+                            call.Operation.Id,
+                            call.Label,
+                            args.AttemptNumber + 1,
+                            settings.MaxRetries,
+                            (args.Outcome.Exception as OutlitException)?.Status ?? 0,
+                            args.Outcome.Exception is OutlitException { Status: > 0 } ? "" : ErrorKind(args.Outcome.Exception),
+                            (long)args.RetryDelay.TotalMilliseconds);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             });
@@ -243,6 +357,11 @@ internal sealed class OutlitHttpPipeline : IDisposable
 
     private bool ShouldRetry(Exception exception, CallState call)
     {
+        if (IsDisposed)
+        {
+            return false;
+        }
+
         switch (exception)
         {
             case OutlitRedirectException or OutlitResponseFormatException or OutlitResponseTooLargeException or OutlitConfigurationException or OutlitPlanLimitException:
@@ -299,6 +418,15 @@ internal sealed class OutlitHttpPipeline : IDisposable
     private sealed class CallState(OutlitOperation operation, OutlitRequestContext? context, string label, bool retrySafe, IReadOnlyCollection<string> secrets)
     {
         public int Attempts;
+
+        /// <summary>The status of the latest attempt's answer; 0 before it arrives or when none did.</summary>
+        public int LastStatus;
+
+        /// <summary>True once an attempt may have reached the server and ended without an answer.</summary>
+        public bool OutcomeUnknown;
+
+        /// <summary>True once the current attempt's request has been handed to the transport (a disposal noticed before it is not a send).</summary>
+        public bool AttemptSent;
 
         public OutlitOperation Operation { get; } = operation;
 

@@ -43,4 +43,10 @@ internal sealed class OutlitRequestContext
 
     /// <summary>Requests the pipeline sent for this call (retries included); set by the pipeline.</summary>
     public int Attempts { get; internal set; }
+
+    /// <summary>
+    /// True when an attempt may have reached the server and ended without an answer (a timeout, a reset, a
+    /// cancellation or a disposal after the request left), so the server may have acted on it; set by the pipeline.
+    /// </summary>
+    public bool OutcomeUnknown { get; internal set; }
 }

@@ -51,6 +51,32 @@ internal static partial class OutlitRedactor
         return KeyShape().Replace(plain, Mask);
     }
 
+    /// <summary>
+    /// Redacts the caller's secrets from a short value the server chose (an error code, a plan name, a request id):
+    /// unchanged unless it holds one of them, so a code callers compare against is never rewritten because it merely
+    /// looks like a key.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    internal static string? RedactValue(string? value, IEnumerable<string> secrets)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        var plain = Unescape(value);
+        var redacted = plain;
+        foreach (var secret in secrets)
+        {
+            if (secret is { Length: >= ShortestSecret })
+            {
+                redacted = redacted.Replace(Unescape(secret), SecretMask, StringComparison.Ordinal);
+            }
+        }
+
+        return ReferenceEquals(redacted, plain) || redacted == plain ? value : redacted;
+    }
+
     /// <summary>A short, single-line, redacted excerpt of a body for diagnostics.</summary>
     internal static string? Snippet(string? body, IEnumerable<string> secrets, int maxLength = 300)
     {

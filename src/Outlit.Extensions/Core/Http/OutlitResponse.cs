@@ -136,14 +136,14 @@ internal sealed class OutlitResponse
             RateLimitResetAt = OutlitRateLimitHeaders.Reset(header("X-RateLimit-Reset"), now),
             RequestedWait = OutlitRateLimitHeaders.RequestedWait(message, now),
             Message = fields?.Message is { } text ? OutlitRedactor.Redact(text, secrets) : null,
-            Code = fields?.Code,
+            Code = OutlitRedactor.RedactValue(fields?.Code, secrets),
             Details = fields?.Details.Select(d => d with { Message = OutlitRedactor.Redact(d.Message, secrets) }).ToList() ?? [],
-            Plan = fields?.Plan,
-            Feature = fields?.Feature,
+            Plan = OutlitRedactor.RedactValue(fields?.Plan, secrets),
+            Feature = OutlitRedactor.RedactValue(fields?.Feature, secrets),
             PlanResetAt = fields?.ResetAt,
             CurrentConnections = fields?.CurrentConnections,
             ConnectionLimit = fields?.Limit,
-            RequestId = fields?.RequestId,
+            RequestId = OutlitRedactor.RedactValue(fields?.RequestId, secrets),
             Retryable = fields?.Retryable,
         };
     }
