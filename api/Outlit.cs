@@ -712,6 +712,7 @@ namespace Outlit
         public System.Exception Exception { get; }
         public long Index { get; }
         public System.Collections.Generic.IReadOnlyList<Outlit.IngestIssue> Issues { get; }
+        public bool MayHaveBeenStored { get; }
         public string Message { get; }
         public Outlit.IngestFailureReason Reason { get; }
         public int? StatusCode { get; }
@@ -1664,6 +1665,7 @@ namespace Outlit
         public OutlitTracker(string publicKey, Outlit.OutlitTrackerOptions options = null, Outlit.OutlitIngestClientOptions clientOptions = null);
         public long DroppedCount { get; }
         public long FailedCount { get; }
+        public long OutcomeUnknownCount { get; }
         public int QueuedCount { get; }
         public long SentCount { get; }
         public System.Threading.Tasks.ValueTask DisposeAsync();
@@ -2287,6 +2289,10 @@ namespace Outlit.IngestFailureReason
     }
 
     NotSent = 4,
+    {
+    }
+
+    OutcomeUnknown = 6,
     {
     }
 
