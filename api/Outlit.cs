@@ -766,6 +766,13 @@ namespace Outlit
 
     public enum IngestFailureReason
     {
+        TooLarge = 0,
+        Rejected = 1,
+        RequestRejected = 2,
+        DeliveryFailed = 3,
+        NotSent = 4,
+        Invalid = 5,
+        OutcomeUnknown = 6,
     }
 
     public sealed class IngestIssue : System.IEquatable<Outlit.IngestIssue>
@@ -1345,6 +1352,10 @@ namespace Outlit
 
     public enum OutlitContractDriftKind
     {
+        UndocumentedProperty = 0,
+        UnlistedEnumValue = 1,
+        MissingRequiredProperty = 2,
+        UnexpectedType = 3,
     }
 
     public sealed class OutlitContractDriftMonitor
@@ -2208,6 +2219,8 @@ namespace Outlit
 
     public enum TrackerOverflowPolicy
     {
+        Block = 0,
+        DropOldest = 1,
     }
 
     public class UserIdentity
@@ -2275,66 +2288,5 @@ namespace Outlit
         public string Role { get; set; }
         public string Territory { get; set; }
         public string Title { get; set; }
-    }
-}
-
-namespace Outlit.IngestFailureReason
-{
-    DeliveryFailed = 3,
-    {
-    }
-
-    Invalid = 5,
-    {
-    }
-
-    NotSent = 4,
-    {
-    }
-
-    OutcomeUnknown = 6,
-    {
-    }
-
-    Rejected = 1,
-    {
-    }
-
-    RequestRejected = 2,
-    {
-    }
-
-    TooLarge = 0,
-    {
-    }
-}
-
-namespace Outlit.OutlitContractDriftKind
-{
-    MissingRequiredProperty = 2,
-    {
-    }
-
-    UndocumentedProperty = 0,
-    {
-    }
-
-    UnexpectedType = 3,
-    {
-    }
-
-    UnlistedEnumValue = 1,
-    {
-    }
-}
-
-namespace Outlit.TrackerOverflowPolicy
-{
-    Block = 0,
-    {
-    }
-
-    DropOldest = 1,
-    {
     }
 }

@@ -50,6 +50,8 @@ public class ApiListingTests
             Assert.That(listing, Does.Contain("System.Threading.CancellationToken cancellationToken = default"));
             Assert.That(listing, Does.Contain("public const int MaxEventsPerRequest = 100;"));
             Assert.That(listing, Does.Not.Contain("OutlitHttpPipeline"), "internal types are not listed");
+            Assert.That(listing, Does.Match(@"public enum IngestFailureReason\n    \{\n        \w+ = \d+,\n"), "enum values are listed inside their enum");
+            Assert.That(listing, Does.Not.Contain("namespace Outlit.IngestFailureReason"), "an enum value is not a type");
         });
     }
 

@@ -45,7 +45,7 @@ public static class ApiListing
 
                 first = false;
                 text.Append("    ").Append(Declaration(surface, type)).Append('\n').Append("    {\n");
-                foreach (var member in membersByType[type].OrderBy(m => Rank(surface.Members[m])).ThenBy(m => m, StringComparer.Ordinal))
+                foreach (var member in membersByType[type].OrderBy(m => Rank(surface.Members[m])).ThenBy(m => EnumValue(surface.Members[m])).ThenBy(m => m, StringComparer.Ordinal))
                 {
                     text.Append("        ").Append(Declaration(surface, member)).Append('\n');
                 }
@@ -99,5 +99,9 @@ public static class ApiListing
         _ => 5,
     };
 
-    private static bool IsType(string shape) => shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+    /// <summary>An enum value's number, so values list in their declared order; 0 for other members.</summary>
+    private static decimal EnumValue(string shape) =>
+        shape.StartsWith("enum value ", StringComparison.Ordinal) && decimal.TryParse(shape["enum value ".Length..], System.Globalization.NumberStyles.Any, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static bool IsType(string shape) => !shape.StartsWith("enum value", StringComparison.Ordinal) && shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
 }

@@ -465,5 +465,5 @@ public static class SurfaceComparer
         return new SurfaceReport(removed, changed, added);
     }
 
-    private static bool IsType(string shape) => shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+    private static bool IsType(string shape) => !shape.StartsWith("enum value", StringComparison.Ordinal) && shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
 }
