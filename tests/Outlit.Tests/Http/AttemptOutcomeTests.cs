@@ -60,12 +60,16 @@ public class AttemptOutcomeTests
     [Test]
     public async Task ADisposalNoticedBeforeTheNextAttemptLeavesIsNotUnknown()
     {
-        await using var server = await LoopbackServer.StartAsync((_, context) => LoopbackServer.WriteJsonAsync(context, 503, """{"error":"down"}"""));
+        // Retry-After fixes the wait at one second: a jittered backoff may draw a wait shorter than the disposal delay.
+        await using var server = await LoopbackServer.StartAsync((_, context) =>
+        {
+            context.Response.Headers["Retry-After"] = "1";
+            return LoopbackServer.WriteJsonAsync(context, 503, """{"error":"down"}""");
+        });
         var client = TestClients.Create(server, o =>
         {
             o.MaxRetries = 2;
-            o.BaseDelay = TimeSpan.FromMilliseconds(500);
-            o.MaxDelay = TimeSpan.FromMilliseconds(500);
+            o.MaxRetryAfter = TimeSpan.FromSeconds(5);
         });
         var context = new OutlitRequestContext();
 
@@ -77,7 +81,7 @@ public class AttemptOutcomeTests
             await Task.Delay(10);
         }
 
-        // Time for the 503 to arrive; the retry is half a second away.
+        // Time for the 503 to arrive; the retry is a second away.
         await Task.Delay(200);
         client.Dispose();
         var ex = await TestClients.ThrowsAsync<ObjectDisposedException>(() => call);
