@@ -68,37 +68,357 @@ namespace Outlit
         public Outlit.AnalyticsView Name { get; set; }
     }
 
-    public sealed class ApiKeyValidationResult : System.IEquatable<Outlit.ApiKeyValidationResult>
+    public class ApiKeyAuthorization
     {
-        public ApiKeyValidationResult(bool IsValid, string OrganizationId, string CreatedById, string ServerMessage);
-        public string CreatedById { get; init; }
-        public bool IsValid { get; init; }
-        public string OrganizationId { get; init; }
-        public string ServerMessage { get; init; }
-        public Outlit.ApiKeyValidationResult <Clone>$();
-        public void Deconstruct(out bool IsValid, out string OrganizationId, out string CreatedById, out string ServerMessage);
-        public bool Equals(Outlit.ApiKeyValidationResult other);
+        public ApiKeyAuthorization();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.ApiKeyGrant> Grants { get; set; }
+    }
+
+    public class ApiKeyCreator
+    {
+        public ApiKeyCreator();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Email { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+    }
+
+    public class ApiKeyDetails
+    {
+        public ApiKeyDetails();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.ApiKeyGrant> Grants { get; set; }
+        public string Id { get; set; }
+        public Outlit.ApiKeyDetailsKeyType KeyType { get; set; }
+        public System.DateTimeOffset? LastUsedAt { get; set; }
+        public string Name { get; set; }
+        public string Prefix { get; set; }
+        public long TotalRequests { get; set; }
+    }
+
+    public readonly struct ApiKeyDetailsKeyType : System.IEquatable<Outlit.ApiKeyDetailsKeyType>
+    {
+        public ApiKeyDetailsKeyType(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.ApiKeyDetailsKeyType Api { get; }
+        public static Outlit.ApiKeyDetailsKeyType Ci { get; }
+        public static Outlit.ApiKeyDetailsKeyType Cli { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.ApiKeyDetailsKeyType> KnownValues { get; }
+        public static Outlit.ApiKeyDetailsKeyType Mcp { get; }
+        public bool Equals(Outlit.ApiKeyDetailsKeyType other);
         public override bool Equals(object obj);
         public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.ApiKeyDetailsKeyType Normalized();
+        public static Outlit.ApiKeyDetailsKeyType Parse(string value);
         public override string ToString();
+    }
+
+    public readonly struct ApiKeyGrant : System.IEquatable<Outlit.ApiKeyGrant>
+    {
+        public ApiKeyGrant(string value);
+        public static Outlit.ApiKeyGrant ActivationManage { get; }
+        public static Outlit.ApiKeyGrant ActivationRead { get; }
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.ApiKeyGrant AnalyticsRead { get; }
+        public static Outlit.ApiKeyGrant BehaviorMetricsManage { get; }
+        public static Outlit.ApiKeyGrant CustomerAccessManage { get; }
+        public static Outlit.ApiKeyGrant CustomerIntelligenceRead { get; }
+        public static Outlit.ApiKeyGrant DestinationsManage { get; }
+        public static Outlit.ApiKeyGrant IntegrationsConnectOwn { get; }
+        public static Outlit.ApiKeyGrant IntegrationsManage { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.ApiKeyGrant> KnownValues { get; }
+        public static Outlit.ApiKeyGrant WorkspaceMembersRead { get; }
+        public static Outlit.ApiKeyGrant WorkspaceSettingsManage { get; }
+        public static Outlit.ApiKeyGrant WorkspaceSettingsRead { get; }
+        public bool Equals(Outlit.ApiKeyGrant other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.ApiKeyGrant Normalized();
+        public static Outlit.ApiKeyGrant Parse(string value);
+        public override string ToString();
+    }
+
+    public class ApiKeyOrganization
+    {
+        public ApiKeyOrganization();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+        public string Slug { get; set; }
+    }
+
+    public class ArchiveDestinationInput
+    {
+        public ArchiveDestinationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid Id { get; set; }
+    }
+
+    public class ArchiveDestinationOutput
+    {
+        public ArchiveDestinationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.DestinationArchiveResult Destination { get; set; }
+    }
+
+    public class ArchiveFeatureInput
+    {
+        public ArchiveFeatureInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Id { get; set; }
+        public string Revision { get; set; }
+    }
+
+    public class ArchiveFeatureOutput
+    {
+        public ArchiveFeatureOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public bool Archived { get; set; }
+        public Outlit.FeatureRevisionRef Feature { get; set; }
+    }
+
+    public class AssignCustomerOwnerInput
+    {
+        public AssignCustomerOwnerInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid CustomerId { get; set; }
+        public string TargetUserId { get; set; }
+    }
+
+    public class AssignCustomerOwnerOutput
+    {
+        public AssignCustomerOwnerOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string CustomerId { get; set; }
+        public string OwnerId { get; set; }
+        public string PreviousOwnerId { get; set; }
+    }
+
+    public class AttentionItem
+    {
+        public AttentionItem();
+        public Outlit.AttentionItemAccountImportance AccountImportance { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.AttentionItemCustomer Customer { get; set; }
+        public int EvidenceCount { get; set; }
+        public string Id { get; set; }
+        public Outlit.AttentionItemLifecycle Lifecycle { get; set; }
+        public System.Uri PreparedActionUrl { get; set; }
+        public Outlit.AttentionItemPriority Priority { get; set; }
+        public string Title { get; set; }
+    }
+
+    public class AttentionItemAccountImportance
+    {
+        public AttentionItemAccountImportance();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public double? ArrCents { get; set; }
+        public double? ArrPercentileWithinCurrency { get; set; }
+        public double? ArrShareWithinCurrency { get; set; }
+        public string Currency { get; set; }
+        public System.Collections.Generic.ICollection<string> Segments { get; set; }
+    }
+
+    public class AttentionItemCustomer
+    {
+        public AttentionItemCustomer();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Domain { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+        public string OwnerName { get; set; }
+    }
+
+    public class AttentionItemEvidence
+    {
+        public AttentionItemEvidence();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.AttentionItemEvidenceKind Kind { get; set; }
+        public System.DateTimeOffset? ObservedAt { get; set; }
+        public Outlit.AttentionItemEvidenceRole Role { get; set; }
+        public string SourceLabel { get; set; }
+        public string Title { get; set; }
+        public Outlit.AttentionItemEvidenceWindow Window { get; set; }
+    }
+
+    public readonly struct AttentionItemEvidenceKind : System.IEquatable<Outlit.AttentionItemEvidenceKind>
+    {
+        public AttentionItemEvidenceKind(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.AttentionItemEvidenceKind Communication { get; }
+        public static Outlit.AttentionItemEvidenceKind Event { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.AttentionItemEvidenceKind> KnownValues { get; }
+        public static Outlit.AttentionItemEvidenceKind Metric { get; }
+        public static Outlit.AttentionItemEvidenceKind Record { get; }
+        public bool Equals(Outlit.AttentionItemEvidenceKind other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.AttentionItemEvidenceKind Normalized();
+        public static Outlit.AttentionItemEvidenceKind Parse(string value);
+        public override string ToString();
+    }
+
+    public readonly struct AttentionItemEvidenceRole : System.IEquatable<Outlit.AttentionItemEvidenceRole>
+    {
+        public AttentionItemEvidenceRole(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.AttentionItemEvidenceRole Context { get; }
+        public static Outlit.AttentionItemEvidenceRole Contradictory { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.AttentionItemEvidenceRole> KnownValues { get; }
+        public static Outlit.AttentionItemEvidenceRole Supporting { get; }
+        public bool Equals(Outlit.AttentionItemEvidenceRole other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.AttentionItemEvidenceRole Normalized();
+        public static Outlit.AttentionItemEvidenceRole Parse(string value);
+        public override string ToString();
+    }
+
+    public class AttentionItemEvidenceWindow
+    {
+        public AttentionItemEvidenceWindow();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.DateTimeOffset End { get; set; }
+        public System.DateTimeOffset Start { get; set; }
+    }
+
+    public class AttentionItemLatestUpdate
+    {
+        public AttentionItemLatestUpdate();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Summary { get; set; }
+        public System.DateTimeOffset UpdatedAt { get; set; }
+    }
+
+    public class AttentionItemLifecycle
+    {
+        public AttentionItemLifecycle();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.DateTimeOffset CreatedAt { get; set; }
+        public System.DateTimeOffset CustomerVisibleAt { get; set; }
+        public System.DateTimeOffset? MaterialUpdateAt { get; set; }
+        public System.DateTimeOffset? ReopenedAt { get; set; }
+        public System.DateTimeOffset? ResolvedAt { get; set; }
+        public Outlit.AttentionItemStatus Status { get; set; }
+        public System.DateTimeOffset UpdatedAt { get; set; }
+    }
+
+    public class AttentionItemPagination
+    {
+        public AttentionItemPagination();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public bool HasMore { get; set; }
+        public string NextCursor { get; set; }
+        public long Total { get; set; }
+    }
+
+    public readonly struct AttentionItemPriority : System.IEquatable<Outlit.AttentionItemPriority>
+    {
+        public AttentionItemPriority(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.AttentionItemPriority High { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.AttentionItemPriority> KnownValues { get; }
+        public static Outlit.AttentionItemPriority Normal { get; }
+        public static Outlit.AttentionItemPriority Urgent { get; }
+        public bool Equals(Outlit.AttentionItemPriority other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.AttentionItemPriority Normalized();
+        public static Outlit.AttentionItemPriority Parse(string value);
+        public override string ToString();
+    }
+
+    public readonly struct AttentionItemStatus : System.IEquatable<Outlit.AttentionItemStatus>
+    {
+        public AttentionItemStatus(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.AttentionItemStatus> KnownValues { get; }
+        public static Outlit.AttentionItemStatus Open { get; }
+        public static Outlit.AttentionItemStatus Resolved { get; }
+        public bool Equals(Outlit.AttentionItemStatus other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.AttentionItemStatus Normalized();
+        public static Outlit.AttentionItemStatus Parse(string value);
+        public override string ToString();
+    }
+
+    public class AttentionItemTimelineEntry
+    {
+        public AttentionItemTimelineEntry();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Explanation { get; set; }
+        public System.DateTimeOffset ObservedAt { get; set; }
+        public string Title { get; set; }
     }
 
     public class BaseEventFields
     {
         public BaseEventFields();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string CustomerId { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> CustomerTraits { get; set; }
         public string Path { get; set; }
         public string Referrer { get; set; }
         public double? Timestamp { get; set; }
         public string Type { get; set; }
         public System.Uri Url { get; set; }
         public Outlit.UtmParameters Utm { get; set; }
+        public System.Guid? Uuid { get; set; }
+    }
+
+    public class BeginIntegrationSetupInput
+    {
+        public BeginIntegrationSetupInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Provider { get; set; }
+    }
+
+    public class BeginIntegrationSetupOutput
+    {
+        public BeginIntegrationSetupOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Uri ConnectUrl { get; set; }
+        public System.DateTimeOffset? ExpiresAt { get; set; }
+        public string Provider { get; set; }
+        public System.Guid? SessionId { get; set; }
+        public Outlit.BeginIntegrationSetupOutputState State { get; set; }
+    }
+
+    public readonly struct BeginIntegrationSetupOutputState : System.IEquatable<Outlit.BeginIntegrationSetupOutputState>
+    {
+        public BeginIntegrationSetupOutputState(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.BeginIntegrationSetupOutputState AlreadyConnected { get; }
+        public static Outlit.BeginIntegrationSetupOutputState HandoffReady { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.BeginIntegrationSetupOutputState> KnownValues { get; }
+        public bool Equals(Outlit.BeginIntegrationSetupOutputState other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.BeginIntegrationSetupOutputState Normalized();
+        public static Outlit.BeginIntegrationSetupOutputState Parse(string value);
+        public override string ToString();
     }
 
     public class BillingEvent : Outlit.IngestEvent
     {
         public BillingEvent();
-        public string CustomerId { get; set; }
         public System.Collections.Generic.IDictionary<string, object> Properties { get; set; }
         public Outlit.BillingEventStatus Status { get; set; }
         public string StripeCustomerId { get; set; }
@@ -194,7 +514,7 @@ namespace Outlit
         public string EmployeeCountRange { get; set; }
         public Outlit.EnrichmentFollowerSummary FollowerSummary { get; set; }
         public Outlit.EnrichmentFundingSummary FundingSummary { get; set; }
-        public int? Headcount { get; set; }
+        public long? Headcount { get; set; }
         public string Headquarters { get; set; }
         public Outlit.EnrichmentHiringSummary HiringSummary { get; set; }
         public string Industry { get; set; }
@@ -203,7 +523,7 @@ namespace Outlit
         public System.Collections.Generic.ICollection<string> Markets { get; set; }
         public string Name { get; set; }
         public string WebsiteUrl { get; set; }
-        public int? YearFounded { get; set; }
+        public long? YearFounded { get; set; }
     }
 
     public abstract class ConnectResult
@@ -217,6 +537,59 @@ namespace Outlit
         public bool TryGetDirect(out Outlit.DirectConnection connection);
     }
 
+    public class CreateDestinationInput
+    {
+        public CreateDestinationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ChannelId { get; set; }
+        public bool? Enabled { get; set; }
+        public bool? IsDefault { get; set; }
+        public string Label { get; set; }
+        public Outlit.CreateDestinationInputType Type { get; set; }
+    }
+
+    public readonly struct CreateDestinationInputType : System.IEquatable<Outlit.CreateDestinationInputType>
+    {
+        public CreateDestinationInputType(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.CreateDestinationInputType> KnownValues { get; }
+        public static Outlit.CreateDestinationInputType SlackChannel { get; }
+        public bool Equals(Outlit.CreateDestinationInputType other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.CreateDestinationInputType Normalized();
+        public static Outlit.CreateDestinationInputType Parse(string value);
+        public override string ToString();
+    }
+
+    public class CreateDestinationOutput
+    {
+        public CreateDestinationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.Destination Destination { get; set; }
+    }
+
+    public class CreateFeatureInput
+    {
+        public CreateFeatureInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string EventName { get; set; }
+        public string FeatureKey { get; set; }
+        public string Name { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.FeaturePropertyFilter> PropertyFilters { get; set; }
+        public string SourceKey { get; set; }
+    }
+
+    public class CreateFeatureOutput
+    {
+        public CreateFeatureOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public bool Created { get; set; }
+        public Outlit.FeatureDefinition Feature { get; set; }
+    }
+
     public class CursorPagination
     {
         public CursorPagination();
@@ -228,16 +601,93 @@ namespace Outlit
     public class CustomEvent : Outlit.IngestEvent
     {
         public CustomEvent();
+        public string Email { get; set; }
         public string EventName { get; set; }
+        public string Fingerprint { get; set; }
         public System.Collections.Generic.IDictionary<string, object> Properties { get; set; }
+        public string UserId { get; set; }
         public static Outlit.CustomEvent Create(string eventName, System.Collections.Generic.IReadOnlyDictionary<string, object> properties = null, string url = null, System.DateTimeOffset? timestamp = null);
+    }
+
+    public class CustomerAccessGrant
+    {
+        public CustomerAccessGrant();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string CustomerId { get; set; }
+        public string GrantedById { get; set; }
+        public Outlit.CustomerAccessRole Role { get; set; }
+        public string UserId { get; set; }
+    }
+
+    public readonly struct CustomerAccessRole : System.IEquatable<Outlit.CustomerAccessRole>
+    {
+        public CustomerAccessRole(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.CustomerAccessRole Editor { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.CustomerAccessRole> KnownValues { get; }
+        public static Outlit.CustomerAccessRole Viewer { get; }
+        public bool Equals(Outlit.CustomerAccessRole other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.CustomerAccessRole Normalized();
+        public static Outlit.CustomerAccessRole Parse(string value);
+        public override string ToString();
+    }
+
+    public class CustomerActivationPreview
+    {
+        public CustomerActivationPreview();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public long AlreadyActivatedContactCount { get; set; }
+        public long AlreadyActivatedCustomerCount { get; set; }
+        public bool ContactTruncated { get; set; }
+        public bool CustomerTruncated { get; set; }
+        public long EvaluatedContactOccurrenceCount { get; set; }
+        public long EvaluatedEventCount { get; set; }
+        public System.DateTimeOffset EvaluatedFrom { get; set; }
+        public System.DateTimeOffset EvaluatedTo { get; set; }
+        public string EventName { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.CustomerActivationPreviewExample> Examples { get; set; }
+        public long MatchedContactCount { get; set; }
+        public long MatchedCustomerCount { get; set; }
+        public bool Truncated { get; set; }
+        public long WouldActivateContactCount { get; set; }
+        public long WouldActivateCustomerCount { get; set; }
+    }
+
+    public class CustomerActivationPreviewCustomer
+    {
+        public CustomerActivationPreviewCustomer();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Domain { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+    }
+
+    public class CustomerActivationPreviewExample
+    {
+        public CustomerActivationPreviewExample();
+        public System.DateTimeOffset? ActivatedAt { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.CustomerActivationPreviewCustomer Customer { get; set; }
+        public System.Guid EventId { get; set; }
+        public System.DateTimeOffset FirstMatchedAt { get; set; }
+    }
+
+    public class CustomerActivationSettings
+    {
+        public CustomerActivationSettings();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string EventName { get; set; }
     }
 
     public class CustomerBehaviorMetrics
     {
         public CustomerBehaviorMetrics();
-        public int ActiveUsers { get; set; }
-        public int ActivityCount { get; set; }
+        public long ActiveUsers { get; set; }
+        public long ActivityCount { get; set; }
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public string LastEmailAt { get; set; }
         public string LastMeetingAt { get; set; }
@@ -265,7 +715,7 @@ namespace Outlit
         public string ExpiresAt { get; set; }
         public string LastAttemptAt { get; set; }
         public string LastSuccessfulRefreshAt { get; set; }
-        public object Match { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> Match { get; set; }
         public string Provider { get; set; }
         public string ProviderEntityId { get; set; }
         public Outlit.CustomerEnrichmentStatus Status { get; set; }
@@ -319,10 +769,38 @@ namespace Outlit
         public string Name { get; set; }
     }
 
+    public class CustomerRelationship
+    {
+        public CustomerRelationship();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.CustomerRelationshipItem> Items { get; set; }
+        public string Summary { get; set; }
+        public System.DateTimeOffset? UpdatedAt { get; set; }
+    }
+
+    public class CustomerRelationshipCustomer
+    {
+        public CustomerRelationshipCustomer();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Domain { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+    }
+
+    public class CustomerRelationshipItem
+    {
+        public CustomerRelationshipItem();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Category { get; set; }
+        public System.DateTimeOffset? ObservedAt { get; set; }
+        public System.Collections.Generic.ICollection<string> SourceLabels { get; set; }
+        public string Statement { get; set; }
+    }
+
     public class CustomerRevenue
     {
         public CustomerRevenue();
-        public int ActiveSubscriptions { get; set; }
+        public long ActiveSubscriptions { get; set; }
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public double? CurrentMrr { get; set; }
         public double LifetimeRevenue { get; set; }
@@ -335,9 +813,9 @@ namespace Outlit
         public string ActivatedAt { get; set; }
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public Outlit.BillingStatus BillingStatus { get; set; }
-        public int ContactCount { get; set; }
+        public long ContactCount { get; set; }
         public double? CurrentMrr { get; set; }
-        public int? DaysSinceActivity { get; set; }
+        public long? DaysSinceActivity { get; set; }
         public string Domain { get; set; }
         public string FirstSeenAt { get; set; }
         public string Id { get; set; }
@@ -368,11 +846,155 @@ namespace Outlit
         public string Name { get; set; }
     }
 
+    public class Destination
+    {
+        public Destination();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.DateTimeOffset? ArchivedAt { get; set; }
+        public System.DateTimeOffset CreatedAt { get; set; }
+        public string Description { get; set; }
+        public bool Enabled { get; set; }
+        public System.Guid Id { get; set; }
+        public bool IsDefault { get; set; }
+        public System.DateTimeOffset? LastSyncedAt { get; set; }
+        public string Name { get; set; }
+        public Outlit.DestinationSyncStatus SyncStatus { get; set; }
+        public System.DateTimeOffset UpdatedAt { get; set; }
+    }
+
+    public class DestinationArchiveResult
+    {
+        public DestinationArchiveResult();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.DateTimeOffset ArchivedAt { get; set; }
+        public System.Guid Id { get; set; }
+    }
+
+    public class DestinationEmailRecipients : Outlit.Destination
+    {
+        public DestinationEmailRecipients();
+        public Outlit.DestinationEmailRecipientsConfig MaskedConfig { get; set; }
+        public Outlit.DestinationEmailRecipientsProvider Provider { get; set; }
+    }
+
+    public class DestinationEmailRecipientsConfig
+    {
+        public DestinationEmailRecipientsConfig();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public int RecipientCount { get; set; }
+        public Outlit.DestinationEmailRecipientsConfigRecipientMode RecipientMode { get; set; }
+    }
+
+    public readonly struct DestinationEmailRecipientsConfigRecipientMode : System.IEquatable<Outlit.DestinationEmailRecipientsConfigRecipientMode>
+    {
+        public DestinationEmailRecipientsConfigRecipientMode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.DestinationEmailRecipientsConfigRecipientMode Explicit { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.DestinationEmailRecipientsConfigRecipientMode> KnownValues { get; }
+        public static Outlit.DestinationEmailRecipientsConfigRecipientMode OrgAdmins { get; }
+        public bool Equals(Outlit.DestinationEmailRecipientsConfigRecipientMode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.DestinationEmailRecipientsConfigRecipientMode Normalized();
+        public static Outlit.DestinationEmailRecipientsConfigRecipientMode Parse(string value);
+        public override string ToString();
+    }
+
+    public readonly struct DestinationEmailRecipientsProvider : System.IEquatable<Outlit.DestinationEmailRecipientsProvider>
+    {
+        public DestinationEmailRecipientsProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.DestinationEmailRecipientsProvider Email { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.DestinationEmailRecipientsProvider> KnownValues { get; }
+        public bool Equals(Outlit.DestinationEmailRecipientsProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.DestinationEmailRecipientsProvider Normalized();
+        public static Outlit.DestinationEmailRecipientsProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class DestinationSlackChannel : Outlit.Destination
+    {
+        public DestinationSlackChannel();
+        public Outlit.DestinationSlackChannelConfig MaskedConfig { get; set; }
+        public Outlit.SlackSourceRefSourceType Provider { get; set; }
+    }
+
+    public class DestinationSlackChannelConfig
+    {
+        public DestinationSlackChannelConfig();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ChannelId { get; set; }
+        public string Label { get; set; }
+    }
+
+    public readonly struct DestinationSyncStatus : System.IEquatable<Outlit.DestinationSyncStatus>
+    {
+        public DestinationSyncStatus(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.DestinationSyncStatus DisabledByProvider { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.DestinationSyncStatus> KnownValues { get; }
+        public static Outlit.DestinationSyncStatus PendingProviderSync { get; }
+        public static Outlit.DestinationSyncStatus ProviderError { get; }
+        public static Outlit.DestinationSyncStatus Synced { get; }
+        public bool Equals(Outlit.DestinationSyncStatus other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.DestinationSyncStatus Normalized();
+        public static Outlit.DestinationSyncStatus Parse(string value);
+        public override string ToString();
+    }
+
+    public class DestinationWebhookEndpoint : Outlit.Destination
+    {
+        public DestinationWebhookEndpoint();
+        public Outlit.MaskedConfig MaskedConfig { get; set; }
+        public Outlit.DestinationWebhookEndpointProvider Provider { get; set; }
+    }
+
+    public readonly struct DestinationWebhookEndpointProvider : System.IEquatable<Outlit.DestinationWebhookEndpointProvider>
+    {
+        public DestinationWebhookEndpointProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.DestinationWebhookEndpointProvider> KnownValues { get; }
+        public static Outlit.DestinationWebhookEndpointProvider Outpost { get; }
+        public static Outlit.DestinationWebhookEndpointProvider Webhook { get; }
+        public bool Equals(Outlit.DestinationWebhookEndpointProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.DestinationWebhookEndpointProvider Normalized();
+        public static Outlit.DestinationWebhookEndpointProvider Parse(string value);
+        public override string ToString();
+    }
+
     public sealed class DirectConnection : Outlit.ConnectResult
     {
         public DirectConnection(string connectionId, bool alreadyConnected);
         public string ConnectionId { get; }
         public override string ToString();
+    }
+
+    public class DisableDestinationInput
+    {
+        public DisableDestinationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid Id { get; set; }
+    }
+
+    public class DisableDestinationOutput
+    {
+        public DisableDestinationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.Destination Destination { get; set; }
     }
 
     public class DisconnectIntegrationResult
@@ -400,6 +1022,20 @@ namespace Outlit
         public override string ToString();
     }
 
+    public class EnableDestinationInput
+    {
+        public EnableDestinationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid Id { get; set; }
+    }
+
+    public class EnableDestinationOutput
+    {
+        public EnableDestinationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.Destination Destination { get; set; }
+    }
+
     public class EngagementEvent : Outlit.IngestEvent
     {
         public EngagementEvent();
@@ -422,7 +1058,7 @@ namespace Outlit
     {
         public EnrichmentFollowerSummary();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        public int? Count { get; set; }
+        public long? Count { get; set; }
         public System.Collections.Generic.IDictionary<string, double?> Growth { get; set; }
     }
 
@@ -441,7 +1077,7 @@ namespace Outlit
     {
         public EnrichmentHiringSummary();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        public int? OpeningsCount { get; set; }
+        public long? OpeningsCount { get; set; }
         public System.Collections.Generic.ICollection<string> RecentTitles { get; set; }
     }
 
@@ -462,7 +1098,7 @@ namespace Outlit
         public double Confidence { get; set; }
         public System.DateTimeOffset DetectedAt { get; set; }
         public System.Collections.Generic.ICollection<Outlit.FactEvidence> Evidence { get; set; }
-        public int EvidenceCount { get; set; }
+        public long EvidenceCount { get; set; }
         public string FactCategory { get; set; }
         public string FactType { get; set; }
         public string Id { get; set; }
@@ -474,7 +1110,7 @@ namespace Outlit
         public string MetricUnit { get; set; }
         public double? MetricValue { get; set; }
         public System.DateTimeOffset? OccurredAt { get; set; }
-        public int OccurrenceCount { get; set; }
+        public long OccurrenceCount { get; set; }
         public System.DateTimeOffset? PeriodEnd { get; set; }
         public System.DateTimeOffset? PeriodStart { get; set; }
         public string Priority { get; set; }
@@ -492,7 +1128,7 @@ namespace Outlit
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public string Excerpt { get; set; }
         public string Id { get; set; }
-        public object Metadata { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> Metadata { get; set; }
         public string SourceId { get; set; }
         public Outlit.SourceType? SourceType { get; set; }
     }
@@ -544,12 +1180,371 @@ namespace Outlit
         public override string ToString();
     }
 
+    public class FeatureCandidateEvent
+    {
+        public FeatureCandidateEvent();
+        public int ActiveWeeks { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public long DistinctCustomers { get; set; }
+        public long EventCount { get; set; }
+        public string EventName { get; set; }
+        public System.Collections.Generic.ICollection<string> PropertyKeys { get; set; }
+    }
+
+    public class FeatureCandidates
+    {
+        public FeatureCandidates();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class FeatureCandidatesPartial : Outlit.FeatureCandidates
+    {
+        public FeatureCandidatesPartial();
+        public System.Collections.Generic.ICollection<Outlit.FeatureCandidateEvent> Items { get; set; }
+        public bool Truncated { get; set; }
+    }
+
+    public class FeatureCandidatesReady : Outlit.FeatureCandidates
+    {
+        public FeatureCandidatesReady();
+        public System.Collections.Generic.ICollection<Outlit.FeatureCandidateEvent> Items { get; set; }
+        public bool Truncated { get; set; }
+    }
+
+    public class FeatureCandidatesUnavailable : Outlit.FeatureCandidates
+    {
+        public FeatureCandidatesUnavailable();
+        public Outlit.FeatureDataUnavailableReason Reason { get; set; }
+    }
+
+    public class FeatureCustomerEvidence
+    {
+        public FeatureCustomerEvidence();
+        public long? ActiveDays { get; set; }
+        public int? ActiveWeeks { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public object Coverage { get; set; }
+        public long? EventCount { get; set; }
+        public System.DateTimeOffset? FirstObservedAt { get; set; }
+        public bool IsFeatureCustomerUsage { get; }
+        public bool IsFeatureEvidenceUnavailable { get; }
+        public System.DateTimeOffset? LastObservedAt { get; set; }
+        public Outlit.FeatureDataUnavailableReason? Reason { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.FeatureWeek> WeeklyUsage { get; set; }
+        public Outlit.FeatureEvidenceWindow Window { get; set; }
+    }
+
+    public class FeatureCustomerReference
+    {
+        public FeatureCustomerReference();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+    }
+
+    public class FeatureCustomerSummary
+    {
+        public FeatureCustomerSummary();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureCustomerEvidence Evidence { get; set; }
+        public string FeatureKey { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+        public string Revision { get; set; }
+        public Outlit.FeatureRule Rule { get; set; }
+        public string SourceKey { get; set; }
+    }
+
+    public class FeatureCustomerUsage
+    {
+        public FeatureCustomerUsage();
+        public long ActiveDays { get; set; }
+        public int ActiveWeeks { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureEvidenceCoverage Coverage { get; set; }
+        public long EventCount { get; set; }
+        public System.DateTimeOffset? FirstObservedAt { get; set; }
+        public System.DateTimeOffset? LastObservedAt { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.FeatureWeek> WeeklyUsage { get; set; }
+        public Outlit.FeatureEvidenceWindow Window { get; set; }
+    }
+
+    public readonly struct FeatureDataUnavailableReason : System.IEquatable<Outlit.FeatureDataUnavailableReason>
+    {
+        public FeatureDataUnavailableReason(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.FeatureDataUnavailableReason> KnownValues { get; }
+        public static Outlit.FeatureDataUnavailableReason QueryFailed { get; }
+        public static Outlit.FeatureDataUnavailableReason SourceBlocked { get; }
+        public static Outlit.FeatureDataUnavailableReason SourceNotReady { get; }
+        public bool Equals(Outlit.FeatureDataUnavailableReason other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.FeatureDataUnavailableReason Normalized();
+        public static Outlit.FeatureDataUnavailableReason Parse(string value);
+        public override string ToString();
+    }
+
+    public class FeatureDefinition
+    {
+        public FeatureDefinition();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string FeatureKey { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+        public string Revision { get; set; }
+        public Outlit.FeatureRule Rule { get; set; }
+        public string SourceKey { get; set; }
+    }
+
+    public readonly struct FeatureEvidenceCoverage : System.IEquatable<Outlit.FeatureEvidenceCoverage>
+    {
+        public FeatureEvidenceCoverage(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.FeatureEvidenceCoverage Complete { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.FeatureEvidenceCoverage> KnownValues { get; }
+        public static Outlit.FeatureEvidenceCoverage Partial { get; }
+        public bool Equals(Outlit.FeatureEvidenceCoverage other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.FeatureEvidenceCoverage Normalized();
+        public static Outlit.FeatureEvidenceCoverage Parse(string value);
+        public override string ToString();
+    }
+
+    public class FeatureEvidenceUnavailable
+    {
+        public FeatureEvidenceUnavailable();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureEvidenceUnavailableCoverage Coverage { get; set; }
+        public Outlit.FeatureDataUnavailableReason Reason { get; set; }
+        public Outlit.FeatureEvidenceWindow Window { get; set; }
+    }
+
+    public readonly struct FeatureEvidenceUnavailableCoverage : System.IEquatable<Outlit.FeatureEvidenceUnavailableCoverage>
+    {
+        public FeatureEvidenceUnavailableCoverage(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.FeatureEvidenceUnavailableCoverage> KnownValues { get; }
+        public static Outlit.FeatureEvidenceUnavailableCoverage Unavailable { get; }
+        public bool Equals(Outlit.FeatureEvidenceUnavailableCoverage other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.FeatureEvidenceUnavailableCoverage Normalized();
+        public static Outlit.FeatureEvidenceUnavailableCoverage Parse(string value);
+        public override string ToString();
+    }
+
+    public class FeatureEvidenceWindow
+    {
+        public FeatureEvidenceWindow();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.DateTimeOffset EndAt { get; set; }
+        public System.DateTimeOffset StartAt { get; set; }
+    }
+
+    public class FeatureFilterBooleanValue : Outlit.FeatureFilterValue
+    {
+        public FeatureFilterBooleanValue();
+        public bool Value { get; set; }
+    }
+
+    public class FeatureFilterNumberValue : Outlit.FeatureFilterValue
+    {
+        public FeatureFilterNumberValue();
+        public double Value { get; set; }
+    }
+
+    public class FeatureFilterStringValue : Outlit.FeatureFilterValue
+    {
+        public FeatureFilterStringValue();
+        public string Value { get; set; }
+    }
+
+    public class FeatureFilterValue
+    {
+        public FeatureFilterValue();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class FeaturePropertyEqualsFilter : Outlit.FeaturePropertyFilter
+    {
+        public FeaturePropertyEqualsFilter();
+        public Outlit.FeatureFilterValue Value { get; set; }
+    }
+
+    public class FeaturePropertyExistsFilter : Outlit.FeaturePropertyFilter
+    {
+        public FeaturePropertyExistsFilter();
+    }
+
+    public class FeaturePropertyFilter
+    {
+        public FeaturePropertyFilter();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Property { get; set; }
+    }
+
+    public class FeatureRevisionRef
+    {
+        public FeatureRevisionRef();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Id { get; set; }
+        public string Revision { get; set; }
+    }
+
+    public class FeatureRule
+    {
+        public FeatureRule();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string EventName { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.FeaturePropertyFilter> PropertyFilters { get; set; }
+    }
+
+    public class FeatureSummary
+    {
+        public FeatureSummary();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureWorkspaceEvidence Evidence { get; set; }
+        public string FeatureKey { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+        public string Revision { get; set; }
+        public Outlit.FeatureRule Rule { get; set; }
+        public string SourceKey { get; set; }
+    }
+
+    public class FeatureWeek
+    {
+        public FeatureWeek();
+        public int? ActiveDays { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public object Coverage { get; set; }
+        public long? EventCount { get; set; }
+        public bool IsFeatureWeeklyUsage { get; }
+        public bool IsFeatureWeeklyUsageUnavailable { get; }
+        public System.DateTimeOffset? WeekStartAt { get; set; }
+    }
+
+    public class FeatureWeeklyUsage
+    {
+        public FeatureWeeklyUsage();
+        public int ActiveDays { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureEvidenceCoverage Coverage { get; set; }
+        public long EventCount { get; set; }
+        public System.DateTimeOffset WeekStartAt { get; set; }
+    }
+
+    public class FeatureWeeklyUsageUnavailable
+    {
+        public FeatureWeeklyUsageUnavailable();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureEvidenceUnavailableCoverage Coverage { get; set; }
+        public System.DateTimeOffset WeekStartAt { get; set; }
+    }
+
+    public class FeatureWorkspaceEvidence
+    {
+        public FeatureWorkspaceEvidence();
+        public long? ActiveDays { get; set; }
+        public int? ActiveWeeks { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public object Coverage { get; set; }
+        public long? DistinctCustomers { get; set; }
+        public long? EventCount { get; set; }
+        public System.DateTimeOffset? FirstObservedAt { get; set; }
+        public bool IsFeatureEvidenceUnavailable { get; }
+        public bool IsFeatureWorkspaceUsage { get; }
+        public System.DateTimeOffset? LastObservedAt { get; set; }
+        public Outlit.FeatureDataUnavailableReason? Reason { get; set; }
+        public Outlit.FeatureEvidenceWindow Window { get; set; }
+    }
+
+    public class FeatureWorkspaceUsage
+    {
+        public FeatureWorkspaceUsage();
+        public long ActiveDays { get; set; }
+        public int ActiveWeeks { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureEvidenceCoverage Coverage { get; set; }
+        public long DistinctCustomers { get; set; }
+        public long EventCount { get; set; }
+        public System.DateTimeOffset? FirstObservedAt { get; set; }
+        public System.DateTimeOffset? LastObservedAt { get; set; }
+        public Outlit.FeatureEvidenceWindow Window { get; set; }
+    }
+
     public class FormEvent : Outlit.IngestEvent
     {
         public FormEvent();
-        public System.Collections.Generic.IDictionary<string, object> FormFields { get; set; }
+        public System.Collections.Generic.IDictionary<string, string> FormFields { get; set; }
         public string FormId { get; set; }
-        public static Outlit.FormEvent Create(string url, string formId = null, System.Collections.Generic.IReadOnlyDictionary<string, object> fields = null, System.DateTimeOffset? timestamp = null);
+        public static Outlit.FormEvent Create(string url, string formId = null, System.Collections.Generic.IReadOnlyDictionary<string, string> fields = null, System.DateTimeOffset? timestamp = null);
+    }
+
+    public class GetAttentionItemInput
+    {
+        public GetAttentionItemInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid Id { get; set; }
+    }
+
+    public class GetAttentionItemOutput
+    {
+        public GetAttentionItemOutput();
+        public Outlit.AttentionItemAccountImportance AccountImportance { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.AttentionItemCustomer Customer { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.AttentionItemEvidence> Evidence { get; set; }
+        public int EvidenceCount { get; set; }
+        public string Id { get; set; }
+        public Outlit.AttentionItemLatestUpdate LatestUpdate { get; set; }
+        public Outlit.AttentionItemLifecycle Lifecycle { get; set; }
+        public System.Uri PreparedActionUrl { get; set; }
+        public Outlit.AttentionItemPriority Priority { get; set; }
+        public string PriorityReason { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.AttentionItemTimelineEntry> Timeline { get; set; }
+        public string Title { get; set; }
+        public string Uncertainty { get; set; }
+        public string WhatChanged { get; set; }
+        public string WhyItMatters { get; set; }
+    }
+
+    public class GetCustomerActivationInput
+    {
+        public GetCustomerActivationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class GetCustomerActivationOutput
+    {
+        public GetCustomerActivationOutput();
+        public Outlit.CustomerActivationSettings Activation { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class GetCustomerFeaturesInput
+    {
+        public GetCustomerFeaturesInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Customer { get; set; }
+        public bool? IncludeWeeklyUsage { get; set; }
+        public int? Weeks { get; set; }
+    }
+
+    public class GetCustomerFeaturesOutput
+    {
+        public GetCustomerFeaturesOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureCustomerReference Customer { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.FeatureCustomerSummary> Features { get; set; }
     }
 
     public class GetCustomerInput
@@ -566,6 +1561,7 @@ namespace Outlit
         public GetCustomerInputIncludeItem(string value);
         public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
         public static Outlit.GetCustomerInputIncludeItem BehaviorMetrics { get; }
+        public static Outlit.GetCustomerInputIncludeItem Enrichment { get; }
         public bool IsKnown { get; }
         public static System.Collections.Generic.IReadOnlyList<Outlit.GetCustomerInputIncludeItem> KnownValues { get; }
         public static Outlit.GetCustomerInputIncludeItem RecentTimeline { get; }
@@ -592,6 +1588,35 @@ namespace Outlit
         public System.Collections.Generic.ICollection<Outlit.CustomerUser> Users { get; set; }
     }
 
+    public class GetCustomerRelationshipInput
+    {
+        public GetCustomerRelationshipInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Customer { get; set; }
+    }
+
+    public class GetCustomerRelationshipOutput
+    {
+        public GetCustomerRelationshipOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.CustomerRelationshipCustomer Customer { get; set; }
+        public Outlit.CustomerRelationship Relationship { get; set; }
+    }
+
+    public class GetDestinationInput
+    {
+        public GetDestinationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid Id { get; set; }
+    }
+
+    public class GetDestinationOutput
+    {
+        public GetDestinationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.Destination Destination { get; set; }
+    }
+
     public class GetFactInput
     {
         public GetFactInput();
@@ -605,10 +1630,56 @@ namespace Outlit
         public GetFactOutput();
     }
 
+    public class GetIntegrationCapabilitiesInput
+    {
+        public GetIntegrationCapabilitiesInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Provider { get; set; }
+    }
+
+    public class GetIntegrationCapabilitiesOutput
+    {
+        public GetIntegrationCapabilitiesOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public double? PreferredSetupVersion { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationToolProviderCapability> Providers { get; set; }
+    }
+
+    public class GetIntegrationSetupStatusInput
+    {
+        public GetIntegrationSetupStatusInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid SessionId { get; set; }
+    }
+
+    public class GetIntegrationSetupStatusOutput
+    {
+        public GetIntegrationSetupStatusOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Provider { get; set; }
+        public Outlit.IntegrationConnectionStatusResponseStatus Status { get; set; }
+    }
+
+    public class GetIntegrationStatusInput
+    {
+        public GetIntegrationStatusInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationToolProvider? Provider { get; set; }
+    }
+
+    public class GetIntegrationStatusOutput
+    {
+        public GetIntegrationStatusOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationToolProviderStatus> Integrations { get; set; }
+    }
+
     public class GetSourceInput
     {
         public GetSourceInput();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Cursor { get; set; }
+        public int? Limit { get; set; }
         public string SourceId { get; set; }
         public Outlit.SourceTypeFilter SourceType { get; set; }
     }
@@ -660,9 +1731,38 @@ namespace Outlit
         public Outlit.CursorPagination Pagination { get; set; }
     }
 
+    public class GetWorkspaceSettingsInput
+    {
+        public GetWorkspaceSettingsInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class GetWorkspaceSettingsOutput
+    {
+        public GetWorkspaceSettingsOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.WorkspaceSettings Settings { get; set; }
+    }
+
+    public class GrantCustomerAccessInput
+    {
+        public GrantCustomerAccessInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid CustomerId { get; set; }
+        public Outlit.CustomerAccessRole Role { get; set; }
+        public string TargetUserId { get; set; }
+    }
+
+    public class GrantCustomerAccessOutput
+    {
+        public GrantCustomerAccessOutput();
+        public Outlit.CustomerAccessGrant Access { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
     public interface IOutlitIngestApi
     {
-        System.Threading.Tasks.Task<Outlit.IngestEventsSuccess> IngestEventsAsync(string publicKey, Outlit.IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Outlit.IngestEventsResult> IngestEventsAsync(string publicKey, Outlit.IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
     }
 
     public interface IOutlitPlatformApi
@@ -675,15 +1775,14 @@ namespace Outlit
         System.Threading.Tasks.Task<Outlit.IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(Outlit.ProviderId provider, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<Outlit.IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly, System.Threading.CancellationToken cancellationToken = default);
         System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(Outlit.IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken = default);
-        System.Threading.Tasks.Task<Outlit.ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<Outlit.ValidateApiKeyResult> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
     }
 
     public class IdentifyEvent : Outlit.IngestEvent
     {
         public IdentifyEvent();
-        public string CustomerId { get; set; }
-        public System.Collections.Generic.IDictionary<string, object> CustomerTraits { get; set; }
         public string Email { get; set; }
+        public string Fingerprint { get; set; }
         public System.Collections.Generic.IDictionary<string, object> Traits { get; set; }
         public string UserId { get; set; }
         public static Outlit.IdentifyEvent Create(string email = null, string userId = null, System.Collections.Generic.IReadOnlyDictionary<string, object> traits = null, string customerId = null, System.Collections.Generic.IReadOnlyDictionary<string, object> customerTraits = null, string url = null, System.DateTimeOffset? timestamp = null);
@@ -698,12 +1797,24 @@ namespace Outlit
     {
         public IngestEvent();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string CustomerId { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> CustomerTraits { get; set; }
         public string Path { get; set; }
         public string Referrer { get; set; }
+        public static System.Uri ServerUrl { get; }
         public double? Timestamp { get; set; }
         public System.Uri Url { get; set; }
         public Outlit.UtmParameters Utm { get; set; }
+        public System.Guid? Uuid { get; set; }
         public Outlit.IngestEvent WithUrl(string url);
+    }
+
+    public class IngestEventError
+    {
+        public IngestEventError();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public long Index { get; set; }
+        public string Message { get; set; }
     }
 
     public sealed class IngestEventFailure
@@ -728,12 +1839,23 @@ namespace Outlit
         public bool Success { get; set; }
     }
 
+    public class IngestEventsOutcome
+    {
+        public IngestEventsOutcome();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IngestEventError> Errors { get; set; }
+        public long Processed { get; set; }
+        public bool Success { get; set; }
+    }
+
     public class IngestEventsRequest
     {
         public IngestEventsRequest();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public Outlit.CustomerIdentity CustomerIdentity { get; set; }
         public System.Collections.Generic.ICollection<Outlit.IngestEvent> Events { get; set; }
+        public string Fingerprint { get; set; }
+        public System.Guid? SessionId { get; set; }
         public Outlit.IngestEventsRequestSource? Source { get; set; }
         public Outlit.UserIdentity UserIdentity { get; set; }
         public System.Guid? VisitorId { get; set; }
@@ -757,10 +1879,22 @@ namespace Outlit
         public override string ToString();
     }
 
+    public class IngestEventsResult
+    {
+        public IngestEventsResult();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IngestEventError> Errors { get; set; }
+        public bool IsIngestEventsOutcome { get; }
+        public bool IsIngestEventsSuccess { get; }
+        public long? Processed { get; set; }
+        public bool? Success { get; set; }
+    }
+
     public class IngestEventsSuccess
     {
         public IngestEventsSuccess();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public long Processed { get; set; }
         public bool Success { get; set; }
     }
 
@@ -817,6 +1951,7 @@ namespace Outlit
         public int EventCount { get; }
         public System.Collections.Generic.IReadOnlyList<Outlit.IngestEventFailure> Failures { get; }
         public bool IsSuccess { get; }
+        public long? ProcessedCount { get; }
         public int RequestCount { get; }
         public Outlit.IngestResult EnsureSuccess();
     }
@@ -833,6 +1968,24 @@ namespace Outlit
         public string Name { get; set; }
         public Outlit.IntegrationStatus Status { get; set; }
         public string SyncStatus { get; set; }
+    }
+
+    public readonly struct IntegrationAuthType : System.IEquatable<Outlit.IntegrationAuthType>
+    {
+        public IntegrationAuthType(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationAuthType ApiKey { get; }
+        public static Outlit.IntegrationAuthType BasicAuth { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationAuthType> KnownValues { get; }
+        public static Outlit.IntegrationAuthType Oauth { get; }
+        public bool Equals(Outlit.IntegrationAuthType other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationAuthType Normalized();
+        public static Outlit.IntegrationAuthType Parse(string value);
+        public override string ToString();
     }
 
     public class IntegrationBrowserSessionResponse
@@ -948,6 +2101,543 @@ namespace Outlit
         public System.Collections.Generic.ICollection<Outlit.Integration> Items { get; set; }
     }
 
+    public class IntegrationSetupBrowserHandoffStep : Outlit.IntegrationSetupNextStep
+    {
+        public IntegrationSetupBrowserHandoffStep();
+        public System.DateTimeOffset? ExpiresAt { get; set; }
+        public Outlit.IntegrationSetupBrowserHandoffStepPurpose Purpose { get; set; }
+        public System.Guid? SessionId { get; set; }
+        public System.Uri Url { get; set; }
+    }
+
+    public readonly struct IntegrationSetupBrowserHandoffStepPurpose : System.IEquatable<Outlit.IntegrationSetupBrowserHandoffStepPurpose>
+    {
+        public IntegrationSetupBrowserHandoffStepPurpose(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupBrowserHandoffStepPurpose Authentication { get; }
+        public static Outlit.IntegrationSetupBrowserHandoffStepPurpose ExternalSetup { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupBrowserHandoffStepPurpose> KnownValues { get; }
+        public static Outlit.IntegrationSetupBrowserHandoffStepPurpose Recovery { get; }
+        public bool Equals(Outlit.IntegrationSetupBrowserHandoffStepPurpose other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupBrowserHandoffStepPurpose Normalized();
+        public static Outlit.IntegrationSetupBrowserHandoffStepPurpose Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupClerkSupabaseRequest
+    {
+        public IntegrationSetupClerkSupabaseRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupClerkSupabaseRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupClerkSupabaseRequestProvider : System.IEquatable<Outlit.IntegrationSetupClerkSupabaseRequestProvider>
+    {
+        public IntegrationSetupClerkSupabaseRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupClerkSupabaseRequestProvider Clerk { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupClerkSupabaseRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupClerkSupabaseRequestProvider Supabase { get; }
+        public bool Equals(Outlit.IntegrationSetupClerkSupabaseRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupClerkSupabaseRequestProvider Normalized();
+        public static Outlit.IntegrationSetupClerkSupabaseRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupCrmMappingConfiguration
+    {
+        public IntegrationSetupCrmMappingConfiguration();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public bool Confirm { get; set; }
+        public Outlit.IntegrationSetupCrmMappingConfigurationKind Kind { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationSetupCrmPipelineMapping> Mappings { get; set; }
+    }
+
+    public readonly struct IntegrationSetupCrmMappingConfigurationKind : System.IEquatable<Outlit.IntegrationSetupCrmMappingConfigurationKind>
+    {
+        public IntegrationSetupCrmMappingConfigurationKind(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupCrmMappingConfigurationKind CrmMapping { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupCrmMappingConfigurationKind> KnownValues { get; }
+        public bool Equals(Outlit.IntegrationSetupCrmMappingConfigurationKind other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupCrmMappingConfigurationKind Normalized();
+        public static Outlit.IntegrationSetupCrmMappingConfigurationKind Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupCrmMappingStep : Outlit.IntegrationSetupNextStep
+    {
+        public IntegrationSetupCrmMappingStep();
+        public System.Collections.Generic.ICollection<Outlit.IntegrationSetupCrmPipelineMapping> Recommendation { get; set; }
+    }
+
+    public class IntegrationSetupCrmPipelineMapping
+    {
+        public IntegrationSetupCrmPipelineMapping();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationSetupCrmStageMapping> Mappings { get; set; }
+        public string PipelineId { get; set; }
+        public string PipelineName { get; set; }
+    }
+
+    public class IntegrationSetupCrmRequest
+    {
+        public IntegrationSetupCrmRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupCrmMappingConfiguration Configuration { get; set; }
+        public Outlit.IntegrationSetupCrmRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupCrmRequestProvider : System.IEquatable<Outlit.IntegrationSetupCrmRequestProvider>
+    {
+        public IntegrationSetupCrmRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupCrmRequestProvider Attio { get; }
+        public static Outlit.IntegrationSetupCrmRequestProvider Hubspot { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupCrmRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupCrmRequestProvider Salesforce { get; }
+        public bool Equals(Outlit.IntegrationSetupCrmRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupCrmRequestProvider Normalized();
+        public static Outlit.IntegrationSetupCrmRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupCrmStage
+    {
+        public IntegrationSetupCrmStage();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Id { get; set; }
+        public string Name { get; set; }
+    }
+
+    public class IntegrationSetupCrmStageMapping
+    {
+        public IntegrationSetupCrmStageMapping();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationSetupCrmStage> CrmStages { get; set; }
+        public Outlit.IntegrationSetupCrmStageMappingOutlitStage OutlitStage { get; set; }
+    }
+
+    public readonly struct IntegrationSetupCrmStageMappingOutlitStage : System.IEquatable<Outlit.IntegrationSetupCrmStageMappingOutlitStage>
+    {
+        public IntegrationSetupCrmStageMappingOutlitStage(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupCrmStageMappingOutlitStage Created { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupCrmStageMappingOutlitStage> KnownValues { get; }
+        public static Outlit.IntegrationSetupCrmStageMappingOutlitStage Lost { get; }
+        public static Outlit.IntegrationSetupCrmStageMappingOutlitStage Negotiation { get; }
+        public static Outlit.IntegrationSetupCrmStageMappingOutlitStage Quoting { get; }
+        public static Outlit.IntegrationSetupCrmStageMappingOutlitStage Won { get; }
+        public bool Equals(Outlit.IntegrationSetupCrmStageMappingOutlitStage other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupCrmStageMappingOutlitStage Normalized();
+        public static Outlit.IntegrationSetupCrmStageMappingOutlitStage Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupError
+    {
+        public IntegrationSetupError();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupErrorCode Code { get; set; }
+        public string Message { get; set; }
+        public bool Retryable { get; set; }
+    }
+
+    public readonly struct IntegrationSetupErrorCode : System.IEquatable<Outlit.IntegrationSetupErrorCode>
+    {
+        public IntegrationSetupErrorCode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupErrorCode ConnectionConflict { get; }
+        public static Outlit.IntegrationSetupErrorCode CredentialRejected { get; }
+        public static Outlit.IntegrationSetupErrorCode CredentialRequired { get; }
+        public static Outlit.IntegrationSetupErrorCode HandoffUnavailable { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupErrorCode> KnownValues { get; }
+        public static Outlit.IntegrationSetupErrorCode LegacyConnectionRequired { get; }
+        public static Outlit.IntegrationSetupErrorCode OwnerRequired { get; }
+        public static Outlit.IntegrationSetupErrorCode TransientFailure { get; }
+        public bool Equals(Outlit.IntegrationSetupErrorCode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupErrorCode Normalized();
+        public static Outlit.IntegrationSetupErrorCode Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupFirefliesCredentials
+    {
+        public IntegrationSetupFirefliesCredentials();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ApiKey { get; set; }
+    }
+
+    public class IntegrationSetupFirefliesRequest
+    {
+        public IntegrationSetupFirefliesRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupFirefliesCredentials Credentials { get; set; }
+        public Outlit.IntegrationSetupFirefliesRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupFirefliesRequestProvider : System.IEquatable<Outlit.IntegrationSetupFirefliesRequestProvider>
+    {
+        public IntegrationSetupFirefliesRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupFirefliesRequestProvider Fireflies { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupFirefliesRequestProvider> KnownValues { get; }
+        public bool Equals(Outlit.IntegrationSetupFirefliesRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupFirefliesRequestProvider Normalized();
+        public static Outlit.IntegrationSetupFirefliesRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupGranolaCredentials
+    {
+        public IntegrationSetupGranolaCredentials();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ApiKey { get; set; }
+        public Outlit.IntegrationSetupGranolaCredentialsAuthScope? AuthScope { get; set; }
+        public bool? EnterpriseKeyAcknowledged { get; set; }
+    }
+
+    public readonly struct IntegrationSetupGranolaCredentialsAuthScope : System.IEquatable<Outlit.IntegrationSetupGranolaCredentialsAuthScope>
+    {
+        public IntegrationSetupGranolaCredentialsAuthScope(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupGranolaCredentialsAuthScope Enterprise { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupGranolaCredentialsAuthScope> KnownValues { get; }
+        public static Outlit.IntegrationSetupGranolaCredentialsAuthScope Personal { get; }
+        public bool Equals(Outlit.IntegrationSetupGranolaCredentialsAuthScope other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupGranolaCredentialsAuthScope Normalized();
+        public static Outlit.IntegrationSetupGranolaCredentialsAuthScope Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupGranolaRequest
+    {
+        public IntegrationSetupGranolaRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupGranolaCredentials Credentials { get; set; }
+        public Outlit.IntegrationSetupGranolaRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupGranolaRequestProvider : System.IEquatable<Outlit.IntegrationSetupGranolaRequestProvider>
+    {
+        public IntegrationSetupGranolaRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupGranolaRequestProvider Granola { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupGranolaRequestProvider> KnownValues { get; }
+        public bool Equals(Outlit.IntegrationSetupGranolaRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupGranolaRequestProvider Normalized();
+        public static Outlit.IntegrationSetupGranolaRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupMixpanelAccountKeyCandidate
+    {
+        public IntegrationSetupMixpanelAccountKeyCandidate();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public long Count { get; set; }
+        public double CoveragePct { get; set; }
+        public string Key { get; set; }
+    }
+
+    public class IntegrationSetupMixpanelConfiguration
+    {
+        public IntegrationSetupMixpanelConfiguration();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public bool Confirm { get; set; }
+        public Outlit.IntegrationSetupMixpanelConfigurationKind Kind { get; set; }
+        public Outlit.IntegrationSetupMixpanelMapping Mapping { get; set; }
+    }
+
+    public readonly struct IntegrationSetupMixpanelConfigurationKind : System.IEquatable<Outlit.IntegrationSetupMixpanelConfigurationKind>
+    {
+        public IntegrationSetupMixpanelConfigurationKind(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupMixpanelConfigurationKind> KnownValues { get; }
+        public static Outlit.IntegrationSetupMixpanelConfigurationKind MixpanelMapping { get; }
+        public bool Equals(Outlit.IntegrationSetupMixpanelConfigurationKind other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupMixpanelConfigurationKind Normalized();
+        public static Outlit.IntegrationSetupMixpanelConfigurationKind Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupMixpanelCredentials
+    {
+        public IntegrationSetupMixpanelCredentials();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ProjectId { get; set; }
+        public Outlit.IntegrationSetupMixpanelCredentialsRegion Region { get; set; }
+        public string Secret { get; set; }
+        public string Username { get; set; }
+    }
+
+    public readonly struct IntegrationSetupMixpanelCredentialsRegion : System.IEquatable<Outlit.IntegrationSetupMixpanelCredentialsRegion>
+    {
+        public IntegrationSetupMixpanelCredentialsRegion(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupMixpanelCredentialsRegion Eu { get; }
+        public static Outlit.IntegrationSetupMixpanelCredentialsRegion In { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupMixpanelCredentialsRegion> KnownValues { get; }
+        public static Outlit.IntegrationSetupMixpanelCredentialsRegion Us { get; }
+        public bool Equals(Outlit.IntegrationSetupMixpanelCredentialsRegion other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupMixpanelCredentialsRegion Normalized();
+        public static Outlit.IntegrationSetupMixpanelCredentialsRegion Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupMixpanelEmailDomainMapping : Outlit.IntegrationSetupMixpanelMapping
+    {
+        public IntegrationSetupMixpanelEmailDomainMapping();
+    }
+
+    public class IntegrationSetupMixpanelEventPropertyMapping : Outlit.IntegrationSetupMixpanelMapping
+    {
+        public IntegrationSetupMixpanelEventPropertyMapping();
+        public string PropertyName { get; set; }
+    }
+
+    public class IntegrationSetupMixpanelGroupKeyMapping : Outlit.IntegrationSetupMixpanelMapping
+    {
+        public IntegrationSetupMixpanelGroupKeyMapping();
+        public string GroupKey { get; set; }
+    }
+
+    public class IntegrationSetupMixpanelMapping
+    {
+        public IntegrationSetupMixpanelMapping();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class IntegrationSetupMixpanelMappingStep : Outlit.IntegrationSetupNextStep
+    {
+        public IntegrationSetupMixpanelMappingStep();
+        public Outlit.IntegrationSetupMixpanelPreview Preview { get; set; }
+    }
+
+    public class IntegrationSetupMixpanelPreview
+    {
+        public IntegrationSetupMixpanelPreview();
+        public double AccountKeyCoveragePct { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationSetupMixpanelAccountKeyCandidate> CandidateAccountKeys { get; set; }
+        public double EmailOrDomainCoveragePct { get; set; }
+        public long MatchedCustomerCount { get; set; }
+        public long OpaqueOnlyUnmappedCount { get; set; }
+        public long SampleSize { get; set; }
+        public System.DateTimeOffset SampleWindowEndAt { get; set; }
+        public System.DateTimeOffset SampleWindowStartAt { get; set; }
+        public double UnmappedPct { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.IntegrationSetupMixpanelUnmappedReason> UnmappedReasons { get; set; }
+        public System.Collections.Generic.ICollection<string> Warnings { get; set; }
+    }
+
+    public class IntegrationSetupMixpanelRequest
+    {
+        public IntegrationSetupMixpanelRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupMixpanelConfiguration Configuration { get; set; }
+        public Outlit.IntegrationSetupMixpanelCredentials Credentials { get; set; }
+        public Outlit.IntegrationSetupMixpanelRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupMixpanelRequestProvider : System.IEquatable<Outlit.IntegrationSetupMixpanelRequestProvider>
+    {
+        public IntegrationSetupMixpanelRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupMixpanelRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupMixpanelRequestProvider Mixpanel { get; }
+        public bool Equals(Outlit.IntegrationSetupMixpanelRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupMixpanelRequestProvider Normalized();
+        public static Outlit.IntegrationSetupMixpanelRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupMixpanelUnmappedReason
+    {
+        public IntegrationSetupMixpanelUnmappedReason();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public long Count { get; set; }
+        public Outlit.IntegrationSetupMixpanelUnmappedReasonReason Reason { get; set; }
+    }
+
+    public readonly struct IntegrationSetupMixpanelUnmappedReasonReason : System.IEquatable<Outlit.IntegrationSetupMixpanelUnmappedReasonReason>
+    {
+        public IntegrationSetupMixpanelUnmappedReasonReason(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupMixpanelUnmappedReasonReason> KnownValues { get; }
+        public static Outlit.IntegrationSetupMixpanelUnmappedReasonReason MissingAccountKey { get; }
+        public static Outlit.IntegrationSetupMixpanelUnmappedReasonReason MissingEmailOrDomain { get; }
+        public static Outlit.IntegrationSetupMixpanelUnmappedReasonReason NoMatchingCustomer { get; }
+        public bool Equals(Outlit.IntegrationSetupMixpanelUnmappedReasonReason other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupMixpanelUnmappedReasonReason Normalized();
+        public static Outlit.IntegrationSetupMixpanelUnmappedReasonReason Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupNextStep
+    {
+        public IntegrationSetupNextStep();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class IntegrationSetupPostHogCredentials
+    {
+        public IntegrationSetupPostHogCredentials();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ApiKey { get; set; }
+        public string ProjectId { get; set; }
+        public Outlit.IntegrationSetupPostHogCredentialsRegion Region { get; set; }
+    }
+
+    public readonly struct IntegrationSetupPostHogCredentialsRegion : System.IEquatable<Outlit.IntegrationSetupPostHogCredentialsRegion>
+    {
+        public IntegrationSetupPostHogCredentialsRegion(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupPostHogCredentialsRegion Eu { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupPostHogCredentialsRegion> KnownValues { get; }
+        public static Outlit.IntegrationSetupPostHogCredentialsRegion Us { get; }
+        public bool Equals(Outlit.IntegrationSetupPostHogCredentialsRegion other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupPostHogCredentialsRegion Normalized();
+        public static Outlit.IntegrationSetupPostHogCredentialsRegion Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupPostHogRequest
+    {
+        public IntegrationSetupPostHogRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupPostHogCredentials Credentials { get; set; }
+        public Outlit.IntegrationSetupPostHogRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupPostHogRequestProvider : System.IEquatable<Outlit.IntegrationSetupPostHogRequestProvider>
+    {
+        public IntegrationSetupPostHogRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupPostHogRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupPostHogRequestProvider Posthog { get; }
+        public bool Equals(Outlit.IntegrationSetupPostHogRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupPostHogRequestProvider Normalized();
+        public static Outlit.IntegrationSetupPostHogRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupPylonCredentials
+    {
+        public IntegrationSetupPylonCredentials();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ApiToken { get; set; }
+    }
+
+    public class IntegrationSetupPylonRequest
+    {
+        public IntegrationSetupPylonRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupPylonCredentials Credentials { get; set; }
+        public Outlit.IntegrationSetupPylonRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupPylonRequestProvider : System.IEquatable<Outlit.IntegrationSetupPylonRequestProvider>
+    {
+        public IntegrationSetupPylonRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupPylonRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupPylonRequestProvider Pylon { get; }
+        public bool Equals(Outlit.IntegrationSetupPylonRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupPylonRequestProvider Normalized();
+        public static Outlit.IntegrationSetupPylonRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupSlackGoogleGongRequest
+    {
+        public IntegrationSetupSlackGoogleGongRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupSlackGoogleGongRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupSlackGoogleGongRequestProvider : System.IEquatable<Outlit.IntegrationSetupSlackGoogleGongRequestProvider>
+    {
+        public IntegrationSetupSlackGoogleGongRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationSetupSlackGoogleGongRequestProvider Gong { get; }
+        public static Outlit.IntegrationSetupSlackGoogleGongRequestProvider GoogleCalendar { get; }
+        public static Outlit.IntegrationSetupSlackGoogleGongRequestProvider GoogleMail { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupSlackGoogleGongRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupSlackGoogleGongRequestProvider Slack { get; }
+        public bool Equals(Outlit.IntegrationSetupSlackGoogleGongRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupSlackGoogleGongRequestProvider Normalized();
+        public static Outlit.IntegrationSetupSlackGoogleGongRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
     public class IntegrationSetupStepRequest
     {
         public IntegrationSetupStepRequest();
@@ -955,6 +2645,78 @@ namespace Outlit
         public object Config { get; set; }
         public Outlit.ProviderId Provider { get; set; }
         public string Step { get; set; }
+    }
+
+    public class IntegrationSetupStripeCredentials
+    {
+        public IntegrationSetupStripeCredentials();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string ApiKey { get; set; }
+    }
+
+    public class IntegrationSetupStripeOAuthRequest
+    {
+        public IntegrationSetupStripeOAuthRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupStripeOAuthRequestConnectionMode? ConnectionMode { get; set; }
+        public Outlit.IntegrationSetupStripeOAuthRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupStripeOAuthRequestConnectionMode : System.IEquatable<Outlit.IntegrationSetupStripeOAuthRequestConnectionMode>
+    {
+        public IntegrationSetupStripeOAuthRequestConnectionMode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupStripeOAuthRequestConnectionMode> KnownValues { get; }
+        public static Outlit.IntegrationSetupStripeOAuthRequestConnectionMode Oauth { get; }
+        public bool Equals(Outlit.IntegrationSetupStripeOAuthRequestConnectionMode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupStripeOAuthRequestConnectionMode Normalized();
+        public static Outlit.IntegrationSetupStripeOAuthRequestConnectionMode Parse(string value);
+        public override string ToString();
+    }
+
+    public readonly struct IntegrationSetupStripeOAuthRequestProvider : System.IEquatable<Outlit.IntegrationSetupStripeOAuthRequestProvider>
+    {
+        public IntegrationSetupStripeOAuthRequestProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupStripeOAuthRequestProvider> KnownValues { get; }
+        public static Outlit.IntegrationSetupStripeOAuthRequestProvider Stripe { get; }
+        public bool Equals(Outlit.IntegrationSetupStripeOAuthRequestProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupStripeOAuthRequestProvider Normalized();
+        public static Outlit.IntegrationSetupStripeOAuthRequestProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationSetupStripeRestrictedKeyRequest
+    {
+        public IntegrationSetupStripeRestrictedKeyRequest();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode ConnectionMode { get; set; }
+        public Outlit.IntegrationSetupStripeCredentials Credentials { get; set; }
+        public Outlit.IntegrationSetupStripeOAuthRequestProvider Provider { get; set; }
+    }
+
+    public readonly struct IntegrationSetupStripeRestrictedKeyRequestConnectionMode : System.IEquatable<Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode>
+    {
+        public IntegrationSetupStripeRestrictedKeyRequestConnectionMode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode> KnownValues { get; }
+        public static Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode RestrictedKey { get; }
+        public bool Equals(Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode Normalized();
+        public static Outlit.IntegrationSetupStripeRestrictedKeyRequestConnectionMode Parse(string value);
+        public override string ToString();
     }
 
     public readonly struct IntegrationStatus : System.IEquatable<Outlit.IntegrationStatus>
@@ -995,6 +2757,118 @@ namespace Outlit
         public System.Collections.Generic.ICollection<Outlit.IntegrationSync> Syncs { get; set; }
     }
 
+    public readonly struct IntegrationToolCategory : System.IEquatable<Outlit.IntegrationToolCategory>
+    {
+        public IntegrationToolCategory(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationToolCategory Analytics { get; }
+        public static Outlit.IntegrationToolCategory Billing { get; }
+        public static Outlit.IntegrationToolCategory Calendar { get; }
+        public static Outlit.IntegrationToolCategory Calls { get; }
+        public static Outlit.IntegrationToolCategory Communication { get; }
+        public static Outlit.IntegrationToolCategory Crm { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationToolCategory> KnownValues { get; }
+        public static Outlit.IntegrationToolCategory Storage { get; }
+        public static Outlit.IntegrationToolCategory Support { get; }
+        public bool Equals(Outlit.IntegrationToolCategory other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationToolCategory Normalized();
+        public static Outlit.IntegrationToolCategory Parse(string value);
+        public override string ToString();
+    }
+
+    public readonly struct IntegrationToolProvider : System.IEquatable<Outlit.IntegrationToolProvider>
+    {
+        public IntegrationToolProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationToolProvider Attio { get; }
+        public static Outlit.IntegrationToolProvider Clerk { get; }
+        public static Outlit.IntegrationToolProvider Fireflies { get; }
+        public static Outlit.IntegrationToolProvider Gong { get; }
+        public static Outlit.IntegrationToolProvider GoogleCalendar { get; }
+        public static Outlit.IntegrationToolProvider GoogleMail { get; }
+        public static Outlit.IntegrationToolProvider Granola { get; }
+        public static Outlit.IntegrationToolProvider Hubspot { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationToolProvider> KnownValues { get; }
+        public static Outlit.IntegrationToolProvider Mixpanel { get; }
+        public static Outlit.IntegrationToolProvider Posthog { get; }
+        public static Outlit.IntegrationToolProvider Pylon { get; }
+        public static Outlit.IntegrationToolProvider Salesforce { get; }
+        public static Outlit.IntegrationToolProvider Slack { get; }
+        public static Outlit.IntegrationToolProvider Stripe { get; }
+        public static Outlit.IntegrationToolProvider Supabase { get; }
+        public bool Equals(Outlit.IntegrationToolProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationToolProvider Normalized();
+        public static Outlit.IntegrationToolProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationToolProviderCapability
+    {
+        public IntegrationToolProviderCapability();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationAuthType AuthType { get; set; }
+        public bool BrowserHandoffAvailable { get; set; }
+        public Outlit.IntegrationToolCategory Category { get; set; }
+        public string Name { get; set; }
+        public string Provider { get; set; }
+        public Outlit.IntegrationToolProviderCapabilitySetupMode SetupMode { get; set; }
+    }
+
+    public readonly struct IntegrationToolProviderCapabilitySetupMode : System.IEquatable<Outlit.IntegrationToolProviderCapabilitySetupMode>
+    {
+        public IntegrationToolProviderCapabilitySetupMode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationToolProviderCapabilitySetupMode BrowserHandoff { get; }
+        public static Outlit.IntegrationToolProviderCapabilitySetupMode HumanControlled { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationToolProviderCapabilitySetupMode> KnownValues { get; }
+        public bool Equals(Outlit.IntegrationToolProviderCapabilitySetupMode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationToolProviderCapabilitySetupMode Normalized();
+        public static Outlit.IntegrationToolProviderCapabilitySetupMode Parse(string value);
+        public override string ToString();
+    }
+
+    public class IntegrationToolProviderStatus
+    {
+        public IntegrationToolProviderStatus();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationToolCategory Category { get; set; }
+        public string Name { get; set; }
+        public string Provider { get; set; }
+        public Outlit.IntegrationToolStatus Status { get; set; }
+    }
+
+    public readonly struct IntegrationToolStatus : System.IEquatable<Outlit.IntegrationToolStatus>
+    {
+        public IntegrationToolStatus(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.IntegrationToolStatus AwaitingAuth { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.IntegrationToolStatus> KnownValues { get; }
+        public static Outlit.IntegrationToolStatus NotConnected { get; }
+        public static Outlit.IntegrationToolStatus Ready { get; }
+        public static Outlit.IntegrationToolStatus RequiresIntervention { get; }
+        public static Outlit.IntegrationToolStatus SetupRequired { get; }
+        public bool Equals(Outlit.IntegrationToolStatus other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.IntegrationToolStatus Normalized();
+        public static Outlit.IntegrationToolStatus Parse(string value);
+        public override string ToString();
+    }
+
     public readonly struct JourneyStage : System.IEquatable<Outlit.JourneyStage>
     {
         public JourneyStage(string value);
@@ -1027,9 +2901,28 @@ namespace Outlit
         public override void WriteJson(Newtonsoft.Json.JsonWriter writer, object value, Newtonsoft.Json.JsonSerializer serializer);
     }
 
+    public class ListAttentionItemsInput
+    {
+        public ListAttentionItemsInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Cursor { get; set; }
+        public System.Guid? CustomerId { get; set; }
+        public int? Limit { get; set; }
+        public Outlit.AttentionItemStatus? Status { get; set; }
+    }
+
+    public class ListAttentionItemsOutput
+    {
+        public ListAttentionItemsOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.AttentionItem> Items { get; set; }
+        public Outlit.AttentionItemPagination Pagination { get; set; }
+    }
+
     public class ListCustomersInput
     {
         public ListCustomersInput();
+        public System.DateTimeOffset? ActivatedSince { get; set; }
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public Outlit.BillingStatus? BillingStatus { get; set; }
         public string Cursor { get; set; }
@@ -1074,6 +2967,19 @@ namespace Outlit
         public Outlit.Pagination Pagination { get; set; }
     }
 
+    public class ListDestinationsInput
+    {
+        public ListDestinationsInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class ListDestinationsOutput
+    {
+        public ListDestinationsOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.Destination> Destinations { get; set; }
+    }
+
     public class ListFactsInput
     {
         public ListFactsInput();
@@ -1084,7 +2990,7 @@ namespace Outlit
         public string Customer { get; set; }
         public System.Collections.Generic.ICollection<Outlit.ListFactsInputFactCategoriesItem> FactCategories { get; set; }
         public System.Collections.Generic.ICollection<Outlit.ListFactsInputFactTypesItem> FactTypes { get; set; }
-        public double? Limit { get; set; }
+        public int? Limit { get; set; }
         public System.Collections.Generic.ICollection<Outlit.SourceTypeFilter> SourceTypes { get; set; }
         public System.Collections.Generic.ICollection<Outlit.FactStatus> Status { get; set; }
     }
@@ -1145,6 +3051,26 @@ namespace Outlit
         public Outlit.CustomerReference Customer { get; set; }
         public System.Collections.Generic.ICollection<Outlit.Fact> Facts { get; set; }
         public Outlit.CursorPagination Pagination { get; set; }
+    }
+
+    public class ListFeaturesInput
+    {
+        public ListFeaturesInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public int? CandidateLimit { get; set; }
+        public string SourceKey { get; set; }
+        public int? Weeks { get; set; }
+    }
+
+    public class ListFeaturesOutput
+    {
+        public ListFeaturesOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.FeatureCandidates Candidates { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.FeatureSummary> Features { get; set; }
+        public string SelectedSourceKey { get; set; }
+        public System.Collections.Generic.ICollection<Outlit.MetricSource> Sources { get; set; }
+        public long WorkspaceActiveFeatureCount { get; set; }
     }
 
     public class ListSourcesInput
@@ -1252,6 +3178,58 @@ namespace Outlit
         public Outlit.Pagination Pagination { get; set; }
     }
 
+    public class MaskedConfig
+    {
+        public MaskedConfig();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class MetricSource
+    {
+        public MetricSource();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Label { get; set; }
+        public Outlit.MetricSourceProvider Provider { get; set; }
+        public Outlit.MetricSourceReadiness Readiness { get; set; }
+        public string SourceKey { get; set; }
+    }
+
+    public readonly struct MetricSourceProvider : System.IEquatable<Outlit.MetricSourceProvider>
+    {
+        public MetricSourceProvider(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.MetricSourceProvider> KnownValues { get; }
+        public static Outlit.MetricSourceProvider Mixpanel { get; }
+        public static Outlit.MetricSourceProvider OutlitSdk { get; }
+        public static Outlit.MetricSourceProvider PostHog { get; }
+        public bool Equals(Outlit.MetricSourceProvider other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.MetricSourceProvider Normalized();
+        public static Outlit.MetricSourceProvider Parse(string value);
+        public override string ToString();
+    }
+
+    public readonly struct MetricSourceReadiness : System.IEquatable<Outlit.MetricSourceReadiness>
+    {
+        public MetricSourceReadiness(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.MetricSourceReadiness Blocked { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.MetricSourceReadiness> KnownValues { get; }
+        public static Outlit.MetricSourceReadiness Ready { get; }
+        public static Outlit.MetricSourceReadiness Warming { get; }
+        public bool Equals(Outlit.MetricSourceReadiness other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.MetricSourceReadiness Normalized();
+        public static Outlit.MetricSourceReadiness Parse(string value);
+        public override string ToString();
+    }
+
     public readonly struct MrrCalculationStatus : System.IEquatable<Outlit.MrrCalculationStatus>
     {
         public MrrCalculationStatus(string value);
@@ -1288,7 +3266,7 @@ namespace Outlit
         public void Dispose();
         protected virtual void Dispose(bool disposing);
         public override string ToString();
-        public virtual System.Threading.Tasks.Task<Outlit.ApiKeyValidationResult> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.ValidateApiKeyResult> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
     }
 
     public class OutlitClientOptions : Outlit.OutlitPipelineOptions
@@ -1306,6 +3284,11 @@ namespace Outlit
     public class OutlitConfigurationException : Outlit.OutlitException
     {
         public OutlitConfigurationException(string message);
+    }
+
+    public class OutlitConflictException : Outlit.OutlitException
+    {
+        public OutlitConflictException(Outlit.OutlitErrorResponse response);
     }
 
     public class OutlitConnectionExpiredException : Outlit.OutlitConnectionSessionException
@@ -1445,7 +3428,7 @@ namespace Outlit
     public class OutlitIngestApi : Outlit.IOutlitIngestApi
     {
         protected OutlitIngestApi();
-        public virtual System.Threading.Tasks.Task<Outlit.IngestEventsSuccess> IngestEventsAsync(string publicKey, Outlit.IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.IngestEventsResult> IngestEventsAsync(string publicKey, Outlit.IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
     }
 
     public sealed class OutlitIngestClient : System.IDisposable
@@ -1524,6 +3507,11 @@ namespace Outlit
         public virtual System.Collections.Generic.IAsyncEnumerator<T> GetAsyncEnumerator(System.Threading.CancellationToken cancellationToken = default);
     }
 
+    public class OutlitPermissionException : Outlit.OutlitException
+    {
+        public OutlitPermissionException(Outlit.OutlitErrorResponse response);
+    }
+
     public abstract class OutlitPipelineOptions
     {
         public static readonly System.Uri DefaultBaseUrl;
@@ -1561,7 +3549,7 @@ namespace Outlit
         public virtual System.Threading.Tasks.Task<Outlit.IntegrationSyncStatusResponse> GetIntegrationSyncStatusAsync(Outlit.ProviderId provider, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.IntegrationListResponse> ListIntegrationsAsync(bool? connectedOnly, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, object>> RunIntegrationSetupStepAsync(Outlit.IntegrationSetupStepRequest body, System.Threading.CancellationToken cancellationToken = default);
-        public virtual System.Threading.Tasks.Task<Outlit.ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.ValidateApiKeyResult> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
     }
 
     public class OutlitRateLimitException : Outlit.OutlitException
@@ -1612,6 +3600,7 @@ namespace Outlit
 
     public sealed class OutlitTool
     {
+        public string Deprecation { get; }
         public string Group { get; }
         public System.Type InputType { get; }
         public bool IsAction { get; }
@@ -1628,46 +3617,103 @@ namespace Outlit
     public static class OutlitToolCatalog
     {
         public static System.Collections.Generic.IReadOnlyList<Outlit.OutlitTool> All { get; }
+        public static Outlit.OutlitTool ArchiveDestination { get; }
+        public static Outlit.OutlitTool ArchiveFeature { get; }
+        public static Outlit.OutlitTool AssignCustomerOwner { get; }
+        public static Outlit.OutlitTool BeginIntegrationSetup { get; }
+        public static Outlit.OutlitTool CreateDestination { get; }
+        public static Outlit.OutlitTool CreateFeature { get; }
+        public static Outlit.OutlitTool DisableDestination { get; }
+        public static Outlit.OutlitTool EnableDestination { get; }
+        public static Outlit.OutlitTool GetAttentionItem { get; }
         public static Outlit.OutlitTool GetCustomer { get; }
+        public static Outlit.OutlitTool GetCustomerActivation { get; }
+        public static Outlit.OutlitTool GetCustomerFeatures { get; }
+        public static Outlit.OutlitTool GetCustomerRelationship { get; }
+        public static Outlit.OutlitTool GetDestination { get; }
         public static Outlit.OutlitTool GetFact { get; }
+        public static Outlit.OutlitTool GetIntegrationCapabilities { get; }
+        public static Outlit.OutlitTool GetIntegrationSetupStatus { get; }
+        public static Outlit.OutlitTool GetIntegrationStatus { get; }
         public static Outlit.OutlitTool GetSchema { get; }
         public static Outlit.OutlitTool GetSource { get; }
         public static Outlit.OutlitTool GetTimeline { get; }
+        public static Outlit.OutlitTool GetWorkspaceSettings { get; }
+        public static Outlit.OutlitTool GrantCustomerAccess { get; }
+        public static Outlit.OutlitTool ListAttentionItems { get; }
         public static Outlit.OutlitTool ListCustomers { get; }
+        public static Outlit.OutlitTool ListDestinations { get; }
         public static Outlit.OutlitTool ListFacts { get; }
+        public static Outlit.OutlitTool ListFeatures { get; }
         public static Outlit.OutlitTool ListSources { get; }
         public static Outlit.OutlitTool ListUsers { get; }
         public static Outlit.OutlitTool ListWorkspaceUsers { get; }
+        public static Outlit.OutlitTool PreviewCustomerActivation { get; }
         public static Outlit.OutlitTool Query { get; }
+        public static Outlit.OutlitTool RevokeCustomerAccess { get; }
         public static Outlit.OutlitTool SearchCustomerContext { get; }
         public static Outlit.OutlitTool SendNotification { get; }
+        public static Outlit.OutlitTool SetupIntegration { get; }
+        public static Outlit.OutlitTool UpdateCustomerAccess { get; }
+        public static Outlit.OutlitTool UpdateCustomerActivation { get; }
+        public static Outlit.OutlitTool UpdateDestination { get; }
+        public static Outlit.OutlitTool UpdateWorkspaceSettings { get; }
         public static Outlit.OutlitTool Find(string name);
     }
 
     public class OutlitTools
     {
         protected OutlitTools();
+        public virtual System.Threading.Tasks.Task<Outlit.ArchiveDestinationOutput> ArchiveDestinationAsync(Outlit.ArchiveDestinationInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.ArchiveFeatureOutput> ArchiveFeatureAsync(Outlit.ArchiveFeatureInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.AssignCustomerOwnerOutput> AssignCustomerOwnerAsync(Outlit.AssignCustomerOwnerInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.BeginIntegrationSetupOutput> BeginIntegrationSetupAsync(Outlit.BeginIntegrationSetupInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Newtonsoft.Json.Linq.JObject> CallToolAsync(string tool, object input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<TOutput> CallToolAsync<TOutput>(string tool, object input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.CreateDestinationOutput> CreateDestinationAsync(Outlit.CreateDestinationInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.CreateFeatureOutput> CreateFeatureAsync(Outlit.CreateFeatureInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.DisableDestinationOutput> DisableDestinationAsync(Outlit.DisableDestinationInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.EnableDestinationOutput> EnableDestinationAsync(Outlit.EnableDestinationInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual Outlit.OutlitPageable<Outlit.TimelineEvent> GetAllTimelineEventsAsync(Outlit.GetTimelineInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetAttentionItemOutput> GetAttentionItemAsync(Outlit.GetAttentionItemInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetCustomerActivationOutput> GetCustomerActivationAsync(Outlit.GetCustomerActivationInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.GetCustomerOutput> GetCustomerAsync(Outlit.GetCustomerInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetCustomerFeaturesOutput> GetCustomerFeaturesAsync(Outlit.GetCustomerFeaturesInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetCustomerRelationshipOutput> GetCustomerRelationshipAsync(Outlit.GetCustomerRelationshipInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetDestinationOutput> GetDestinationAsync(Outlit.GetDestinationInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.GetFactOutput> GetFactAsync(Outlit.GetFactInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetIntegrationCapabilitiesOutput> GetIntegrationCapabilitiesAsync(Outlit.GetIntegrationCapabilitiesInput input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetIntegrationSetupStatusOutput> GetIntegrationSetupStatusAsync(Outlit.GetIntegrationSetupStatusInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetIntegrationStatusOutput> GetIntegrationStatusAsync(Outlit.GetIntegrationStatusInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.SchemaOutput> GetSchemaAsync(Outlit.SchemaInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.GetSourceOutput> GetSourceAsync(Outlit.GetSourceInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.GetTimelineOutput> GetTimelineAsync(Outlit.GetTimelineInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GetWorkspaceSettingsOutput> GetWorkspaceSettingsAsync(Outlit.GetWorkspaceSettingsInput input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.GrantCustomerAccessOutput> GrantCustomerAccessAsync(Outlit.GrantCustomerAccessInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual Outlit.OutlitPageable<Outlit.AttentionItem> ListAllAttentionItemsAsync(Outlit.ListAttentionItemsInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual Outlit.OutlitPageable<Outlit.CustomerSummary> ListAllCustomersAsync(Outlit.ListCustomersInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual Outlit.OutlitPageable<Outlit.Fact> ListAllFactsAsync(Outlit.ListFactsInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual Outlit.OutlitPageable<Outlit.SourceRecord> ListAllSourcesAsync(Outlit.ListSourcesInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual Outlit.OutlitPageable<Outlit.UserSummary> ListAllUsersAsync(Outlit.ListUsersInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual Outlit.OutlitPageable<Outlit.WorkspaceUserSummary> ListAllWorkspaceUsersAsync(Outlit.ListWorkspaceUsersInput input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.ListAttentionItemsOutput> ListAttentionItemsAsync(Outlit.ListAttentionItemsInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.ListCustomersOutput> ListCustomersAsync(Outlit.ListCustomersInput input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.ListDestinationsOutput> ListDestinationsAsync(Outlit.ListDestinationsInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.ListFactsOutput> ListFactsAsync(Outlit.ListFactsInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.ListFeaturesOutput> ListFeaturesAsync(Outlit.ListFeaturesInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.ListSourcesOutput> ListSourcesAsync(Outlit.ListSourcesInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.ListUsersOutput> ListUsersAsync(Outlit.ListUsersInput input = null, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.ListWorkspaceUsersOutput> ListWorkspaceUsersAsync(Outlit.ListWorkspaceUsersInput input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.PreviewCustomerActivationOutput> PreviewCustomerActivationAsync(Outlit.PreviewCustomerActivationInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.QueryOutput> QueryAsync(Outlit.QueryInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.RevokeCustomerAccessOutput> RevokeCustomerAccessAsync(Outlit.RevokeCustomerAccessInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Outlit.SearchCustomerContextOutput> SearchCustomerContextAsync(Outlit.SearchCustomerContextInput input, System.Threading.CancellationToken cancellationToken = default);
         public virtual System.Threading.Tasks.Task<Newtonsoft.Json.Linq.JObject> SendNotificationAsync(Outlit.SendNotificationInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.SetupIntegrationOutput> SetupIntegrationAsync(Outlit.SetupIntegrationInput input = null, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.UpdateCustomerAccessOutput> UpdateCustomerAccessAsync(Outlit.UpdateCustomerAccessInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.UpdateCustomerActivationOutput> UpdateCustomerActivationAsync(Outlit.UpdateCustomerActivationInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.UpdateDestinationOutput> UpdateDestinationAsync(Outlit.UpdateDestinationInput input, System.Threading.CancellationToken cancellationToken = default);
+        public virtual System.Threading.Tasks.Task<Outlit.UpdateWorkspaceSettingsOutput> UpdateWorkspaceSettingsAsync(Outlit.UpdateWorkspaceSettingsInput input, System.Threading.CancellationToken cancellationToken = default);
     }
 
     public sealed class OutlitTracker : System.IAsyncDisposable
@@ -1718,7 +3764,7 @@ namespace Outlit
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public bool HasMore { get; set; }
         public string NextCursor { get; set; }
-        public int Total { get; set; }
+        public long Total { get; set; }
     }
 
     public class PlanConnectionLimitError
@@ -1744,13 +3790,34 @@ namespace Outlit
         public double? ResetAt { get; set; }
     }
 
+    public class PreviewCustomerActivationInput
+    {
+        public PreviewCustomerActivationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string EventName { get; set; }
+        public int? ExampleLimit { get; set; }
+        public int? LookbackDays { get; set; }
+    }
+
+    public class PreviewCustomerActivationOutput
+    {
+        public PreviewCustomerActivationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.CustomerActivationPreview Preview { get; set; }
+    }
+
     public class ProviderCapability
     {
         public ProviderCapability();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationAuthType? AuthType { get; set; }
+        public Outlit.IntegrationToolCategory? Category { get; set; }
         public string CliName { get; set; }
         public System.Collections.Generic.ICollection<string> Commands { get; set; }
+        public bool? ConnectSupported { get; set; }
         public string CredentialType { get; set; }
+        public string DisplayName { get; set; }
+        public string Notes { get; set; }
         public System.Collections.Generic.ICollection<Outlit.ProviderPostConnectStep> PostConnectSteps { get; set; }
         public Outlit.ProviderId ProviderId { get; set; }
         public System.Collections.Generic.ICollection<Outlit.ProviderCredentialField> RequiredFields { get; set; }
@@ -1828,7 +3895,7 @@ namespace Outlit
         public QueryMetadata();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public double ExecutionTimeMs { get; set; }
-        public int RowsReturned { get; set; }
+        public long RowsReturned { get; set; }
         public bool Truncated { get; set; }
     }
 
@@ -1836,9 +3903,25 @@ namespace Outlit
     {
         public QueryOutput();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        public System.Collections.Generic.ICollection<object> Data { get; set; }
+        public System.Collections.Generic.ICollection<System.Collections.Generic.IDictionary<string, object>> Data { get; set; }
         public Outlit.QueryMetadata Metadata { get; set; }
         public bool Success { get; set; }
+    }
+
+    public class RevokeCustomerAccessInput
+    {
+        public RevokeCustomerAccessInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid CustomerId { get; set; }
+        public string TargetUserId { get; set; }
+    }
+
+    public class RevokeCustomerAccessOutput
+    {
+        public RevokeCustomerAccessOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string CustomerId { get; set; }
+        public string UserId { get; set; }
     }
 
     public class SchemaInput
@@ -1894,7 +3977,7 @@ namespace Outlit
     {
         public SearchResult();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        public int MatchCount { get; set; }
+        public long MatchCount { get; set; }
         public System.Collections.Generic.ICollection<Outlit.SearchMatch> Matches { get; set; }
         public double Score { get; set; }
     }
@@ -1937,6 +4020,55 @@ namespace Outlit
         public Outlit.SendNotificationInputSeverity Normalized();
         public static Outlit.SendNotificationInputSeverity Parse(string value);
         public override string ToString();
+    }
+
+    public class SetupIntegrationInput
+    {
+        public SetupIntegrationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public object Configuration { get; set; }
+        public Outlit.SetupIntegrationInputConnectionMode? ConnectionMode { get; set; }
+        public object Credentials { get; set; }
+        public bool IsIntegrationSetupClerkSupabaseRequest { get; }
+        public bool IsIntegrationSetupCrmRequest { get; }
+        public bool IsIntegrationSetupFirefliesRequest { get; }
+        public bool IsIntegrationSetupGranolaRequest { get; }
+        public bool IsIntegrationSetupMixpanelRequest { get; }
+        public bool IsIntegrationSetupPostHogRequest { get; }
+        public bool IsIntegrationSetupPylonRequest { get; }
+        public bool IsIntegrationSetupSlackGoogleGongRequest { get; }
+        public bool IsIntegrationSetupStripeOAuthRequest { get; }
+        public bool IsIntegrationSetupStripeRestrictedKeyRequest { get; }
+        public Outlit.IntegrationToolProvider? Provider { get; set; }
+    }
+
+    public readonly struct SetupIntegrationInputConnectionMode : System.IEquatable<Outlit.SetupIntegrationInputConnectionMode>
+    {
+        public SetupIntegrationInputConnectionMode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.SetupIntegrationInputConnectionMode> KnownValues { get; }
+        public static Outlit.SetupIntegrationInputConnectionMode Oauth { get; }
+        public static Outlit.SetupIntegrationInputConnectionMode RestrictedKey { get; }
+        public bool Equals(Outlit.SetupIntegrationInputConnectionMode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.SetupIntegrationInputConnectionMode Normalized();
+        public static Outlit.SetupIntegrationInputConnectionMode Parse(string value);
+        public override string ToString();
+    }
+
+    public class SetupIntegrationOutput
+    {
+        public SetupIntegrationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.IntegrationToolCategory Category { get; set; }
+        public Outlit.IntegrationSetupError Error { get; set; }
+        public string Name { get; set; }
+        public Outlit.IntegrationSetupNextStep Next { get; set; }
+        public Outlit.IntegrationToolProvider Provider { get; set; }
+        public Outlit.IntegrationToolStatus Status { get; set; }
     }
 
     public class SlackSourceRef
@@ -2027,7 +4159,7 @@ namespace Outlit
         public System.Collections.Generic.ICollection<Outlit.SourceParticipant> Participants { get; set; }
         public string Permalink { get; set; }
         public string Provider { get; set; }
-        public object Record { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> Record { get; set; }
         public string SourceId { get; set; }
         public Outlit.SourceType SourceType { get; set; }
         public string Summary { get; set; }
@@ -2086,6 +4218,7 @@ namespace Outlit
         public bool IsKnown { get; }
         public static System.Collections.Generic.IReadOnlyList<Outlit.SourceTypeFilter> KnownValues { get; }
         public static Outlit.SourceTypeFilter Opportunity { get; }
+        public static Outlit.SourceTypeFilter Slack { get; }
         public static Outlit.SourceTypeFilter SupportTicket { get; }
         public bool Equals(Outlit.SourceTypeFilter other);
         public override bool Equals(object obj);
@@ -2155,7 +4288,7 @@ namespace Outlit
         public string EventName { get; set; }
         public string EventType { get; set; }
         public string Id { get; set; }
-        public object Metadata { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> Metadata { get; set; }
         public System.DateTimeOffset OccurredAt { get; set; }
         public string SourceId { get; set; }
         public Outlit.SourceRef SourceRef { get; set; }
@@ -2172,25 +4305,92 @@ namespace Outlit
         public Outlit.ToolName Tool { get; set; }
     }
 
+    public class ToolGatewayError
+    {
+        public ToolGatewayError();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.ToolGatewayErrorCode Code { get; set; }
+        public string Feature { get; set; }
+        public string Message { get; set; }
+        public string Plan { get; set; }
+        public string RequestId { get; set; }
+        public double? ResetAt { get; set; }
+        public bool Retryable { get; set; }
+    }
+
+    public readonly struct ToolGatewayErrorCode : System.IEquatable<Outlit.ToolGatewayErrorCode>
+    {
+        public ToolGatewayErrorCode(string value);
+        public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.ToolGatewayErrorCode InvalidCredentials { get; }
+        public static Outlit.ToolGatewayErrorCode InvalidJson { get; }
+        public static Outlit.ToolGatewayErrorCode InvalidToolCall { get; }
+        public static Outlit.ToolGatewayErrorCode InvalidToolInput { get; }
+        public bool IsKnown { get; }
+        public static System.Collections.Generic.IReadOnlyList<Outlit.ToolGatewayErrorCode> KnownValues { get; }
+        public static Outlit.ToolGatewayErrorCode PlanApiLimitExceeded { get; }
+        public static Outlit.ToolGatewayErrorCode PlanBillingActionRequired { get; }
+        public static Outlit.ToolGatewayErrorCode ToolBindingMissing { get; }
+        public static Outlit.ToolGatewayErrorCode ToolCallForbidden { get; }
+        public static Outlit.ToolGatewayErrorCode ToolGatewayError { get; }
+        public static Outlit.ToolGatewayErrorCode ToolImplementationError { get; }
+        public static Outlit.ToolGatewayErrorCode ToolOutputInvalid { get; }
+        public bool Equals(Outlit.ToolGatewayErrorCode other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public static string Normalize(string value);
+        public Outlit.ToolGatewayErrorCode Normalized();
+        public static Outlit.ToolGatewayErrorCode Parse(string value);
+        public override string ToString();
+    }
+
     public readonly struct ToolName : System.IEquatable<Outlit.ToolName>
     {
         public ToolName(string value);
         public static System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; }
+        public static Outlit.ToolName ArchiveDestination { get; }
+        public static Outlit.ToolName ArchiveFeature { get; }
+        public static Outlit.ToolName AssignCustomerOwner { get; }
+        public static Outlit.ToolName BeginIntegrationSetup { get; }
+        public static Outlit.ToolName CreateDestination { get; }
+        public static Outlit.ToolName CreateFeature { get; }
+        public static Outlit.ToolName DisableDestination { get; }
+        public static Outlit.ToolName EnableDestination { get; }
+        public static Outlit.ToolName GetAttentionItem { get; }
         public static Outlit.ToolName GetCustomer { get; }
+        public static Outlit.ToolName GetCustomerActivation { get; }
+        public static Outlit.ToolName GetCustomerFeatures { get; }
+        public static Outlit.ToolName GetCustomerRelationship { get; }
+        public static Outlit.ToolName GetDestination { get; }
         public static Outlit.ToolName GetFact { get; }
+        public static Outlit.ToolName GetIntegrationCapabilities { get; }
+        public static Outlit.ToolName GetIntegrationSetupStatus { get; }
+        public static Outlit.ToolName GetIntegrationStatus { get; }
         public static Outlit.ToolName GetSource { get; }
         public static Outlit.ToolName GetTimeline { get; }
+        public static Outlit.ToolName GetWorkspaceSettings { get; }
+        public static Outlit.ToolName GrantCustomerAccess { get; }
         public bool IsKnown { get; }
         public static System.Collections.Generic.IReadOnlyList<Outlit.ToolName> KnownValues { get; }
+        public static Outlit.ToolName ListAttentionItems { get; }
         public static Outlit.ToolName ListCustomers { get; }
+        public static Outlit.ToolName ListDestinations { get; }
         public static Outlit.ToolName ListFacts { get; }
+        public static Outlit.ToolName ListFeatures { get; }
         public static Outlit.ToolName ListSources { get; }
         public static Outlit.ToolName ListUsers { get; }
         public static Outlit.ToolName ListWorkspaceUsers { get; }
+        public static Outlit.ToolName PreviewCustomerActivation { get; }
         public static Outlit.ToolName Query { get; }
+        public static Outlit.ToolName RevokeCustomerAccess { get; }
         public static Outlit.ToolName Schema { get; }
         public static Outlit.ToolName SearchCustomerContext { get; }
         public static Outlit.ToolName SendNotification { get; }
+        public static Outlit.ToolName SetupIntegration { get; }
+        public static Outlit.ToolName UpdateCustomerAccess { get; }
+        public static Outlit.ToolName UpdateCustomerActivation { get; }
+        public static Outlit.ToolName UpdateDestination { get; }
+        public static Outlit.ToolName UpdateWorkspaceSettings { get; }
         public bool Equals(Outlit.ToolName other);
         public override bool Equals(object obj);
         public override int GetHashCode();
@@ -2223,11 +4423,74 @@ namespace Outlit
         DropOldest = 1,
     }
 
+    public class UpdateCustomerAccessInput
+    {
+        public UpdateCustomerAccessInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid CustomerId { get; set; }
+        public Outlit.CustomerAccessRole Role { get; set; }
+        public string TargetUserId { get; set; }
+    }
+
+    public class UpdateCustomerAccessOutput
+    {
+        public UpdateCustomerAccessOutput();
+        public Outlit.CustomerAccessGrant Access { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+    }
+
+    public class UpdateCustomerActivationInput
+    {
+        public UpdateCustomerActivationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string EventName { get; set; }
+    }
+
+    public class UpdateCustomerActivationOutput
+    {
+        public UpdateCustomerActivationOutput();
+        public Outlit.CustomerActivationSettings Activation { get; set; }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public bool Changed { get; set; }
+    }
+
+    public class UpdateDestinationInput
+    {
+        public UpdateDestinationInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public System.Guid Id { get; set; }
+        public bool? IsDefault { get; set; }
+        public string Label { get; set; }
+        public Outlit.CreateDestinationInputType Type { get; set; }
+    }
+
+    public class UpdateDestinationOutput
+    {
+        public UpdateDestinationOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.Destination Destination { get; set; }
+    }
+
+    public class UpdateWorkspaceSettingsInput
+    {
+        public UpdateWorkspaceSettingsInput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string DefaultTimezone { get; set; }
+    }
+
+    public class UpdateWorkspaceSettingsOutput
+    {
+        public UpdateWorkspaceSettingsOutput();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.WorkspaceSettings Settings { get; set; }
+    }
+
     public class UserIdentity
     {
         public UserIdentity();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         public string Email { get; set; }
+        public string Fingerprint { get; set; }
         public System.Collections.Generic.IDictionary<string, object> Traits { get; set; }
         public string UserId { get; set; }
     }
@@ -2239,7 +4502,7 @@ namespace Outlit
         public string CustomerDomain { get; set; }
         public string CustomerId { get; set; }
         public string CustomerName { get; set; }
-        public int? DaysSinceActivity { get; set; }
+        public long? DaysSinceActivity { get; set; }
         public string Email { get; set; }
         public string Id { get; set; }
         public Outlit.JourneyStage JourneyStage { get; set; }
@@ -2254,15 +4517,45 @@ namespace Outlit
         public string Campaign { get; set; }
         public string Content { get; set; }
         public string Medium { get; set; }
+        public string Ref { get; set; }
         public string Source { get; set; }
         public string Term { get; set; }
+    }
+
+    public class ValidateApiKeyFailure
+    {
+        public ValidateApiKeyFailure();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string Error { get; set; }
+        public bool? Valid { get; set; }
+    }
+
+    public class ValidateApiKeyResult
+    {
+        public ValidateApiKeyResult();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.ApiKeyDetails ApiKey { get; set; }
+        public Outlit.ApiKeyAuthorization Authorization { get; set; }
+        public Outlit.ApiKeyCreator CreatedBy { get; set; }
+        public string CreatedById { get; set; }
+        public string Error { get; set; }
+        public bool IsValid { get; }
+        public bool IsValidateApiKeyFailure { get; }
+        public bool IsValidateApiKeySuccess { get; }
+        public Outlit.ApiKeyOrganization Organization { get; set; }
+        public string OrganizationId { get; set; }
+        public bool? Valid { get; set; }
     }
 
     public class ValidateApiKeySuccess
     {
         public ValidateApiKeySuccess();
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public Outlit.ApiKeyDetails ApiKey { get; set; }
+        public Outlit.ApiKeyAuthorization Authorization { get; set; }
+        public Outlit.ApiKeyCreator CreatedBy { get; set; }
         public string CreatedById { get; set; }
+        public Outlit.ApiKeyOrganization Organization { get; set; }
         public string OrganizationId { get; set; }
         public bool Valid { get; set; }
     }
@@ -2275,6 +4568,13 @@ namespace Outlit
         public System.Collections.Generic.ICollection<object> Path { get; set; }
     }
 
+    public class WorkspaceSettings
+    {
+        public WorkspaceSettings();
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        public string DefaultTimezone { get; set; }
+    }
+
     public class WorkspaceUserSummary
     {
         public WorkspaceUserSummary();
@@ -2284,7 +4584,7 @@ namespace Outlit
         public string LinkedinUrl { get; set; }
         public string ManagerEmail { get; set; }
         public string Name { get; set; }
-        public int OwnedCustomerCount { get; set; }
+        public long OwnedCustomerCount { get; set; }
         public string Role { get; set; }
         public string Territory { get; set; }
         public string Title { get; set; }

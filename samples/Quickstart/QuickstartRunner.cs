@@ -176,7 +176,7 @@ internal sealed class QuickstartRunner
         console.Write(table);
         if (!result.IsValid)
         {
-            console.MarkupLine($"[red]The server rejected the API key[/]{(result.ServerMessage is null ? "" : ": " + Markup.Escape(result.ServerMessage))}. Check {OutlitClientOptions.ApiKeyEnvironmentVariable}.");
+            console.MarkupLine($"[red]The server rejected the API key[/]{(result.Error is null ? "" : ": " + Markup.Escape(result.Error))}. Check {OutlitClientOptions.ApiKeyEnvironmentVariable}.");
         }
 
         return result.IsValid;

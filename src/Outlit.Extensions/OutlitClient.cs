@@ -80,24 +80,15 @@ public partial class OutlitClient : IDisposable
     public virtual IOutlitPlatformApi Api => api ?? throw NotConstructed();
 
     /// <summary>
-    /// Asks the server whether the configured API key is accepted. A rejected key (401) is reported as
-    /// <see cref="ApiKeyValidationResult.IsValid"/> = false rather than thrown; other failures throw.
+    /// Asks the server whether the configured API key is accepted, and with what: the organization, who created the
+    /// key and the grants it carries. A rejected key is a documented answer of the operation
+    /// (<see cref="ValidateApiKeyResult.IsValid"/> is false, <see cref="ValidateApiKeyResult.Error"/> says why), not an
+    /// exception; other failures throw.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the key is valid and, when it is, the organization it belongs to.</returns>
-    public virtual async Task<ApiKeyValidationResult> ValidateApiKeyAsync(CancellationToken cancellationToken = default)
-    {
-        var platform = api ?? throw NotConstructed();
-        try
-        {
-            var result = await platform.ValidateApiKeyAsync(cancellationToken).ConfigureAwait(false);
-            return new ApiKeyValidationResult(result.Valid, result.OrganizationId, result.CreatedById, null);
-        }
-        catch (OutlitAuthenticationException ex)
-        {
-            return new ApiKeyValidationResult(false, null, null, ex.ServerMessage);
-        }
-    }
+    /// <returns>The server's answer.</returns>
+    public virtual Task<ValidateApiKeyResult> ValidateApiKeyAsync(CancellationToken cancellationToken = default) =>
+        (api ?? throw NotConstructed()).ValidateApiKeyAsync(cancellationToken);
 
     /// <summary>Describes the client without its API key.</summary>
     /// <returns>A description safe to log.</returns>
@@ -123,10 +114,3 @@ public partial class OutlitClient : IDisposable
     private static InvalidOperationException NotConstructed() =>
         new("This OutlitClient was created with the protected constructor (for mocking) and cannot send requests.");
 }
-
-/// <summary>The answer of <see cref="OutlitClient.ValidateApiKeyAsync"/>.</summary>
-/// <param name="IsValid">True when the server accepted the key.</param>
-/// <param name="OrganizationId">The organization the key belongs to, when valid.</param>
-/// <param name="CreatedById">The user who created the key, when the server says.</param>
-/// <param name="ServerMessage">The server's reason when the key was rejected.</param>
-public sealed record ApiKeyValidationResult(bool IsValid, string? OrganizationId, string? CreatedById, string? ServerMessage);

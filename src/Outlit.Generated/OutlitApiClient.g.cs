@@ -39,7 +39,7 @@ namespace Outlit
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The key is valid.</returns>
         /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
-        System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<ValidateApiKeyResult> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Call a customer tool
@@ -168,9 +168,9 @@ namespace Outlit
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The key is valid.</returns>
         /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
-        public virtual async System.Threading.Tasks.Task<ValidateApiKeySuccess> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default)
+        public virtual async System.Threading.Tasks.Task<ValidateApiKeyResult> ValidateApiKeyAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            return await ValidateApiKeyAsync<ValidateApiKeySuccess>(null, cancellationToken).ConfigureAwait(false);
+            return await ValidateApiKeyAsync<ValidateApiKeyResult>(null, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>ValidateApiKey, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
@@ -219,11 +219,15 @@ namespace Outlit
 
                 case 401:
 
-                    throw response.ReadError<ErrorResponse>();
+                    return response.ReadDocumentedAnswer<TResult>();
 
                 case 500:
 
                     throw response.ReadError<ErrorResponse>();
+
+                case 503:
+
+                    throw response.ReadError<ValidateApiKeyFailure>();
 
                 default:
                     return response.ReadUndocumented<TResult>();
@@ -292,23 +296,47 @@ namespace Outlit
 
                 case 400:
 
-                    throw response.ReadError<ErrorResponse>();
+                    throw response.ReadError<ToolGatewayError>();
 
                 case 401:
 
-                    throw response.ReadError<ErrorResponse>();
+                    throw response.ReadError<ToolGatewayError>();
 
                 case 402:
 
-                    throw response.ReadError<PlanLimitError>();
+                    throw response.ReadError<ToolGatewayError>();
+
+                case 403:
+
+                    throw response.ReadError<ToolGatewayError>();
+
+                case 404:
+
+                    throw response.ReadError<ToolGatewayError>();
+
+                case 409:
+
+                    throw response.ReadError<ToolGatewayError>();
+
+                case 422:
+
+                    throw response.ReadError<ToolGatewayError>();
 
                 case 429:
 
-                    throw response.ReadError<PlanLimitError>();
+                    throw response.ReadError<ToolGatewayError>();
 
                 case 500:
 
-                    throw response.ReadError<ErrorResponse>();
+                    throw response.ReadError<ToolGatewayError>();
+
+                case 502:
+
+                    throw response.ReadError<ToolGatewayError>();
+
+                case 503:
+
+                    throw response.ReadError<ToolGatewayError>();
 
                 default:
                     return response.ReadUndocumented<TResult>();
@@ -944,7 +972,7 @@ namespace Outlit
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The batch was accepted.</returns>
         /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
-        System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<IngestEventsResult> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default);
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -979,9 +1007,9 @@ namespace Outlit
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The batch was accepted.</returns>
         /// <exception cref="global::Outlit.OutlitException">The server answered with an error, or the call failed or timed out.</exception>
-        public virtual async System.Threading.Tasks.Task<IngestEventsSuccess> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default)
+        public virtual async System.Threading.Tasks.Task<IngestEventsResult> IngestEventsAsync(string publicKey, IngestEventsRequest body, System.Threading.CancellationToken cancellationToken = default)
         {
-            return await IngestEventsAsync<IngestEventsSuccess>(publicKey, body, null, cancellationToken).ConfigureAwait(false);
+            return await IngestEventsAsync<IngestEventsResult>(publicKey, body, null, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>IngestEvents, with the success body read as <typeparamref name="TResult"/> and per-call settings.</summary>
@@ -1034,9 +1062,13 @@ namespace Outlit
 
                     return response.ReadResult<TResult>();
 
+                case 207:
+
+                    return response.ReadResult<TResult>();
+
                 case 400:
 
-                    throw response.ReadError<IngestEventsError>();
+                    throw response.ReadError<IngestEventsOutcome>();
 
                 case 403:
 
@@ -1048,7 +1080,7 @@ namespace Outlit
 
                 case 500:
 
-                    throw response.ReadError<IngestEventsError>();
+                    throw response.ReadError<IngestEventsOutcome>();
 
                 default:
                     return response.ReadUndocumented<TResult>();
@@ -1111,7 +1143,7 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Returned when the API key is accepted.
+    /// Returned when the API key is accepted: the organization it belongs to, who created it, and what it may do.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ValidateApiKeySuccess
@@ -1135,6 +1167,21 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("createdById", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CreatedById { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("organization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyOrganization? Organization { get; set; } = default!;
+
+        /// <summary>
+        /// The member who created the key; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyCreator? CreatedBy { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyDetails? ApiKey { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("authorization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyAuthorization? Authorization { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -1175,6 +1222,21 @@ namespace Outlit
         /// <summary>The wire value <c>outlit_get_customer</c>.</summary>
         public static ToolName GetCustomer { get; } = new ToolName(@"outlit_get_customer");
 
+        /// <summary>The wire value <c>outlit_get_customer_relationship</c>.</summary>
+        public static ToolName GetCustomerRelationship { get; } = new ToolName(@"outlit_get_customer_relationship");
+
+        /// <summary>The wire value <c>outlit_assign_customer_owner</c>.</summary>
+        public static ToolName AssignCustomerOwner { get; } = new ToolName(@"outlit_assign_customer_owner");
+
+        /// <summary>The wire value <c>outlit_grant_customer_access</c>.</summary>
+        public static ToolName GrantCustomerAccess { get; } = new ToolName(@"outlit_grant_customer_access");
+
+        /// <summary>The wire value <c>outlit_update_customer_access</c>.</summary>
+        public static ToolName UpdateCustomerAccess { get; } = new ToolName(@"outlit_update_customer_access");
+
+        /// <summary>The wire value <c>outlit_revoke_customer_access</c>.</summary>
+        public static ToolName RevokeCustomerAccess { get; } = new ToolName(@"outlit_revoke_customer_access");
+
         /// <summary>The wire value <c>outlit_get_timeline</c>.</summary>
         public static ToolName GetTimeline { get; } = new ToolName(@"outlit_get_timeline");
 
@@ -1199,6 +1261,75 @@ namespace Outlit
         /// <summary>The wire value <c>outlit_schema</c>.</summary>
         public static ToolName Schema { get; } = new ToolName(@"outlit_schema");
 
+        /// <summary>The wire value <c>outlit_list_destinations</c>.</summary>
+        public static ToolName ListDestinations { get; } = new ToolName(@"outlit_list_destinations");
+
+        /// <summary>The wire value <c>outlit_get_destination</c>.</summary>
+        public static ToolName GetDestination { get; } = new ToolName(@"outlit_get_destination");
+
+        /// <summary>The wire value <c>outlit_create_destination</c>.</summary>
+        public static ToolName CreateDestination { get; } = new ToolName(@"outlit_create_destination");
+
+        /// <summary>The wire value <c>outlit_update_destination</c>.</summary>
+        public static ToolName UpdateDestination { get; } = new ToolName(@"outlit_update_destination");
+
+        /// <summary>The wire value <c>outlit_enable_destination</c>.</summary>
+        public static ToolName EnableDestination { get; } = new ToolName(@"outlit_enable_destination");
+
+        /// <summary>The wire value <c>outlit_disable_destination</c>.</summary>
+        public static ToolName DisableDestination { get; } = new ToolName(@"outlit_disable_destination");
+
+        /// <summary>The wire value <c>outlit_archive_destination</c>.</summary>
+        public static ToolName ArchiveDestination { get; } = new ToolName(@"outlit_archive_destination");
+
+        /// <summary>The wire value <c>outlit_get_integration_capabilities</c>.</summary>
+        public static ToolName GetIntegrationCapabilities { get; } = new ToolName(@"outlit_get_integration_capabilities");
+
+        /// <summary>The wire value <c>outlit_begin_integration_setup</c>.</summary>
+        public static ToolName BeginIntegrationSetup { get; } = new ToolName(@"outlit_begin_integration_setup");
+
+        /// <summary>The wire value <c>outlit_get_integration_setup_status</c>.</summary>
+        public static ToolName GetIntegrationSetupStatus { get; } = new ToolName(@"outlit_get_integration_setup_status");
+
+        /// <summary>The wire value <c>outlit_get_integration_status</c>.</summary>
+        public static ToolName GetIntegrationStatus { get; } = new ToolName(@"outlit_get_integration_status");
+
+        /// <summary>The wire value <c>outlit_setup_integration</c>.</summary>
+        public static ToolName SetupIntegration { get; } = new ToolName(@"outlit_setup_integration");
+
+        /// <summary>The wire value <c>outlit_get_customer_activation</c>.</summary>
+        public static ToolName GetCustomerActivation { get; } = new ToolName(@"outlit_get_customer_activation");
+
+        /// <summary>The wire value <c>outlit_preview_customer_activation</c>.</summary>
+        public static ToolName PreviewCustomerActivation { get; } = new ToolName(@"outlit_preview_customer_activation");
+
+        /// <summary>The wire value <c>outlit_update_customer_activation</c>.</summary>
+        public static ToolName UpdateCustomerActivation { get; } = new ToolName(@"outlit_update_customer_activation");
+
+        /// <summary>The wire value <c>outlit_get_workspace_settings</c>.</summary>
+        public static ToolName GetWorkspaceSettings { get; } = new ToolName(@"outlit_get_workspace_settings");
+
+        /// <summary>The wire value <c>outlit_update_workspace_settings</c>.</summary>
+        public static ToolName UpdateWorkspaceSettings { get; } = new ToolName(@"outlit_update_workspace_settings");
+
+        /// <summary>The wire value <c>outlit_list_features</c>.</summary>
+        public static ToolName ListFeatures { get; } = new ToolName(@"outlit_list_features");
+
+        /// <summary>The wire value <c>outlit_create_feature</c>.</summary>
+        public static ToolName CreateFeature { get; } = new ToolName(@"outlit_create_feature");
+
+        /// <summary>The wire value <c>outlit_archive_feature</c>.</summary>
+        public static ToolName ArchiveFeature { get; } = new ToolName(@"outlit_archive_feature");
+
+        /// <summary>The wire value <c>outlit_get_customer_features</c>.</summary>
+        public static ToolName GetCustomerFeatures { get; } = new ToolName(@"outlit_get_customer_features");
+
+        /// <summary>The wire value <c>outlit_list_attention_items</c>.</summary>
+        public static ToolName ListAttentionItems { get; } = new ToolName(@"outlit_list_attention_items");
+
+        /// <summary>The wire value <c>outlit_get_attention_item</c>.</summary>
+        public static ToolName GetAttentionItem { get; } = new ToolName(@"outlit_get_attention_item");
+
         /// <summary>The wire value <c>outlit_send_notification</c>.</summary>
         public static ToolName SendNotification { get; } = new ToolName(@"outlit_send_notification");
 
@@ -1213,6 +1344,16 @@ namespace Outlit
             new ToolName(@"outlit_list_workspace_users"),
 
             new ToolName(@"outlit_get_customer"),
+
+            new ToolName(@"outlit_get_customer_relationship"),
+
+            new ToolName(@"outlit_assign_customer_owner"),
+
+            new ToolName(@"outlit_grant_customer_access"),
+
+            new ToolName(@"outlit_update_customer_access"),
+
+            new ToolName(@"outlit_revoke_customer_access"),
 
             new ToolName(@"outlit_get_timeline"),
 
@@ -1229,6 +1370,52 @@ namespace Outlit
             new ToolName(@"outlit_query"),
 
             new ToolName(@"outlit_schema"),
+
+            new ToolName(@"outlit_list_destinations"),
+
+            new ToolName(@"outlit_get_destination"),
+
+            new ToolName(@"outlit_create_destination"),
+
+            new ToolName(@"outlit_update_destination"),
+
+            new ToolName(@"outlit_enable_destination"),
+
+            new ToolName(@"outlit_disable_destination"),
+
+            new ToolName(@"outlit_archive_destination"),
+
+            new ToolName(@"outlit_get_integration_capabilities"),
+
+            new ToolName(@"outlit_begin_integration_setup"),
+
+            new ToolName(@"outlit_get_integration_setup_status"),
+
+            new ToolName(@"outlit_get_integration_status"),
+
+            new ToolName(@"outlit_setup_integration"),
+
+            new ToolName(@"outlit_get_customer_activation"),
+
+            new ToolName(@"outlit_preview_customer_activation"),
+
+            new ToolName(@"outlit_update_customer_activation"),
+
+            new ToolName(@"outlit_get_workspace_settings"),
+
+            new ToolName(@"outlit_update_workspace_settings"),
+
+            new ToolName(@"outlit_list_features"),
+
+            new ToolName(@"outlit_create_feature"),
+
+            new ToolName(@"outlit_archive_feature"),
+
+            new ToolName(@"outlit_get_customer_features"),
+
+            new ToolName(@"outlit_list_attention_items"),
+
+            new ToolName(@"outlit_get_attention_item"),
 
             new ToolName(@"outlit_send_notification"),
 
@@ -1667,6 +1854,30 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("postConnectSteps", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.ICollection<ProviderPostConnectStep>? PostConnectSteps { get; set; } = default!;
+
+        /// <summary>
+        /// Whether a connection can be started through this API (direct credentials or a browser session); false for providers set up elsewhere.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("connectSupported", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? ConnectSupported { get; set; } = default!;
+
+        /// <summary>
+        /// Name of the provider as shown to people.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("displayName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? DisplayName { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationToolCategory? Category { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("authType", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationAuthType? AuthType { get; set; } = default!;
+
+        /// <summary>
+        /// What to know before connecting (a webhook to add afterwards, an admin role needed); null when there is nothing to add.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("notes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Notes { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2163,7 +2374,22 @@ namespace Outlit
         /// Anonymous visitor ID kept by the browser; needed for client-side tracking.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("visitorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
         public System.Guid? VisitorId { get; set; } = default!;
+
+        /// <summary>
+        /// Device or browser fingerprint that applies to every event of the batch.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("fingerprint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Fingerprint { get; set; } = default!;
+
+        /// <summary>
+        /// ID of the browser session the whole batch was recorded in.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sessionId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid? SessionId { get; set; } = default!;
 
         /// <summary>
         /// Where the events come from.
@@ -2208,19 +2434,28 @@ namespace Outlit
         /// Email address of the person.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$")]
         public string? Email { get; set; } = default!;
 
         /// <summary>
         /// Your own ID for the person.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("userId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? UserId { get; set; } = default!;
 
         /// <summary>
-        /// Free-form JSON object.
+        /// Device or browser fingerprint of the person.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("fingerprint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Fingerprint { get; set; } = default!;
+
+        /// <summary>
+        /// Attributes of the person, name to value (text, number, boolean or null).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("traits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, object>? Traits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object?>? Traits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2244,13 +2479,14 @@ namespace Outlit
         /// Your own ID for the customer account.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? CustomerId { get; set; } = default!;
 
         /// <summary>
-        /// Free-form JSON object.
+        /// Attributes of the customer account, name to value (text, number, boolean or null).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("customerTraits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, object>? CustomerTraits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object?>? CustomerTraits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2280,6 +2516,13 @@ namespace Outlit
     {
 
         /// <summary>
+        /// Unique ID the sender gives the event, as a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("uuid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid? Uuid { get; set; } = default!;
+
+        /// <summary>
         /// When the event happened, in milliseconds since the Unix epoch.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -2305,6 +2548,19 @@ namespace Outlit
 
         [Newtonsoft.Json.JsonProperty("utm", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public UtmParameters? Utm { get; set; } = default!;
+
+        /// <summary>
+        /// Your own ID for the customer account the event belongs to.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Attributes of that customer account, name to value (text, number, boolean or null).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerTraits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, object?>? CustomerTraits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2332,6 +2588,13 @@ namespace Outlit
         public string Type { get; set; } = default!;
 
         /// <summary>
+        /// Unique ID the sender gives the event, as a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("uuid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid? Uuid { get; set; } = default!;
+
+        /// <summary>
         /// When the event happened, in milliseconds since the Unix epoch.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -2357,6 +2620,19 @@ namespace Outlit
 
         [Newtonsoft.Json.JsonProperty("utm", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public UtmParameters? Utm { get; set; } = default!;
+
+        /// <summary>
+        /// Your own ID for the customer account the event belongs to.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Attributes of that customer account, name to value (text, number, boolean or null).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerTraits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, object?>? CustomerTraits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2392,6 +2668,27 @@ namespace Outlit
     {
 
         /// <summary>
+        /// Email address of the person who did it, when the event is sent from a server.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$")]
+        public string? Email { get; set; } = default!;
+
+        /// <summary>
+        /// Your own ID for the person who did it, when the event is sent from a server.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("userId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? UserId { get; set; } = default!;
+
+        /// <summary>
+        /// Device or browser fingerprint of the person who did it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("fingerprint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Fingerprint { get; set; } = default!;
+
+        /// <summary>
         /// Name of the event.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.Always)]
@@ -2399,7 +2696,7 @@ namespace Outlit
         public string EventName { get; set; } = default!;
 
         /// <summary>
-        /// Free-form JSON object.
+        /// Extra details of the event, name to any JSON value.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("properties", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IDictionary<string, object>? Properties { get; set; } = default!;
@@ -2420,10 +2717,10 @@ namespace Outlit
         public string? FormId { get; set; } = default!;
 
         /// <summary>
-        /// Free-form JSON object.
+        /// Submitted values, field name to text.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("formFields", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, object>? FormFields { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, string>? FormFields { get; set; } = default!;
 
     }
 
@@ -2438,31 +2735,28 @@ namespace Outlit
         /// Email address of the person.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$")]
         public string? Email { get; set; } = default!;
 
         /// <summary>
         /// Your own ID for the person.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("userId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
         public string? UserId { get; set; } = default!;
 
         /// <summary>
-        /// Your own ID for the customer account.
+        /// Device or browser fingerprint to link to this person.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CustomerId { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("fingerprint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 1)]
+        public string? Fingerprint { get; set; } = default!;
 
         /// <summary>
-        /// Free-form JSON object.
+        /// Attributes of the person, name to value (text, number, boolean or null).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("traits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, object>? Traits { get; set; } = default!;
-
-        /// <summary>
-        /// Free-form JSON object.
-        /// </summary>
-        [Newtonsoft.Json.JsonProperty("customerTraits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, object>? CustomerTraits { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object?>? Traits { get; set; } = default!;
 
     }
 
@@ -2492,6 +2786,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sessionId", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
         public System.Guid SessionId { get; set; } = default!;
 
     }
@@ -2544,6 +2839,7 @@ namespace Outlit
         /// Email of the person who booked.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("inviteeEmail", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$")]
         public string? InviteeEmail { get; set; } = default!;
 
         /// <summary>
@@ -2589,12 +2885,6 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public BillingEventStatus Status { get; set; } = default!;
-
-        /// <summary>
-        /// Your own ID for the customer account.
-        /// </summary>
-        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CustomerId { get; set; } = default!;
 
         /// <summary>
         /// Stripe's ID for the customer.
@@ -2647,6 +2937,12 @@ namespace Outlit
         [Newtonsoft.Json.JsonProperty("content", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Content { get; set; } = default!;
 
+        /// <summary>
+        /// The `ref` campaign parameter.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("ref", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Ref { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [Newtonsoft.Json.JsonExtensionData]
@@ -2659,7 +2955,7 @@ namespace Outlit
     }
 
     /// <summary>
-    /// The batch was accepted.
+    /// The whole batch was accepted.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class IngestEventsSuccess
@@ -2670,6 +2966,13 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Always)]
         public bool Success { get; set; } = default!;
+
+        /// <summary>
+        /// Number of events of the batch that were stored.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("processed", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long Processed { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2894,6 +3197,13 @@ namespace Outlit
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListCustomersInput
     {
+
+        /// <summary>
+        /// Only customers whose activation time is this moment or later (ISO 8601 date-time; `Z` or a UTC offset).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activatedSince", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? ActivatedSince { get; set; } = default!;
 
         /// <summary>
         /// Only customers in this billing state.
@@ -3160,11 +3470,12 @@ namespace Outlit
         /// The customer to fetch: its Outlit ID, its domain or its name.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
         public string Customer { get; set; } = default!;
 
         /// <summary>
-        /// Extra sections to add to the result.
+        /// Extra sections to add to the result: `users`, `revenue`, `recentTimeline`, `behaviorMetrics` and/or `enrichment`.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("include", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.ICollection<GetCustomerInputIncludeItem>? Include { get; set; } = default!;
@@ -3197,7 +3508,8 @@ namespace Outlit
         /// The customer: its Outlit ID or its domain.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string Customer { get; set; } = default!;
 
         /// <summary>
@@ -3267,7 +3579,8 @@ namespace Outlit
         /// The customer: its Outlit ID or its domain.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
         public string Customer { get; set; } = default!;
 
         /// <summary>
@@ -3312,8 +3625,8 @@ namespace Outlit
         /// Page size, 1 to 100.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.ComponentModel.DataAnnotations.Range(1D, 100D)]
-        public double? Limit { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(1, 100)]
+        public int? Limit { get; set; } = default!;
 
         /// <summary>
         /// Opaque cursor taken from `pagination.nextCursor` of the previous page; omit it for the first page.
@@ -3365,7 +3678,7 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Input of `outlit_get_source`: one source record (email, call, meeting, ticket, opportunity) by its type and ID.
+    /// Input of `outlit_get_source`: one source record (email, call, meeting, ticket, opportunity or Slack thread) by its type and ID; for a Slack thread the replies come in pages.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GetSourceInput
@@ -3385,6 +3698,20 @@ namespace Outlit
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
         public string SourceId { get; set; } = default!;
+
+        /// <summary>
+        /// Slack threads only: replies per page, 1 to 100 (the server uses 50 when it is not given); other source types ignore it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 100)]
+        public int? Limit { get; set; } = default!;
+
+        /// <summary>
+        /// Slack threads only: opaque cursor from the previous lookup of the same thread, to get its next replies; omit it for the first page.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(2000, MinimumLength = 1)]
+        public string? Cursor { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3547,7 +3874,8 @@ namespace Outlit
         /// A single read-only `SELECT` statement.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(10000, MinimumLength = 1)]
         public string Sql { get; set; } = default!;
 
         /// <summary>
@@ -3689,8 +4017,8 @@ namespace Outlit
         /// Number of matching records across all pages.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int Total { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long Total { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3827,8 +4155,8 @@ namespace Outlit
         /// Number of known contacts at the customer.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("contactCount", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int ContactCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long ContactCount { get; set; } = default!;
 
         /// <summary>
         /// Current monthly recurring revenue; null when it cannot be calculated.
@@ -3853,8 +4181,8 @@ namespace Outlit
         /// Whole days since the last activity; null without any activity.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("daysSinceActivity", Required = Newtonsoft.Json.Required.AllowNull)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int? DaysSinceActivity { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? DaysSinceActivity { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3958,8 +4286,8 @@ namespace Outlit
         /// Whole days since the last activity; null without any activity.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("daysSinceActivity", Required = Newtonsoft.Json.Required.AllowNull)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int? DaysSinceActivity { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? DaysSinceActivity { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4063,8 +4391,8 @@ namespace Outlit
         /// How many customers this person owns.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("ownedCustomerCount", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int OwnedCustomerCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long OwnedCustomerCount { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4254,8 +4582,8 @@ namespace Outlit
         /// Number of subscriptions currently active.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("activeSubscriptions", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int ActiveSubscriptions { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long ActiveSubscriptions { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4323,15 +4651,15 @@ namespace Outlit
         /// Number of activities in the timeframe.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("activityCount", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int ActivityCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long ActivityCount { get; set; } = default!;
 
         /// <summary>
         /// Number of distinct active users in the timeframe.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("activeUsers", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int ActiveUsers { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long ActiveUsers { get; set; } = default!;
 
         /// <summary>
         /// Time of the last email, if any.
@@ -4416,7 +4744,8 @@ namespace Outlit
         /// Number of open positions.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("openingsCount", Required = Newtonsoft.Json.Required.AllowNull)]
-        public int? OpeningsCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(-9007199254740991L, 9007199254740991L)]
+        public long? OpeningsCount { get; set; } = default!;
 
         /// <summary>
         /// Titles of recently posted positions.
@@ -4447,7 +4776,8 @@ namespace Outlit
         /// Current follower count.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("count", Required = Newtonsoft.Json.Required.AllowNull)]
-        public int? Count { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(-9007199254740991L, 9007199254740991L)]
+        public long? Count { get; set; } = default!;
 
         /// <summary>
         /// Follower growth keyed by period; a value may be null.
@@ -4514,7 +4844,8 @@ namespace Outlit
         /// Founding year.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("yearFounded", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? YearFounded { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(-9007199254740991L, 9007199254740991L)]
+        public long? YearFounded { get; set; } = default!;
 
         /// <summary>
         /// Kind of company (for example private or public).
@@ -4532,7 +4863,8 @@ namespace Outlit
         /// Estimated headcount.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("headcount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Headcount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(-9007199254740991L, 9007199254740991L)]
+        public long? Headcount { get; set; } = default!;
 
         /// <summary>
         /// Industry.
@@ -4661,7 +4993,7 @@ namespace Outlit
         /// Provider-specific match details, or null.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("match", Required = Newtonsoft.Json.Required.AllowNull)]
-        public object? Match { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Match { get; set; } = default!;
 
         /// <summary>
         /// Time of the last successful refresh.
@@ -4699,7 +5031,7 @@ namespace Outlit
     }
 
     /// <summary>
-    /// Result of `outlit_get_customer`: the customer record, plus `users`, `revenue`, `recentTimeline` and `behaviorMetrics` when `include` asks for them, and `enrichment` when enrichment data exists.
+    /// Result of `outlit_get_customer`: the customer record, plus the optional sections requested through `include` (`users`, `revenue`, `recentTimeline`, `behaviorMetrics`, `enrichment`).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GetCustomerOutput
@@ -4825,6 +5157,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurredAt", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -4853,7 +5186,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("metadata", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
-        public object Metadata { get; set; } = new object();
+        public System.Collections.Generic.IDictionary<string, object> Metadata { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4958,6 +5291,7 @@ namespace Outlit
         /// When the source happened.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurredAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -5002,6 +5336,7 @@ namespace Outlit
         /// When the source happened.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sourceOccurredAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? SourceOccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -5068,7 +5403,7 @@ namespace Outlit
         /// Evidence-specific details, or null.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("metadata", Required = Newtonsoft.Json.Required.AllowNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -5152,6 +5487,7 @@ namespace Outlit
         /// When the underlying event happened.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurredAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -5159,6 +5495,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("detectedAt", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset DetectedAt { get; set; } = default!;
 
         /// <summary>
@@ -5166,12 +5503,14 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("validFrom", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset ValidFrom { get; set; } = default!;
 
         /// <summary>
         /// End of the fact's validity; null while still valid.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("validUntil", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? ValidUntil { get; set; } = default!;
 
         /// <summary>
@@ -5190,8 +5529,8 @@ namespace Outlit
         /// Number of evidence items behind the fact.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("evidenceCount", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int EvidenceCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EvidenceCount { get; set; } = default!;
 
         /// <summary>
         /// Metric name, for metric-based facts.
@@ -5229,31 +5568,35 @@ namespace Outlit
         /// Start of the measured period.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("periodStart", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? PeriodStart { get; set; } = default!;
 
         /// <summary>
         /// End of the measured period.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("periodEnd", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? PeriodEnd { get; set; } = default!;
 
         /// <summary>
         /// When the metric changed course.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("changePointDate", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? ChangePointDate { get; set; } = default!;
 
         /// <summary>
         /// How many times the fact was observed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurrenceCount", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int OccurrenceCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long OccurrenceCount { get; set; } = default!;
 
         /// <summary>
         /// Time of the latest observation.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("lastDetectedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? LastDetectedAt { get; set; } = default!;
 
         /// <summary>
@@ -5375,6 +5718,7 @@ namespace Outlit
         /// Email address, when known.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$")]
         public string? Email { get; set; } = default!;
 
         /// <summary>
@@ -5417,7 +5761,7 @@ namespace Outlit
     }
 
     /// <summary>
-    /// A concrete source record: an email, call, meeting, ticket or opportunity.
+    /// A concrete source record: an email, call, meeting, ticket, opportunity or Slack thread.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SourceRecord
@@ -5442,6 +5786,7 @@ namespace Outlit
         /// When it happened.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurredAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -5490,7 +5835,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("record", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
-        public object Record { get; set; } = new object();
+        public System.Collections.Generic.IDictionary<string, object> Record { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -5559,6 +5904,7 @@ namespace Outlit
         /// When the passage was written or said.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurredAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? OccurredAt { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -5671,6 +6017,7 @@ namespace Outlit
         /// When it happened.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("occurredAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
         public System.DateTimeOffset? OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -5710,8 +6057,8 @@ namespace Outlit
         /// Number of matching passages.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("matchCount", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int MatchCount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long MatchCount { get; set; } = default!;
 
         /// <summary>
         /// Up to two matching passages.
@@ -5774,8 +6121,8 @@ namespace Outlit
         /// Number of rows in `data`.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("rowsReturned", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-        public int RowsReturned { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long RowsReturned { get; set; } = default!;
 
         /// <summary>
         /// Server-side execution time in milliseconds.
@@ -5819,7 +6166,7 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("data", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.ICollection<object> Data { get; set; } = new System.Collections.ObjectModel.Collection<object>();
+        public System.Collections.Generic.ICollection<System.Collections.Generic.IDictionary<string, object>> Data { get; set; } = new System.Collections.ObjectModel.Collection<System.Collections.Generic.IDictionary<string, object>>();
 
         [Newtonsoft.Json.JsonProperty("metadata", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
@@ -6807,6 +7154,9 @@ namespace Outlit
         /// <summary>The wire value <c>OPPORTUNITY</c>.</summary>
         public static SourceTypeFilter Opportunity { get; } = new SourceTypeFilter(@"OPPORTUNITY");
 
+        /// <summary>The wire value <c>SLACK</c>.</summary>
+        public static SourceTypeFilter Slack { get; } = new SourceTypeFilter(@"SLACK");
+
         /// <summary>The wire value <c>CRM</c>.</summary>
         public static SourceTypeFilter Crm { get; } = new SourceTypeFilter(@"CRM");
 
@@ -6826,6 +7176,8 @@ namespace Outlit
             new SourceTypeFilter(@"SUPPORT_TICKET"),
 
             new SourceTypeFilter(@"OPPORTUNITY"),
+
+            new SourceTypeFilter(@"SLACK"),
 
             new SourceTypeFilter(@"CRM"),
 
@@ -7225,6 +7577,6870 @@ namespace Outlit
     }
 
     /// <summary>
+    /// Input of `outlit_get_customer_relationship`: the customer whose relationship notes are wanted.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetCustomerRelationshipInput
+    {
+
+        /// <summary>
+        /// The customer to read: its Outlit ID, its domain or its full stored name.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Customer { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The customer a relationship summary belongs to.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerRelationshipCustomer
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Customer name; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>
+        /// Primary domain; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? Domain { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One observation about the working relationship with a customer, with its topic and backing sources.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerRelationshipItem
+    {
+
+        /// <summary>
+        /// Topic label of the observation, 1 to 120 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(120, MinimumLength = 1)]
+        public string Category { get; set; } = default!;
+
+        /// <summary>
+        /// The observation itself, 1 to 500 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("statement", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Statement { get; set; } = default!;
+
+        /// <summary>
+        /// When the observation was made (UTC); null when that is not known.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("observedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Names of the sources behind the observation, at most 4, each up to 100 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceLabels", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(4)]
+        public System.Collections.Generic.ICollection<string> SourceLabels { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// What is known about the working relationship with a customer: a short overview and the observations behind it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerRelationship
+    {
+
+        /// <summary>
+        /// Overview of the relationship in at most 240 characters; null when none has been produced.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(240, MinimumLength = 1)]
+        public string? Summary { get; set; } = default!;
+
+        /// <summary>
+        /// Individual observations, at most 8.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(8)]
+        public System.Collections.Generic.ICollection<CustomerRelationshipItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<CustomerRelationshipItem>();
+
+        /// <summary>
+        /// When the relationship data was last refreshed (UTC); null when it never was.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? UpdatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_customer_relationship`: the resolved customer and its relationship overview.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetCustomerRelationshipOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerRelationshipCustomer Customer { get; set; } = new CustomerRelationshipCustomer();
+
+        [Newtonsoft.Json.JsonProperty("relationship", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerRelationship Relationship { get; set; } = new CustomerRelationship();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_assign_customer_owner`: the customer and the workspace user who should own it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AssignCustomerOwnerInput
+    {
+
+        /// <summary>
+        /// Outlit customer ID, a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID of the new owner.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("targetUserId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string TargetUserId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_assign_customer_owner`: the owner now in place and the one it replaced.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AssignCustomerOwnerOutput
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID of the current owner.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("ownerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string OwnerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID of the former owner; null when the customer had no owner.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("previousOwnerId", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? PreviousOwnerId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Level of access a workspace user holds on one customer: `VIEWER` or `EDITOR`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(CustomerAccessRole.Converter))]
+    public readonly partial struct CustomerAccessRole : global::System.IEquatable<CustomerAccessRole>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public CustomerAccessRole(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>VIEWER</c>.</summary>
+        public static CustomerAccessRole Viewer { get; } = new CustomerAccessRole(@"VIEWER");
+
+        /// <summary>The wire value <c>EDITOR</c>.</summary>
+        public static CustomerAccessRole Editor { get; } = new CustomerAccessRole(@"EDITOR");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<CustomerAccessRole> KnownValues { get; } = new CustomerAccessRole[]
+        {
+
+            new CustomerAccessRole(@"VIEWER"),
+
+            new CustomerAccessRole(@"EDITOR"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(CustomerAccessRole left, CustomerAccessRole right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(CustomerAccessRole left, CustomerAccessRole right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CustomerAccessRole(string? value) => value is null ? default : new CustomerAccessRole(value);
+
+        /// <inheritdoc/>
+        public bool Equals(CustomerAccessRole other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CustomerAccessRole other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(CustomerAccessRole) || objectType == typeof(CustomerAccessRole?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(CustomerAccessRole?) ? (object?)null : default(CustomerAccessRole);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new CustomerAccessRole(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for CustomerAccessRole but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is CustomerAccessRole known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One workspace user's access entry on one customer.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerAccessGrant
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID that holds the access.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("userId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string UserId { get; set; } = default!;
+
+        /// <summary>
+        /// Role the user holds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CustomerAccessRole Role { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID of whoever gave the access; null when not recorded.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("grantedById", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? GrantedById { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_grant_customer_access`: gives a workspace user a role on one customer.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GrantCustomerAccessInput
+    {
+
+        /// <summary>
+        /// Outlit customer ID, a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID of the person receiving access.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("targetUserId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string TargetUserId { get; set; } = default!;
+
+        /// <summary>
+        /// Role to give.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CustomerAccessRole Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_grant_customer_access`: the access entry as created.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GrantCustomerAccessOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("access", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerAccessGrant Access { get; set; } = new CustomerAccessGrant();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_update_customer_access`: changes the role a workspace user already holds on one customer.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateCustomerAccessInput
+    {
+
+        /// <summary>
+        /// Outlit customer ID, a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID whose access changes.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("targetUserId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string TargetUserId { get; set; } = default!;
+
+        /// <summary>
+        /// Role to hold from now on.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CustomerAccessRole Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_update_customer_access`: the access entry after the change.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateCustomerAccessOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("access", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerAccessGrant Access { get; set; } = new CustomerAccessGrant();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_revoke_customer_access`: removes a workspace user's access to one customer.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RevokeCustomerAccessInput
+    {
+
+        /// <summary>
+        /// Outlit customer ID, a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID that loses access.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("targetUserId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string TargetUserId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_revoke_customer_access`: the customer and user whose access entry was removed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RevokeCustomerAccessOutput
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Workspace user ID that no longer has access.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("userId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string UserId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_customer_activation`: takes no parameters.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetCustomerActivationInput
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The workspace's rule for when a customer counts as activated.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerActivationSettings
+    {
+
+        /// <summary>
+        /// Tracked event whose occurrence marks a customer as activated, 1 to 191 characters; null when no event is set.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string? EventName { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_customer_activation`: the activation rule currently in force.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetCustomerActivationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("activation", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerActivationSettings Activation { get; set; } = new CustomerActivationSettings();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_preview_customer_activation`: a candidate activation event to test against recent data without saving it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreviewCustomerActivationInput
+    {
+
+        /// <summary>
+        /// Event name to test, 1 to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string EventName { get; set; } = default!;
+
+        /// <summary>
+        /// Length of the evaluated window in days, 1 to 90.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lookbackDays", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 90)]
+        public int? LookbackDays { get; set; } = default!;
+
+        /// <summary>
+        /// Largest number of sample customers to return, 1 to 20.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("exampleLimit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 20)]
+        public int? ExampleLimit { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Identification of a customer listed in an activation preview.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerActivationPreviewCustomer
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Customer name.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Customer domain.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Domain { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A sample customer that the candidate event matched.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerActivationPreviewExample
+    {
+
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerActivationPreviewCustomer Customer { get; set; } = new CustomerActivationPreviewCustomer();
+
+        /// <summary>
+        /// When the customer became activated under the rule in force (UTC); null when it has not.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activatedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ActivatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Earliest occurrence of the candidate event for this customer inside the window (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("firstMatchedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset FirstMatchedAt { get; set; } = default!;
+
+        /// <summary>
+        /// ID of that earliest matching event, a UUID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid EventId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Counts and samples showing what a candidate activation event would do over the evaluated window.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerActivationPreview
+    {
+
+        /// <summary>
+        /// The event name that was tested.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string EventName { get; set; } = default!;
+
+        /// <summary>
+        /// Start of the evaluated window (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evaluatedFrom", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset EvaluatedFrom { get; set; } = default!;
+
+        /// <summary>
+        /// End of the evaluated window (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evaluatedTo", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset EvaluatedTo { get; set; } = default!;
+
+        /// <summary>
+        /// Occurrences of the event found in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evaluatedEventCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EvaluatedEventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Customers with at least one occurrence in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("matchedCustomerCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long MatchedCustomerCount { get; set; } = default!;
+
+        /// <summary>
+        /// Matched customers that already count as activated.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("alreadyActivatedCustomerCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long AlreadyActivatedCustomerCount { get; set; } = default!;
+
+        /// <summary>
+        /// Matched customers that the candidate rule would newly mark as activated.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("wouldActivateCustomerCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long WouldActivateCustomerCount { get; set; } = default!;
+
+        /// <summary>
+        /// Occurrences attributed to individual contacts that were examined.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evaluatedContactOccurrenceCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EvaluatedContactOccurrenceCount { get; set; } = default!;
+
+        /// <summary>
+        /// Contacts with at least one occurrence in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("matchedContactCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long MatchedContactCount { get; set; } = default!;
+
+        /// <summary>
+        /// Matched contacts that already count as activated.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("alreadyActivatedContactCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long AlreadyActivatedContactCount { get; set; } = default!;
+
+        /// <summary>
+        /// Matched contacts that the candidate rule would newly mark as activated.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("wouldActivateContactCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long WouldActivateContactCount { get; set; } = default!;
+
+        /// <summary>
+        /// True when the contact figures were cut short and may be incomplete.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("contactTruncated", Required = Newtonsoft.Json.Required.Always)]
+        public bool ContactTruncated { get; set; } = default!;
+
+        /// <summary>
+        /// True when the customer figures were cut short and may be incomplete.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerTruncated", Required = Newtonsoft.Json.Required.Always)]
+        public bool CustomerTruncated { get; set; } = default!;
+
+        /// <summary>
+        /// True when any part of the evaluation was cut short.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Always)]
+        public bool Truncated { get; set; } = default!;
+
+        /// <summary>
+        /// Sample matched customers, no more than `exampleLimit`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("examples", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CustomerActivationPreviewExample> Examples { get; set; } = new System.Collections.ObjectModel.Collection<CustomerActivationPreviewExample>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_preview_customer_activation`: the effect the candidate event would have; nothing is saved.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreviewCustomerActivationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("preview", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerActivationPreview Preview { get; set; } = new CustomerActivationPreview();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_update_customer_activation`: sets or clears the event that marks customers as activated.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateCustomerActivationInput
+    {
+
+        /// <summary>
+        /// New activation event, 1 to 191 characters; null clears the setting.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string? EventName { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_update_customer_activation`: the rule after the call and whether anything changed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateCustomerActivationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("activation", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CustomerActivationSettings Activation { get; set; } = new CustomerActivationSettings();
+
+        /// <summary>
+        /// True when the stored rule differs from what it was before the call.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("changed", Required = Newtonsoft.Json.Required.Always)]
+        public bool Changed { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_workspace_settings`: takes no parameters.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetWorkspaceSettingsInput
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Preferences that apply to the whole workspace.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WorkspaceSettings
+    {
+
+        /// <summary>
+        /// Time zone the workspace uses by default, for example `America/New_York`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("defaultTimezone", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string DefaultTimezone { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_workspace_settings`: the workspace's current settings.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetWorkspaceSettingsOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("settings", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public WorkspaceSettings Settings { get; set; } = new WorkspaceSettings();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_update_workspace_settings`: the new default time zone.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateWorkspaceSettingsInput
+    {
+
+        /// <summary>
+        /// Time zone to make the workspace default, for example `Europe/London`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("defaultTimezone", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string DefaultTimezone { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_update_workspace_settings`: the settings after the change.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateWorkspaceSettingsOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("settings", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public WorkspaceSettings Settings { get; set; } = new WorkspaceSettings();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// State of a destination with its delivery provider: waiting for the provider, in sync, failing at the provider, or turned off by the provider.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(DestinationSyncStatus.Converter))]
+    public readonly partial struct DestinationSyncStatus : global::System.IEquatable<DestinationSyncStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public DestinationSyncStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>PENDING_PROVIDER_SYNC</c>.</summary>
+        public static DestinationSyncStatus PendingProviderSync { get; } = new DestinationSyncStatus(@"PENDING_PROVIDER_SYNC");
+
+        /// <summary>The wire value <c>SYNCED</c>.</summary>
+        public static DestinationSyncStatus Synced { get; } = new DestinationSyncStatus(@"SYNCED");
+
+        /// <summary>The wire value <c>PROVIDER_ERROR</c>.</summary>
+        public static DestinationSyncStatus ProviderError { get; } = new DestinationSyncStatus(@"PROVIDER_ERROR");
+
+        /// <summary>The wire value <c>DISABLED_BY_PROVIDER</c>.</summary>
+        public static DestinationSyncStatus DisabledByProvider { get; } = new DestinationSyncStatus(@"DISABLED_BY_PROVIDER");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DestinationSyncStatus> KnownValues { get; } = new DestinationSyncStatus[]
+        {
+
+            new DestinationSyncStatus(@"PENDING_PROVIDER_SYNC"),
+
+            new DestinationSyncStatus(@"SYNCED"),
+
+            new DestinationSyncStatus(@"PROVIDER_ERROR"),
+
+            new DestinationSyncStatus(@"DISABLED_BY_PROVIDER"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(DestinationSyncStatus left, DestinationSyncStatus right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(DestinationSyncStatus left, DestinationSyncStatus right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator DestinationSyncStatus(string? value) => value is null ? default : new DestinationSyncStatus(value);
+
+        /// <inheritdoc/>
+        public bool Equals(DestinationSyncStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is DestinationSyncStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(DestinationSyncStatus) || objectType == typeof(DestinationSyncStatus?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(DestinationSyncStatus?) ? (object?)null : default(DestinationSyncStatus);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new DestinationSyncStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for DestinationSyncStatus but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is DestinationSyncStatus known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Non-secret settings of a Slack channel destination.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DestinationSlackChannelConfig
+    {
+
+        /// <summary>
+        /// Slack ID of the channel that receives the notifications.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("channelId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ChannelId { get; set; } = default!;
+
+        /// <summary>
+        /// Human-readable name shown for the channel; absent when none is stored.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Label { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Non-secret settings of an email destination: who receives the mail, without the addresses.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DestinationEmailRecipientsConfig
+    {
+
+        /// <summary>
+        /// `org_admins` sends to the workspace admins; `explicit` sends to a fixed list of addresses.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("recipientMode", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public DestinationEmailRecipientsConfigRecipientMode RecipientMode { get; set; } = default!;
+
+        /// <summary>
+        /// Number of addresses that receive the mail, 0 to 50.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("recipientCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0, 50)]
+        public int RecipientCount { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A destination that posts notifications to a Slack channel.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DestinationSlackChannel : Destination
+    {
+
+        /// <summary>
+        /// Always `SLACK` for this kind.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public SlackSourceRefSourceType Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Channel settings with secrets left out; null when they are not available.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("maskedConfig", Required = Newtonsoft.Json.Required.AllowNull)]
+        public DestinationSlackChannelConfig? MaskedConfig { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A destination that sends notifications to an HTTP webhook endpoint.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DestinationWebhookEndpoint : Destination
+    {
+
+        /// <summary>
+        /// Service that delivers the webhook calls: `OUTPOST` or `WEBHOOK`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public DestinationWebhookEndpointProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Always null: webhook settings are never returned.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("maskedConfig", Required = Newtonsoft.Json.Required.AllowNull)]
+        public MaskedConfig? MaskedConfig { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A destination that emails notifications to a set of recipients.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DestinationEmailRecipients : Destination
+    {
+
+        /// <summary>
+        /// Always `EMAIL` for this kind.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public DestinationEmailRecipientsProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Recipient settings without the addresses; null when they are not available.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("maskedConfig", Required = Newtonsoft.Json.Required.AllowNull)]
+        public DestinationEmailRecipientsConfig? MaskedConfig { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A place where Outlit delivers notifications: a Slack channel, a webhook endpoint or email recipients, told apart by `kind`. Polymorphic on 'kind': 'SLACK_CHANNEL' is DestinationSlackChannel, 'WEBHOOK_ENDPOINT' is DestinationWebhookEndpoint, 'EMAIL_RECIPIENTS' is DestinationEmailRecipients.
+    /// </summary>
+    [Newtonsoft.Json.JsonConverter(typeof(JsonInheritanceConverter), "kind")]
+    [JsonInheritanceAttribute("SLACK_CHANNEL", typeof(DestinationSlackChannel))]
+    [JsonInheritanceAttribute("WEBHOOK_ENDPOINT", typeof(DestinationWebhookEndpoint))]
+    [JsonInheritanceAttribute("EMAIL_RECIPIENTS", typeof(DestinationEmailRecipients))]
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Destination
+    {
+
+        /// <summary>
+        /// Outlit ID of the destination.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the destination.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Free-text note about the destination; null when none was given.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>
+        /// True when notifications are currently delivered to this destination.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Always)]
+        public bool Enabled { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the provider side of the destination is in sync.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("syncStatus", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public DestinationSyncStatus SyncStatus { get; set; } = default!;
+
+        /// <summary>
+        /// When the destination last synced with its provider (UTC); null if it never has.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastSyncedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? LastSyncedAt { get; set; } = default!;
+
+        /// <summary>
+        /// True for the workspace's default destination.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("isDefault", Required = Newtonsoft.Json.Required.Always)]
+        public bool IsDefault { get; set; } = default!;
+
+        /// <summary>
+        /// When the destination was archived (UTC); null while it is active.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("archivedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ArchivedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the destination was created (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the destination last changed (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The destination that was archived and when.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DestinationArchiveResult
+    {
+
+        /// <summary>
+        /// Outlit ID of the archived destination.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// When the destination was archived (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("archivedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset ArchivedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_list_destinations`: takes no parameters.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListDestinationsInput
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_list_destinations`: every notification destination of the workspace.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListDestinationsOutput
+    {
+
+        /// <summary>
+        /// The destinations, of all kinds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("destinations", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<Destination> Destinations { get; set; } = new System.Collections.ObjectModel.Collection<Destination>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_destination`: the destination to fetch.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetDestinationInput
+    {
+
+        /// <summary>
+        /// Outlit ID of the destination to fetch.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_destination`: the destination.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetDestinationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Destination Destination { get; set; } = new Destination();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_create_destination`: the Slack channel to add as a destination.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateDestinationInput
+    {
+
+        /// <summary>
+        /// Kind of destination to create; only `SLACK_CHANNEL` is accepted.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CreateDestinationInputType Type { get; set; } = default!;
+
+        /// <summary>
+        /// Slack ID of the channel, 1 to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("channelId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string ChannelId { get; set; } = default!;
+
+        /// <summary>
+        /// Name to show for the channel, 1 to 120 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(120, MinimumLength = 1)]
+        public string Label { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the destination starts delivering right away.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Enabled { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the new destination becomes the workspace default.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("isDefault", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsDefault { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_create_destination`: the new destination.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateDestinationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Destination Destination { get; set; } = new Destination();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_update_destination`: a Slack channel destination and the changes to make to it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateDestinationInput
+    {
+
+        /// <summary>
+        /// Outlit ID of the destination to change.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// Kind of the destination; only `SLACK_CHANNEL` destinations can be changed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CreateDestinationInputType Type { get; set; } = default!;
+
+        /// <summary>
+        /// New name to show for the channel, 1 to 120 characters; omit to keep the current one.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(120, MinimumLength = 1)]
+        public string? Label { get; set; } = default!;
+
+        /// <summary>
+        /// Send `true` to make this the workspace default; omit to leave the default unchanged.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("isDefault", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsDefault { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_update_destination`: the destination after the change.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateDestinationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Destination Destination { get; set; } = new Destination();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_enable_destination`: the destination to turn on.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EnableDestinationInput
+    {
+
+        /// <summary>
+        /// Outlit ID of the destination to turn on.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_enable_destination`: the destination, now enabled.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EnableDestinationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Destination Destination { get; set; } = new Destination();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_disable_destination`: the destination to turn off.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DisableDestinationInput
+    {
+
+        /// <summary>
+        /// Outlit ID of the destination to turn off.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_disable_destination`: the destination, now disabled.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DisableDestinationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Destination Destination { get; set; } = new Destination();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_archive_destination`: the destination to archive.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ArchiveDestinationInput
+    {
+
+        /// <summary>
+        /// Outlit ID of the destination to archive.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_archive_destination`: which destination was archived.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ArchiveDestinationOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("destination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public DestinationArchiveResult Destination { get; set; } = new DestinationArchiveResult();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A text value to compare an event property with.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureFilterStringValue : FeatureFilterValue
+    {
+
+        /// <summary>
+        /// The text to match, up to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(191)]
+        public string Value { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A numeric value to compare an event property with.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureFilterNumberValue : FeatureFilterValue
+    {
+
+        /// <summary>
+        /// The number to match, within the safe-integer range of JavaScript.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(-9007199254740991D, 9007199254740991D)]
+        public double Value { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A true/false value to compare an event property with.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureFilterBooleanValue : FeatureFilterValue
+    {
+
+        /// <summary>
+        /// The boolean to match.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Always)]
+        public bool Value { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A typed comparison value, told apart by `type`. Polymorphic on 'type': 'string' is FeatureFilterStringValue, 'number' is FeatureFilterNumberValue, 'boolean' is FeatureFilterBooleanValue.
+    /// </summary>
+    [Newtonsoft.Json.JsonConverter(typeof(JsonInheritanceConverter), "type")]
+    [JsonInheritanceAttribute("string", typeof(FeatureFilterStringValue))]
+    [JsonInheritanceAttribute("number", typeof(FeatureFilterNumberValue))]
+    [JsonInheritanceAttribute("boolean", typeof(FeatureFilterBooleanValue))]
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureFilterValue
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Keeps only events whose property has the given value.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeaturePropertyEqualsFilter : FeaturePropertyFilter
+    {
+
+        /// <summary>
+        /// Value the property must equal.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureFilterValue Value { get; set; } = new FeatureFilterValue();
+
+    }
+
+    /// <summary>
+    /// Keeps only events that carry the given property, whatever its value.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeaturePropertyExistsFilter : FeaturePropertyFilter
+    {
+
+    }
+
+    /// <summary>
+    /// A condition on one event property, told apart by `operator`. Polymorphic on 'operator': 'equals' is FeaturePropertyEqualsFilter, 'exists' is FeaturePropertyExistsFilter.
+    /// </summary>
+    [Newtonsoft.Json.JsonConverter(typeof(JsonInheritanceConverter), "operator")]
+    [JsonInheritanceAttribute("equals", typeof(FeaturePropertyEqualsFilter))]
+    [JsonInheritanceAttribute("exists", typeof(FeaturePropertyExistsFilter))]
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeaturePropertyFilter
+    {
+
+        /// <summary>
+        /// Name of the event property to test, 1 to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("property", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string Property { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Which events count as use of a feature: one event name, narrowed by property conditions.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureRule
+    {
+
+        /// <summary>
+        /// Name of the tracked event, 1 to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string EventName { get; set; } = default!;
+
+        /// <summary>
+        /// Conditions an event must all meet to count, at most 5; empty when every event of that name counts.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("propertyFilters", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(5)]
+        public System.Collections.Generic.ICollection<FeaturePropertyFilter> PropertyFilters { get; set; } = new System.Collections.ObjectModel.Collection<FeaturePropertyFilter>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A product feature defined on a metric source, without usage figures.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureDefinition
+    {
+
+        /// <summary>
+        /// Outlit ID of the feature definition.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_v1_[a-f0-9]{32}$")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// ID of the feature revision this record describes.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("revision", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_revision_v1_[a-f0-9]{32}$")]
+        public string Revision { get; set; } = default!;
+
+        /// <summary>
+        /// Key of the metric source the feature counts events from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string SourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Stable snake_case key of the feature, up to 64 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("featureKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
+        public string FeatureKey { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the feature, 1 to 255 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureRule Rule { get; set; } = new FeatureRule();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Identifies one revision of a feature definition.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureRevisionRef
+    {
+
+        /// <summary>
+        /// Outlit ID of the feature definition.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_v1_[a-f0-9]{32}$")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// ID of the feature revision.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("revision", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_revision_v1_[a-f0-9]{32}$")]
+        public string Revision { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How much of the requested period the usage figures cover: all of it or only part.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(FeatureEvidenceCoverage.Converter))]
+    public readonly partial struct FeatureEvidenceCoverage : global::System.IEquatable<FeatureEvidenceCoverage>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public FeatureEvidenceCoverage(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>complete</c>.</summary>
+        public static FeatureEvidenceCoverage Complete { get; } = new FeatureEvidenceCoverage(@"complete");
+
+        /// <summary>The wire value <c>partial</c>.</summary>
+        public static FeatureEvidenceCoverage Partial { get; } = new FeatureEvidenceCoverage(@"partial");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<FeatureEvidenceCoverage> KnownValues { get; } = new FeatureEvidenceCoverage[]
+        {
+
+            new FeatureEvidenceCoverage(@"complete"),
+
+            new FeatureEvidenceCoverage(@"partial"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(FeatureEvidenceCoverage left, FeatureEvidenceCoverage right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(FeatureEvidenceCoverage left, FeatureEvidenceCoverage right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FeatureEvidenceCoverage(string? value) => value is null ? default : new FeatureEvidenceCoverage(value);
+
+        /// <inheritdoc/>
+        public bool Equals(FeatureEvidenceCoverage other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is FeatureEvidenceCoverage other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(FeatureEvidenceCoverage) || objectType == typeof(FeatureEvidenceCoverage?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(FeatureEvidenceCoverage?) ? (object?)null : default(FeatureEvidenceCoverage);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new FeatureEvidenceCoverage(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for FeatureEvidenceCoverage but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is FeatureEvidenceCoverage known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why usage data could not be read: the metric source is blocked, is not ready yet, or the query failed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(FeatureDataUnavailableReason.Converter))]
+    public readonly partial struct FeatureDataUnavailableReason : global::System.IEquatable<FeatureDataUnavailableReason>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public FeatureDataUnavailableReason(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>SOURCE_BLOCKED</c>.</summary>
+        public static FeatureDataUnavailableReason SourceBlocked { get; } = new FeatureDataUnavailableReason(@"SOURCE_BLOCKED");
+
+        /// <summary>The wire value <c>SOURCE_NOT_READY</c>.</summary>
+        public static FeatureDataUnavailableReason SourceNotReady { get; } = new FeatureDataUnavailableReason(@"SOURCE_NOT_READY");
+
+        /// <summary>The wire value <c>QUERY_FAILED</c>.</summary>
+        public static FeatureDataUnavailableReason QueryFailed { get; } = new FeatureDataUnavailableReason(@"QUERY_FAILED");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<FeatureDataUnavailableReason> KnownValues { get; } = new FeatureDataUnavailableReason[]
+        {
+
+            new FeatureDataUnavailableReason(@"SOURCE_BLOCKED"),
+
+            new FeatureDataUnavailableReason(@"SOURCE_NOT_READY"),
+
+            new FeatureDataUnavailableReason(@"QUERY_FAILED"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(FeatureDataUnavailableReason left, FeatureDataUnavailableReason right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(FeatureDataUnavailableReason left, FeatureDataUnavailableReason right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FeatureDataUnavailableReason(string? value) => value is null ? default : new FeatureDataUnavailableReason(value);
+
+        /// <inheritdoc/>
+        public bool Equals(FeatureDataUnavailableReason other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is FeatureDataUnavailableReason other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(FeatureDataUnavailableReason) || objectType == typeof(FeatureDataUnavailableReason?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(FeatureDataUnavailableReason?) ? (object?)null : default(FeatureDataUnavailableReason);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new FeatureDataUnavailableReason(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for FeatureDataUnavailableReason but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is FeatureDataUnavailableReason known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The period the usage figures were computed over.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureEvidenceWindow
+    {
+
+        /// <summary>
+        /// Start of the period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("startAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset StartAt { get; set; } = default!;
+
+        /// <summary>
+        /// End of the period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("endAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset EndAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Workspace-wide usage of a feature over the window.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureWorkspaceUsage
+    {
+
+        [Newtonsoft.Json.JsonProperty("window", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureEvidenceWindow Window { get; set; } = new FeatureEvidenceWindow();
+
+        /// <summary>
+        /// Whether the figures cover the whole window or only part of it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureEvidenceCoverage Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching events in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of days in the window with at least one matching event.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeDays", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long ActiveDays { get; set; } = default!;
+
+        /// <summary>
+        /// Number of weeks in the window with at least one matching event, 0 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeWeeks", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0, 53)]
+        public int ActiveWeeks { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the first matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("firstObservedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? FirstObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the last matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastObservedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? LastObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Number of different customers with a matching event in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("distinctCustomers", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long DistinctCustomers { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Usage figures that could not be computed, with the reason.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureEvidenceUnavailable
+    {
+
+        [Newtonsoft.Json.JsonProperty("window", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureEvidenceWindow Window { get; set; } = new FeatureEvidenceWindow();
+
+        /// <summary>
+        /// Always `unavailable` for this case.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureEvidenceUnavailableCoverage Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Why no figures are available.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureDataUnavailableReason Reason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Workspace-wide usage figures of a feature, or the reason they are missing (`coverage` is `unavailable`). One of: FeatureWorkspaceUsage, FeatureEvidenceUnavailable. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureWorkspaceEvidence
+    {
+
+        [Newtonsoft.Json.JsonProperty("window", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public FeatureEvidenceWindow? Window { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the figures cover the whole window or only part of it. The type of this value differs between the variants of FeatureWorkspaceEvidence; read it as raw JSON.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public object? Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching events in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of days in the window with at least one matching event.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeDays", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? ActiveDays { get; set; } = default!;
+
+        /// <summary>
+        /// Number of weeks in the window with at least one matching event, 0 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeWeeks", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0, 53)]
+        public int? ActiveWeeks { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the first matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("firstObservedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? FirstObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the last matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastObservedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? LastObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Number of different customers with a matching event in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("distinctCustomers", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? DistinctCustomers { get; set; } = default!;
+
+        /// <summary>
+        /// Why no figures are available.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public FeatureDataUnavailableReason? Reason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Use of a feature by one customer in one week.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureWeeklyUsage
+    {
+
+        /// <summary>
+        /// Start of the week.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weekStartAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset WeekStartAt { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the figures cover the whole week or only part of it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureEvidenceCoverage Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching events in the week.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of days in the week with at least one matching event, 0 to 7.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeDays", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0, 7)]
+        public int ActiveDays { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A week for which no usage figures are available.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureWeeklyUsageUnavailable
+    {
+
+        /// <summary>
+        /// Start of the week.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weekStartAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset WeekStartAt { get; set; } = default!;
+
+        /// <summary>
+        /// Always `unavailable` for this case.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureEvidenceUnavailableCoverage Coverage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One week of a customer's feature use, or a week without figures (`coverage` is `unavailable`). One of: FeatureWeeklyUsage, FeatureWeeklyUsageUnavailable. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureWeek
+    {
+
+        /// <summary>
+        /// Start of the week.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weekStartAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? WeekStartAt { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the figures cover the whole week or only part of it. The type of this value differs between the variants of FeatureWeek; read it as raw JSON.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public object? Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching events in the week.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of days in the week with at least one matching event, 0 to 7.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeDays", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0, 7)]
+        public int? ActiveDays { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One customer's use of a feature over the window.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCustomerUsage
+    {
+
+        [Newtonsoft.Json.JsonProperty("window", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureEvidenceWindow Window { get; set; } = new FeatureEvidenceWindow();
+
+        /// <summary>
+        /// Whether the figures cover the whole window or only part of it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureEvidenceCoverage Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching events in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of days in the window with at least one matching event from the customer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeDays", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long ActiveDays { get; set; } = default!;
+
+        /// <summary>
+        /// Number of weeks in the window with at least one matching event, 0 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeWeeks", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0, 53)]
+        public int ActiveWeeks { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the first matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("firstObservedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? FirstObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the last matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastObservedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? LastObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Week-by-week figures, at most 53; present only when `includeWeeklyUsage` was true.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weeklyUsage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.MaxLength(53)]
+        public System.Collections.Generic.ICollection<FeatureWeek>? WeeklyUsage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A customer's usage figures for a feature, or the reason they are missing (`coverage` is `unavailable`). One of: FeatureCustomerUsage, FeatureEvidenceUnavailable. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCustomerEvidence
+    {
+
+        [Newtonsoft.Json.JsonProperty("window", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public FeatureEvidenceWindow? Window { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the figures cover the whole window or only part of it. The type of this value differs between the variants of FeatureCustomerEvidence; read it as raw JSON.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public object? Coverage { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching events in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of days in the window with at least one matching event from the customer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeDays", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? ActiveDays { get; set; } = default!;
+
+        /// <summary>
+        /// Number of weeks in the window with at least one matching event, 0 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeWeeks", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0, 53)]
+        public int? ActiveWeeks { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the first matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("firstObservedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? FirstObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Time of the last matching event in the window; null when there was none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastObservedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$")]
+        public System.DateTimeOffset? LastObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Week-by-week figures, at most 53; present only when `includeWeeklyUsage` was true.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weeklyUsage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.MaxLength(53)]
+        public System.Collections.Generic.ICollection<FeatureWeek>? WeeklyUsage { get; set; } = default!;
+
+        /// <summary>
+        /// Why no figures are available.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public FeatureDataUnavailableReason? Reason { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A defined feature with its workspace-wide usage.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureSummary
+    {
+
+        /// <summary>
+        /// Outlit ID of the feature definition.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_v1_[a-f0-9]{32}$")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// ID of the feature revision this record describes.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("revision", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_revision_v1_[a-f0-9]{32}$")]
+        public string Revision { get; set; } = default!;
+
+        /// <summary>
+        /// Key of the metric source the feature counts events from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string SourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Stable snake_case key of the feature, up to 64 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("featureKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
+        public string FeatureKey { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the feature, 1 to 255 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureRule Rule { get; set; } = new FeatureRule();
+
+        [Newtonsoft.Json.JsonProperty("evidence", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureWorkspaceEvidence Evidence { get; set; } = new FeatureWorkspaceEvidence();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A defined feature with one customer's usage of it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCustomerSummary
+    {
+
+        /// <summary>
+        /// Outlit ID of the feature definition.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_v1_[a-f0-9]{32}$")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// ID of the feature revision this record describes.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("revision", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_revision_v1_[a-f0-9]{32}$")]
+        public string Revision { get; set; } = default!;
+
+        /// <summary>
+        /// Key of the metric source the feature counts events from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string SourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Stable snake_case key of the feature, up to 64 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("featureKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
+        public string FeatureKey { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the feature, 1 to 255 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureRule Rule { get; set; } = new FeatureRule();
+
+        [Newtonsoft.Json.JsonProperty("evidence", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureCustomerEvidence Evidence { get; set; } = new FeatureCustomerEvidence();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A product-analytics source that features can be defined on.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MetricSource
+    {
+
+        /// <summary>
+        /// Key of the metric source.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string SourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Where the events come from: the Outlit SDK, PostHog or Mixpanel.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public MetricSourceProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the source, 1 to 255 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Label { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the source can be queried: ready, still loading data, or blocked.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("readiness", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public MetricSourceReadiness Readiness { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A tracked event that could be defined as a feature.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCandidateEvent
+    {
+
+        /// <summary>
+        /// Name of the event, 1 to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string EventName { get; set; } = default!;
+
+        /// <summary>
+        /// Number of times the event occurred in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long EventCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of different customers that sent the event in the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("distinctCustomers", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long DistinctCustomers { get; set; } = default!;
+
+        /// <summary>
+        /// Number of weeks in the window in which the event occurred, 1 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("activeWeeks", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(1, 53)]
+        public int ActiveWeeks { get; set; } = default!;
+
+        /// <summary>
+        /// Property names seen on the event, at most 10.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("propertyKeys", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(10)]
+        public System.Collections.Generic.ICollection<string> PropertyKeys { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Candidate events computed from the full window.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCandidatesReady : FeatureCandidates
+    {
+
+        /// <summary>
+        /// Candidate events, at most 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
+        public System.Collections.Generic.ICollection<FeatureCandidateEvent> Items { get; set; } = new System.Collections.ObjectModel.Collection<FeatureCandidateEvent>();
+
+        /// <summary>
+        /// True when more candidates exist than were returned.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Always)]
+        public bool Truncated { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Candidate events computed from only part of the window.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCandidatesPartial : FeatureCandidates
+    {
+
+        /// <summary>
+        /// Candidate events, at most 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
+        public System.Collections.Generic.ICollection<FeatureCandidateEvent> Items { get; set; } = new System.Collections.ObjectModel.Collection<FeatureCandidateEvent>();
+
+        /// <summary>
+        /// True when more candidates exist than were returned.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Always)]
+        public bool Truncated { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// No candidate events could be computed, with the reason.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCandidatesUnavailable : FeatureCandidates
+    {
+
+        /// <summary>
+        /// Why no candidates are available.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public FeatureDataUnavailableReason Reason { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Events not yet defined as features that could become one, told apart by `status`. Polymorphic on 'status': 'ready' is FeatureCandidatesReady, 'partial' is FeatureCandidatesPartial, 'unavailable' is FeatureCandidatesUnavailable.
+    /// </summary>
+    [Newtonsoft.Json.JsonConverter(typeof(JsonInheritanceConverter), "status")]
+    [JsonInheritanceAttribute("ready", typeof(FeatureCandidatesReady))]
+    [JsonInheritanceAttribute("partial", typeof(FeatureCandidatesPartial))]
+    [JsonInheritanceAttribute("unavailable", typeof(FeatureCandidatesUnavailable))]
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCandidates
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The customer whose feature use is reported.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FeatureCustomerReference
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Customer name.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_list_features`: which metric source to look at and how far back to measure.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListFeaturesInput
+    {
+
+        /// <summary>
+        /// Metric source to list features for; omit to let Outlit pick one.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string? SourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Length of the usage window in weeks, 1 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weeks", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 53)]
+        public int? Weeks { get; set; } = default!;
+
+        /// <summary>
+        /// Most candidate events to return, 1 to 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("candidateLimit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 100)]
+        public int? CandidateLimit { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_list_features`: the metric sources, the features defined on the selected one with their usage, and events that could become features.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListFeaturesOutput
+    {
+
+        /// <summary>
+        /// Metric sources of the workspace.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sources", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<MetricSource> Sources { get; set; } = new System.Collections.ObjectModel.Collection<MetricSource>();
+
+        /// <summary>
+        /// Key of the source the features and candidates come from; null when no source could be selected.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("selectedSourceKey", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string? SelectedSourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Number of active features in the whole workspace.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("workspaceActiveFeatureCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long WorkspaceActiveFeatureCount { get; set; } = default!;
+
+        /// <summary>
+        /// Features defined on the selected source, at most 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("features", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
+        public System.Collections.Generic.ICollection<FeatureSummary> Features { get; set; } = new System.Collections.ObjectModel.Collection<FeatureSummary>();
+
+        [Newtonsoft.Json.JsonProperty("candidates", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureCandidates Candidates { get; set; } = new FeatureCandidates();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_create_feature`: the metric source, the event and the conditions that define the feature.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateFeatureInput
+    {
+
+        /// <summary>
+        /// Metric source whose events define the feature.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^metric_source_v1_[a-f0-9]{32}$")]
+        public string SourceKey { get; set; } = default!;
+
+        /// <summary>
+        /// Name of the tracked event that counts as use, 1 to 191 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(191, MinimumLength = 1)]
+        public string EventName { get; set; } = default!;
+
+        /// <summary>
+        /// Stable snake_case key for the feature, up to 64 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("featureKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")]
+        public string FeatureKey { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the feature, 1 to 255 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Conditions an event must all meet to count, at most 5.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("propertyFilters", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.MaxLength(5)]
+        public System.Collections.Generic.ICollection<FeaturePropertyFilter>? PropertyFilters { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_create_feature`: the feature definition and whether it is new.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateFeatureOutput
+    {
+
+        /// <summary>
+        /// True when a new feature was created; false when a matching one already existed and was returned.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("created", Required = Newtonsoft.Json.Required.Always)]
+        public bool Created { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("feature", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureDefinition Feature { get; set; } = new FeatureDefinition();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_archive_feature`: the feature to archive and the revision it is expected to be at.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ArchiveFeatureInput
+    {
+
+        /// <summary>
+        /// Outlit ID of the feature to archive.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_v1_[a-f0-9]{32}$")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Current revision of the feature, as last read.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("revision", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^value_feature_revision_v1_[a-f0-9]{32}$")]
+        public string Revision { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_archive_feature`: confirmation and the archived feature revision.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ArchiveFeatureOutput
+    {
+
+        /// <summary>
+        /// Always true once the feature is archived.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("archived", Required = Newtonsoft.Json.Required.Always)]
+        public bool Archived { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("feature", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureRevisionRef Feature { get; set; } = new FeatureRevisionRef();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_customer_features`: the customer and the period to measure feature use over.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetCustomerFeaturesInput
+    {
+
+        /// <summary>
+        /// The customer: its Outlit ID, its domain or its name, 1 to 500 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Customer { get; set; } = default!;
+
+        /// <summary>
+        /// Length of the usage window in weeks, 1 to 53.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("weeks", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 53)]
+        public int? Weeks { get; set; } = default!;
+
+        /// <summary>
+        /// Whether to add week-by-week figures to each feature.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("includeWeeklyUsage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IncludeWeeklyUsage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_customer_features`: the customer and its use of each defined feature.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetCustomerFeaturesOutput
+    {
+
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public FeatureCustomerReference Customer { get; set; } = new FeatureCustomerReference();
+
+        /// <summary>
+        /// Defined features with the customer's use of each, at most 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("features", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
+        public System.Collections.Generic.ICollection<FeatureCustomerSummary> Features { get; set; } = new System.Collections.ObjectModel.Collection<FeatureCustomerSummary>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Public ID of a provider the integration tools can set up; unlike the REST routes' `ProviderId` it also covers `salesforce`, `gong` and `mixpanel`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationToolProvider.Converter))]
+    public readonly partial struct IntegrationToolProvider : global::System.IEquatable<IntegrationToolProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationToolProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>salesforce</c>.</summary>
+        public static IntegrationToolProvider Salesforce { get; } = new IntegrationToolProvider(@"salesforce");
+
+        /// <summary>The wire value <c>hubspot</c>.</summary>
+        public static IntegrationToolProvider Hubspot { get; } = new IntegrationToolProvider(@"hubspot");
+
+        /// <summary>The wire value <c>attio</c>.</summary>
+        public static IntegrationToolProvider Attio { get; } = new IntegrationToolProvider(@"attio");
+
+        /// <summary>The wire value <c>slack</c>.</summary>
+        public static IntegrationToolProvider Slack { get; } = new IntegrationToolProvider(@"slack");
+
+        /// <summary>The wire value <c>google-calendar</c>.</summary>
+        public static IntegrationToolProvider GoogleCalendar { get; } = new IntegrationToolProvider(@"google-calendar");
+
+        /// <summary>The wire value <c>google-mail</c>.</summary>
+        public static IntegrationToolProvider GoogleMail { get; } = new IntegrationToolProvider(@"google-mail");
+
+        /// <summary>The wire value <c>granola</c>.</summary>
+        public static IntegrationToolProvider Granola { get; } = new IntegrationToolProvider(@"granola");
+
+        /// <summary>The wire value <c>gong</c>.</summary>
+        public static IntegrationToolProvider Gong { get; } = new IntegrationToolProvider(@"gong");
+
+        /// <summary>The wire value <c>fireflies</c>.</summary>
+        public static IntegrationToolProvider Fireflies { get; } = new IntegrationToolProvider(@"fireflies");
+
+        /// <summary>The wire value <c>pylon</c>.</summary>
+        public static IntegrationToolProvider Pylon { get; } = new IntegrationToolProvider(@"pylon");
+
+        /// <summary>The wire value <c>stripe</c>.</summary>
+        public static IntegrationToolProvider Stripe { get; } = new IntegrationToolProvider(@"stripe");
+
+        /// <summary>The wire value <c>mixpanel</c>.</summary>
+        public static IntegrationToolProvider Mixpanel { get; } = new IntegrationToolProvider(@"mixpanel");
+
+        /// <summary>The wire value <c>posthog</c>.</summary>
+        public static IntegrationToolProvider Posthog { get; } = new IntegrationToolProvider(@"posthog");
+
+        /// <summary>The wire value <c>supabase</c>.</summary>
+        public static IntegrationToolProvider Supabase { get; } = new IntegrationToolProvider(@"supabase");
+
+        /// <summary>The wire value <c>clerk</c>.</summary>
+        public static IntegrationToolProvider Clerk { get; } = new IntegrationToolProvider(@"clerk");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationToolProvider> KnownValues { get; } = new IntegrationToolProvider[]
+        {
+
+            new IntegrationToolProvider(@"salesforce"),
+
+            new IntegrationToolProvider(@"hubspot"),
+
+            new IntegrationToolProvider(@"attio"),
+
+            new IntegrationToolProvider(@"slack"),
+
+            new IntegrationToolProvider(@"google-calendar"),
+
+            new IntegrationToolProvider(@"google-mail"),
+
+            new IntegrationToolProvider(@"granola"),
+
+            new IntegrationToolProvider(@"gong"),
+
+            new IntegrationToolProvider(@"fireflies"),
+
+            new IntegrationToolProvider(@"pylon"),
+
+            new IntegrationToolProvider(@"stripe"),
+
+            new IntegrationToolProvider(@"mixpanel"),
+
+            new IntegrationToolProvider(@"posthog"),
+
+            new IntegrationToolProvider(@"supabase"),
+
+            new IntegrationToolProvider(@"clerk"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationToolProvider left, IntegrationToolProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationToolProvider left, IntegrationToolProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationToolProvider(string? value) => value is null ? default : new IntegrationToolProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationToolProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationToolProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationToolProvider) || objectType == typeof(IntegrationToolProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationToolProvider?) ? (object?)null : default(IntegrationToolProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationToolProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationToolProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationToolProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Kind of data a provider brings in, in lower case.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationToolCategory.Converter))]
+    public readonly partial struct IntegrationToolCategory : global::System.IEquatable<IntegrationToolCategory>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationToolCategory(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>crm</c>.</summary>
+        public static IntegrationToolCategory Crm { get; } = new IntegrationToolCategory(@"crm");
+
+        /// <summary>The wire value <c>communication</c>.</summary>
+        public static IntegrationToolCategory Communication { get; } = new IntegrationToolCategory(@"communication");
+
+        /// <summary>The wire value <c>storage</c>.</summary>
+        public static IntegrationToolCategory Storage { get; } = new IntegrationToolCategory(@"storage");
+
+        /// <summary>The wire value <c>calls</c>.</summary>
+        public static IntegrationToolCategory Calls { get; } = new IntegrationToolCategory(@"calls");
+
+        /// <summary>The wire value <c>calendar</c>.</summary>
+        public static IntegrationToolCategory Calendar { get; } = new IntegrationToolCategory(@"calendar");
+
+        /// <summary>The wire value <c>analytics</c>.</summary>
+        public static IntegrationToolCategory Analytics { get; } = new IntegrationToolCategory(@"analytics");
+
+        /// <summary>The wire value <c>billing</c>.</summary>
+        public static IntegrationToolCategory Billing { get; } = new IntegrationToolCategory(@"billing");
+
+        /// <summary>The wire value <c>support</c>.</summary>
+        public static IntegrationToolCategory Support { get; } = new IntegrationToolCategory(@"support");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationToolCategory> KnownValues { get; } = new IntegrationToolCategory[]
+        {
+
+            new IntegrationToolCategory(@"crm"),
+
+            new IntegrationToolCategory(@"communication"),
+
+            new IntegrationToolCategory(@"storage"),
+
+            new IntegrationToolCategory(@"calls"),
+
+            new IntegrationToolCategory(@"calendar"),
+
+            new IntegrationToolCategory(@"analytics"),
+
+            new IntegrationToolCategory(@"billing"),
+
+            new IntegrationToolCategory(@"support"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationToolCategory left, IntegrationToolCategory right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationToolCategory left, IntegrationToolCategory right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationToolCategory(string? value) => value is null ? default : new IntegrationToolCategory(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationToolCategory other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationToolCategory other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationToolCategory) || objectType == typeof(IntegrationToolCategory?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationToolCategory?) ? (object?)null : default(IntegrationToolCategory);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationToolCategory(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationToolCategory but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationToolCategory known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Setup state of a provider as the integration tools report it: not connected, waiting for authorization, connected but still needing configuration, ready, or needing a person to repair it.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationToolStatus.Converter))]
+    public readonly partial struct IntegrationToolStatus : global::System.IEquatable<IntegrationToolStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationToolStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>not_connected</c>.</summary>
+        public static IntegrationToolStatus NotConnected { get; } = new IntegrationToolStatus(@"not_connected");
+
+        /// <summary>The wire value <c>awaiting_auth</c>.</summary>
+        public static IntegrationToolStatus AwaitingAuth { get; } = new IntegrationToolStatus(@"awaiting_auth");
+
+        /// <summary>The wire value <c>setup_required</c>.</summary>
+        public static IntegrationToolStatus SetupRequired { get; } = new IntegrationToolStatus(@"setup_required");
+
+        /// <summary>The wire value <c>ready</c>.</summary>
+        public static IntegrationToolStatus Ready { get; } = new IntegrationToolStatus(@"ready");
+
+        /// <summary>The wire value <c>requires_intervention</c>.</summary>
+        public static IntegrationToolStatus RequiresIntervention { get; } = new IntegrationToolStatus(@"requires_intervention");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationToolStatus> KnownValues { get; } = new IntegrationToolStatus[]
+        {
+
+            new IntegrationToolStatus(@"not_connected"),
+
+            new IntegrationToolStatus(@"awaiting_auth"),
+
+            new IntegrationToolStatus(@"setup_required"),
+
+            new IntegrationToolStatus(@"ready"),
+
+            new IntegrationToolStatus(@"requires_intervention"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationToolStatus left, IntegrationToolStatus right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationToolStatus left, IntegrationToolStatus right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationToolStatus(string? value) => value is null ? default : new IntegrationToolStatus(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationToolStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationToolStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationToolStatus) || objectType == typeof(IntegrationToolStatus?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationToolStatus?) ? (object?)null : default(IntegrationToolStatus);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationToolStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationToolStatus but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationToolStatus known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_integration_capabilities`: optionally narrow the answer to one provider.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetIntegrationCapabilitiesInput
+    {
+
+        /// <summary>
+        /// Provider ID to describe, such as `hubspot`; omit it to describe every provider.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(80, MinimumLength = 1)]
+        public string? Provider { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How one provider is connected through the integration tools: its kind of authentication and how the setup is completed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationToolProviderCapability
+    {
+
+        /// <summary>
+        /// Provider ID, such as `stripe`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(80, MinimumLength = 1)]
+        public string Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the provider.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(120, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Kind of data the provider brings in.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolCategory Category { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("authType", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationAuthType AuthType { get; set; } = default!;
+
+        /// <summary>
+        /// `browser_handoff` when the connection is finished in a browser from a link the tools hand out; `human_controlled` when a person has to complete it without such a link.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("setupMode", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolProviderCapabilitySetupMode SetupMode { get; set; } = default!;
+
+        /// <summary>
+        /// True when a browser link for this provider can be obtained with `outlit_begin_integration_setup`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("browserHandoffAvailable", Required = Newtonsoft.Json.Required.Always)]
+        public bool BrowserHandoffAvailable { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_integration_capabilities`: how each provider can be connected through the tools.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetIntegrationCapabilitiesOutput
+    {
+
+        /// <summary>
+        /// One entry per provider described.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("providers", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<IntegrationToolProviderCapability> Providers { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationToolProviderCapability>();
+
+        /// <summary>
+        /// Version of the tool setup flow to follow; currently always 1.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("preferredSetupVersion", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double? PreferredSetupVersion { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_begin_integration_setup`: the provider to start connecting.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BeginIntegrationSetupInput
+    {
+
+        /// <summary>
+        /// Provider ID to connect, such as `slack`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(80, MinimumLength = 1)]
+        public string Provider { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_begin_integration_setup`: a browser link that finishes the connection, or word that the provider is connected already.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BeginIntegrationSetupOutput
+    {
+
+        /// <summary>
+        /// Provider ID the setup was started for.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(80, MinimumLength = 1)]
+        public string Provider { get; set; } = default!;
+
+        /// <summary>
+        /// `handoff_ready` when a link was created; `already_connected` when the provider needs no new connection.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("state", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public BeginIntegrationSetupOutputState State { get; set; } = default!;
+
+        /// <summary>
+        /// Setup session to poll with `outlit_get_integration_setup_status`; null when no link was created.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sessionId", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid? SessionId { get; set; } = default!;
+
+        /// <summary>
+        /// Link where a person authorizes the provider in a browser; null when no link was created.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("connectUrl", Required = Newtonsoft.Json.Required.AllowNull)]
+        public System.Uri? ConnectUrl { get; set; } = default!;
+
+        /// <summary>
+        /// When the link stops working (UTC); null when no link was created.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expiresAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ExpiresAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_integration_setup_status`: the browser setup session to check.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetIntegrationSetupStatusInput
+    {
+
+        /// <summary>
+        /// Session ID returned by `outlit_begin_integration_setup` or by a browser hand-off step.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sessionId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid SessionId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_integration_setup_status`: where a browser setup session stands.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetIntegrationSetupStatusOutput
+    {
+
+        /// <summary>
+        /// Provider the session belongs to; null when it is not known.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(80, MinimumLength = 1)]
+        public string? Provider { get; set; } = default!;
+
+        /// <summary>
+        /// `pending` until the person finishes in the browser; afterwards `connected`, `failed` or `expired`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationConnectionStatusResponseStatus Status { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_integration_status`: optionally a single provider to report.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetIntegrationStatusInput
+    {
+
+        /// <summary>
+        /// Report only this provider; omit it to report every provider.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationToolProvider? Provider { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup state of one provider for the organization.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationToolProviderStatus
+    {
+
+        /// <summary>
+        /// Provider ID, such as `hubspot`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(80, MinimumLength = 1)]
+        public string Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the provider.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(120, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Kind of data the provider brings in.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolCategory Category { get; set; } = default!;
+
+        /// <summary>
+        /// How far the provider's setup has come.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolStatus Status { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_integration_status`: the setup state of the organization's providers.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetIntegrationStatusOutput
+    {
+
+        /// <summary>
+        /// One entry per provider reported.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("integrations", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<IntegrationToolProviderStatus> Integrations { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationToolProviderStatus>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A stage of a CRM pipeline.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupCrmStage
+    {
+
+        /// <summary>
+        /// Stage ID in the CRM.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Stage name in the CRM; may be empty.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The CRM stages that count as one Outlit deal stage.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupCrmStageMapping
+    {
+
+        /// <summary>
+        /// Outlit deal stage.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("outlitStage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupCrmStageMappingOutlitStage OutlitStage { get; set; } = default!;
+
+        /// <summary>
+        /// CRM stages mapped to this Outlit stage.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("crmStages", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<IntegrationSetupCrmStage> CrmStages { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationSetupCrmStage>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How the stages of one CRM pipeline map to Outlit deal stages.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupCrmPipelineMapping
+    {
+
+        /// <summary>
+        /// Pipeline ID in the CRM.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("pipelineId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string PipelineId { get; set; } = default!;
+
+        /// <summary>
+        /// Pipeline name in the CRM; may be empty.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("pipelineName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string PipelineName { get; set; } = default!;
+
+        /// <summary>
+        /// One entry per Outlit stage that is mapped.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("mappings", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<IntegrationSetupCrmStageMapping> Mappings { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationSetupCrmStageMapping>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A confirmed mapping of CRM pipeline stages to Outlit deal stages, to be saved.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupCrmMappingConfiguration
+    {
+
+        /// <summary>
+        /// Always `crm_mapping`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupCrmMappingConfigurationKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// One entry per pipeline; at least one.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("mappings", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        public System.Collections.Generic.ICollection<IntegrationSetupCrmPipelineMapping> Mappings { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationSetupCrmPipelineMapping>();
+
+        /// <summary>
+        /// Must be true: confirms that the mapping should be saved.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("confirm", Required = Newtonsoft.Json.Required.Always)]
+        public bool Confirm { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of a CRM provider (Salesforce, HubSpot or Attio), optionally saving its pipeline stage mapping.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupCrmRequest
+    {
+
+        /// <summary>
+        /// CRM provider to set up.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupCrmRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Stage mapping to save; omit it to connect or to receive a recommended mapping.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("configuration", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupCrmMappingConfiguration? Configuration { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Slack, Google Calendar, Gmail or Gong, which take no fields besides the provider.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupSlackGoogleGongRequest
+    {
+
+        /// <summary>
+        /// Provider to set up.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupSlackGoogleGongRequestProvider Provider { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Stripe through OAuth; a Stripe request without `connectionMode` takes this form.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupStripeOAuthRequest
+    {
+
+        /// <summary>
+        /// Always `stripe`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupStripeOAuthRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Always `oauth` when given.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("connectionMode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupStripeOAuthRequestConnectionMode? ConnectionMode { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Credentials for connecting Stripe with a restricted key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupStripeCredentials
+    {
+
+        /// <summary>
+        /// Stripe restricted API key, starting with `rk_`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^rk_.*")]
+        public string ApiKey { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Stripe with a restricted API key instead of OAuth.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupStripeRestrictedKeyRequest
+    {
+
+        /// <summary>
+        /// Always `stripe`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupStripeOAuthRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Always `restricted_key`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("connectionMode", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupStripeRestrictedKeyRequestConnectionMode ConnectionMode { get; set; } = default!;
+
+        /// <summary>
+        /// The restricted key to connect with; optional in the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupStripeCredentials? Credentials { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Credentials for connecting Granola.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupGranolaCredentials
+    {
+
+        /// <summary>
+        /// Granola API key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string ApiKey { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the key belongs to a personal or an enterprise Granola account; personal when omitted.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("authScope", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupGranolaCredentialsAuthScope? AuthScope { get; set; } = default!;
+
+        /// <summary>
+        /// Set to true to confirm that an enterprise key is meant to be used; false when omitted.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("enterpriseKeyAcknowledged", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? EnterpriseKeyAcknowledged { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Granola with an API key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupGranolaRequest
+    {
+
+        /// <summary>
+        /// Always `granola`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupGranolaRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// The key to connect with; optional in the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupGranolaCredentials? Credentials { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Credentials for connecting Fireflies.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupFirefliesCredentials
+    {
+
+        /// <summary>
+        /// Fireflies API key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string ApiKey { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Fireflies with an API key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupFirefliesRequest
+    {
+
+        /// <summary>
+        /// Always `fireflies`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupFirefliesRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// The key to connect with; optional in the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupFirefliesCredentials? Credentials { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Credentials for connecting Pylon.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupPylonCredentials
+    {
+
+        /// <summary>
+        /// Pylon API token.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("apiToken", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string ApiToken { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Pylon with an API token.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupPylonRequest
+    {
+
+        /// <summary>
+        /// Always `pylon`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupPylonRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// The token to connect with; optional in the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupPylonCredentials? Credentials { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Service-account credentials for connecting a Mixpanel project.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelCredentials
+    {
+
+        /// <summary>
+        /// User name of the Mixpanel service account.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Username { get; set; } = default!;
+
+        /// <summary>
+        /// Secret of the Mixpanel service account.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("secret", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Secret { get; set; } = default!;
+
+        /// <summary>
+        /// Mixpanel project ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("projectId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(64, MinimumLength = 1)]
+        public string ProjectId { get; set; } = default!;
+
+        /// <summary>
+        /// Data residency region of the Mixpanel project: United States, European Union or India.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupMixpanelCredentialsRegion Region { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Matches Mixpanel events to customers through a group key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelGroupKeyMapping : IntegrationSetupMixpanelMapping
+    {
+
+        /// <summary>
+        /// Mixpanel group key that identifies the account.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("groupKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string GroupKey { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Matches Mixpanel events to customers through an event property.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelEventPropertyMapping : IntegrationSetupMixpanelMapping
+    {
+
+        /// <summary>
+        /// Name of the event property that identifies the account.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("propertyName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string PropertyName { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Matches Mixpanel events to customers through the domain of the user's email address.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelEmailDomainMapping : IntegrationSetupMixpanelMapping
+    {
+
+    }
+
+    /// <summary>
+    /// How Mixpanel events are matched to Outlit customers, told apart by `mode`. Polymorphic on 'mode': 'group_key' is IntegrationSetupMixpanelGroupKeyMapping, 'event_property' is IntegrationSetupMixpanelEventPropertyMapping, 'email_domain' is IntegrationSetupMixpanelEmailDomainMapping.
+    /// </summary>
+    [Newtonsoft.Json.JsonConverter(typeof(JsonInheritanceConverter), "mode")]
+    [JsonInheritanceAttribute("group_key", typeof(IntegrationSetupMixpanelGroupKeyMapping))]
+    [JsonInheritanceAttribute("event_property", typeof(IntegrationSetupMixpanelEventPropertyMapping))]
+    [JsonInheritanceAttribute("email_domain", typeof(IntegrationSetupMixpanelEmailDomainMapping))]
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelMapping
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A confirmed customer-matching rule for Mixpanel, to be saved.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelConfiguration
+    {
+
+        /// <summary>
+        /// Always `mixpanel_mapping`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupMixpanelConfigurationKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// How events are matched to customers.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("mapping", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public IntegrationSetupMixpanelMapping Mapping { get; set; } = new IntegrationSetupMixpanelMapping();
+
+        /// <summary>
+        /// Must be true: confirms that the rule should be saved.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("confirm", Required = Newtonsoft.Json.Required.Always)]
+        public bool Confirm { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Mixpanel: its credentials, its customer-matching rule, or both.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelRequest
+    {
+
+        /// <summary>
+        /// Always `mixpanel`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupMixpanelRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Service account to connect with; optional in the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupMixpanelCredentials? Credentials { get; set; } = default!;
+
+        /// <summary>
+        /// Matching rule to save; omit it to receive a preview of the sampled events first.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("configuration", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupMixpanelConfiguration? Configuration { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Credentials for connecting a PostHog project.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupPostHogCredentials
+    {
+
+        /// <summary>
+        /// PostHog personal API key, starting with `phx_`; at least 10 characters.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(int.MaxValue, MinimumLength = 10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^phx_.*")]
+        public string ApiKey { get; set; } = default!;
+
+        /// <summary>
+        /// PostHog cloud region.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupPostHogCredentialsRegion Region { get; set; } = default!;
+
+        /// <summary>
+        /// PostHog project ID: digits only, sent as text.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("projectId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d+$")]
+        public string ProjectId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of PostHog with a personal API key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupPostHogRequest
+    {
+
+        /// <summary>
+        /// Always `posthog`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupPostHogRequestProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Key, region and project to connect with; optional in the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationSetupPostHogCredentials? Credentials { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Setup of Clerk or Supabase, which take no fields besides the provider.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupClerkSupabaseRequest
+    {
+
+        /// <summary>
+        /// Provider to set up.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupClerkSupabaseRequestProvider Provider { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_setup_integration`: the provider to set up, with the credentials or configuration it takes. Each branch covers one provider, or a group of providers that take the same fields. One of: IntegrationSetupCrmRequest, IntegrationSetupSlackGoogleGongRequest, IntegrationSetupStripeOAuthRequest, IntegrationSetupStripeRestrictedKeyRequest, IntegrationSetupGranolaRequest, IntegrationSetupFirefliesRequest, IntegrationSetupPylonRequest, IntegrationSetupMixpanelRequest, IntegrationSetupPostHogRequest, IntegrationSetupClerkSupabaseRequest. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SetupIntegrationInput
+    {
+
+        /// <summary>
+        /// CRM provider to set up.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public IntegrationToolProvider? Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Stage mapping to save; omit it to connect or to receive a recommended mapping. The type of this value differs between the variants of SetupIntegrationInput; read it as raw JSON.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("configuration", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public object? Configuration { get; set; } = default!;
+
+        /// <summary>
+        /// Always `oauth` when given.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("connectionMode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SetupIntegrationInputConnectionMode? ConnectionMode { get; set; } = default!;
+
+        /// <summary>
+        /// The restricted key to connect with; optional in the request. The type of this value differs between the variants of SetupIntegrationInput; read it as raw JSON.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public object? Credentials { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Next step: a person has to open a link in a browser.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupBrowserHandoffStep : IntegrationSetupNextStep
+    {
+
+        /// <summary>
+        /// Why the browser is needed: to authorize the provider, to repair the connection, or to finish setup on the provider's side.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("purpose", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupBrowserHandoffStepPurpose Purpose { get; set; } = default!;
+
+        /// <summary>
+        /// Link for the person to open.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Uri Url { get; set; } = default!;
+
+        /// <summary>
+        /// Session to poll with `outlit_get_integration_setup_status`; null when the link is not tied to a session.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sessionId", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid? SessionId { get; set; } = default!;
+
+        /// <summary>
+        /// When the link stops working (UTC); null when it does not expire.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expiresAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ExpiresAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Next step: confirm how the CRM's pipeline stages map to Outlit deal stages.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupCrmMappingStep : IntegrationSetupNextStep
+    {
+
+        /// <summary>
+        /// Suggested mapping, one entry per pipeline; send it back, edited if needed, as a `crm_mapping` configuration with `confirm` set to true.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("recommendation", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        public System.Collections.Generic.ICollection<IntegrationSetupCrmPipelineMapping> Recommendation { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationSetupCrmPipelineMapping>();
+
+    }
+
+    /// <summary>
+    /// A key found in the sampled Mixpanel events that could identify the account.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelAccountKeyCandidate
+    {
+
+        /// <summary>
+        /// Name of the key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Key { get; set; } = default!;
+
+        /// <summary>
+        /// Number of sampled events that carry the key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("count", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long Count { get; set; } = default!;
+
+        /// <summary>
+        /// Share of sampled events that carry the key, in percent.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("coveragePct", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0D, 100D)]
+        public double CoveragePct { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How many sampled Mixpanel events could not be matched for one reason.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelUnmappedReason
+    {
+
+        /// <summary>
+        /// Why the events could not be matched: no account key, no email address or domain, or no customer with a matching value.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupMixpanelUnmappedReasonReason Reason { get; set; } = default!;
+
+        /// <summary>
+        /// Number of sampled events with this reason.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("count", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long Count { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// What a sample of recent Mixpanel events shows about matching them to customers.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelPreview
+    {
+
+        /// <summary>
+        /// Number of events in the sample.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sampleSize", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long SampleSize { get; set; } = default!;
+
+        /// <summary>
+        /// Start of the sampled period (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sampleWindowStartAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset SampleWindowStartAt { get; set; } = default!;
+
+        /// <summary>
+        /// End of the sampled period (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sampleWindowEndAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset SampleWindowEndAt { get; set; } = default!;
+
+        /// <summary>
+        /// Share of sampled events that carry an account key, in percent.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("accountKeyCoveragePct", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0D, 100D)]
+        public double AccountKeyCoveragePct { get; set; } = default!;
+
+        /// <summary>
+        /// Share of sampled events that carry an email address or a domain, in percent.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("emailOrDomainCoveragePct", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0D, 100D)]
+        public double EmailOrDomainCoveragePct { get; set; } = default!;
+
+        /// <summary>
+        /// Share of sampled events that could not be matched to a customer, in percent.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("unmappedPct", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0D, 100D)]
+        public double UnmappedPct { get; set; } = default!;
+
+        /// <summary>
+        /// Number of distinct customers the sample was matched to.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("matchedCustomerCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long MatchedCustomerCount { get; set; } = default!;
+
+        /// <summary>
+        /// Number of unmatched sampled events whose only identifier is an opaque ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("opaqueOnlyUnmappedCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long OpaqueOnlyUnmappedCount { get; set; } = default!;
+
+        /// <summary>
+        /// Keys that could identify the account, with their coverage.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("candidateAccountKeys", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<IntegrationSetupMixpanelAccountKeyCandidate> CandidateAccountKeys { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationSetupMixpanelAccountKeyCandidate>();
+
+        /// <summary>
+        /// Unmatched sampled events counted by reason.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("unmappedReasons", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<IntegrationSetupMixpanelUnmappedReason> UnmappedReasons { get; set; } = new System.Collections.ObjectModel.Collection<IntegrationSetupMixpanelUnmappedReason>();
+
+        /// <summary>
+        /// Problems noticed in the sample, as plain text.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("warnings", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Warnings { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Next step: choose how Mixpanel events are matched to customers, based on a preview of sampled events.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupMixpanelMappingStep : IntegrationSetupNextStep
+    {
+
+        /// <summary>
+        /// Matching statistics of the sampled events.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("preview", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public IntegrationSetupMixpanelPreview Preview { get; set; } = new IntegrationSetupMixpanelPreview();
+
+    }
+
+    /// <summary>
+    /// What has to happen next to finish a setup, told apart by `kind`. Polymorphic on 'kind': 'browser_handoff' is IntegrationSetupBrowserHandoffStep, 'crm_mapping' is IntegrationSetupCrmMappingStep, 'mixpanel_mapping' is IntegrationSetupMixpanelMappingStep.
+    /// </summary>
+    [Newtonsoft.Json.JsonConverter(typeof(JsonInheritanceConverter), "kind")]
+    [JsonInheritanceAttribute("browser_handoff", typeof(IntegrationSetupBrowserHandoffStep))]
+    [JsonInheritanceAttribute("crm_mapping", typeof(IntegrationSetupCrmMappingStep))]
+    [JsonInheritanceAttribute("mixpanel_mapping", typeof(IntegrationSetupMixpanelMappingStep))]
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupNextStep
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Why a setup call could not go ahead.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IntegrationSetupError
+    {
+
+        /// <summary>
+        /// Error code: an owner must act, the connection conflicts with another one, a credential is missing or was refused, an older connection is needed first, no browser link can be made, or a temporary failure occurred.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationSetupErrorCode Code { get; set; } = default!;
+
+        /// <summary>
+        /// Explanation meant for a person.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Message { get; set; } = default!;
+
+        /// <summary>
+        /// True when repeating the same call later may succeed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("retryable", Required = Newtonsoft.Json.Required.Always)]
+        public bool Retryable { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_setup_integration`: the provider's state after the call, the next step if any, and the error if the call failed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SetupIntegrationOutput
+    {
+
+        /// <summary>
+        /// Provider that was set up.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolProvider Provider { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the provider.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(120, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Kind of data the provider brings in.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolCategory Category { get; set; } = default!;
+
+        /// <summary>
+        /// Setup state after the call.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public IntegrationToolStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// What still has to happen; null when nothing is pending.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("next", Required = Newtonsoft.Json.Required.AllowNull)]
+        public IntegrationSetupNextStep? Next { get; set; } = default!;
+
+        /// <summary>
+        /// Why the call failed; null when it did not.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.AllowNull)]
+        public IntegrationSetupError? Error { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Lifecycle state of an attention item: still open, or resolved.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(AttentionItemStatus.Converter))]
+    public readonly partial struct AttentionItemStatus : global::System.IEquatable<AttentionItemStatus>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public AttentionItemStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>open</c>.</summary>
+        public static AttentionItemStatus Open { get; } = new AttentionItemStatus(@"open");
+
+        /// <summary>The wire value <c>resolved</c>.</summary>
+        public static AttentionItemStatus Resolved { get; } = new AttentionItemStatus(@"resolved");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<AttentionItemStatus> KnownValues { get; } = new AttentionItemStatus[]
+        {
+
+            new AttentionItemStatus(@"open"),
+
+            new AttentionItemStatus(@"resolved"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(AttentionItemStatus left, AttentionItemStatus right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(AttentionItemStatus left, AttentionItemStatus right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator AttentionItemStatus(string? value) => value is null ? default : new AttentionItemStatus(value);
+
+        /// <inheritdoc/>
+        public bool Equals(AttentionItemStatus other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is AttentionItemStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(AttentionItemStatus) || objectType == typeof(AttentionItemStatus?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(AttentionItemStatus?) ? (object?)null : default(AttentionItemStatus);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new AttentionItemStatus(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for AttentionItemStatus but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is AttentionItemStatus known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// How urgently an attention item should be looked at, from normal to urgent.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(AttentionItemPriority.Converter))]
+    public readonly partial struct AttentionItemPriority : global::System.IEquatable<AttentionItemPriority>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public AttentionItemPriority(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>NORMAL</c>.</summary>
+        public static AttentionItemPriority Normal { get; } = new AttentionItemPriority(@"NORMAL");
+
+        /// <summary>The wire value <c>HIGH</c>.</summary>
+        public static AttentionItemPriority High { get; } = new AttentionItemPriority(@"HIGH");
+
+        /// <summary>The wire value <c>URGENT</c>.</summary>
+        public static AttentionItemPriority Urgent { get; } = new AttentionItemPriority(@"URGENT");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<AttentionItemPriority> KnownValues { get; } = new AttentionItemPriority[]
+        {
+
+            new AttentionItemPriority(@"NORMAL"),
+
+            new AttentionItemPriority(@"HIGH"),
+
+            new AttentionItemPriority(@"URGENT"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(AttentionItemPriority left, AttentionItemPriority right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(AttentionItemPriority left, AttentionItemPriority right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator AttentionItemPriority(string? value) => value is null ? default : new AttentionItemPriority(value);
+
+        /// <inheritdoc/>
+        public bool Equals(AttentionItemPriority other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is AttentionItemPriority other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(AttentionItemPriority) || objectType == typeof(AttentionItemPriority?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(AttentionItemPriority?) ? (object?)null : default(AttentionItemPriority);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new AttentionItemPriority(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for AttentionItemPriority but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is AttentionItemPriority known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Input of `outlit_list_attention_items`: page through open or resolved attention items, optionally for one customer.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListAttentionItemsInput
+    {
+
+        /// <summary>
+        /// Which items to list; open ones when omitted.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public AttentionItemStatus? Status { get; set; } = default!;
+
+        /// <summary>
+        /// Only items about this Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid? CustomerId { get; set; } = default!;
+
+        /// <summary>
+        /// Page size, 1 to 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(1, 100)]
+        public int? Limit { get; set; } = default!;
+
+        /// <summary>
+        /// Opaque cursor taken from `pagination.nextCursor` of the previous page, sent with unchanged filters; omit it for the first page.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.StringLength(2000, MinimumLength = 1)]
+        public string? Cursor { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The customer an attention item is about.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemCustomer
+    {
+
+        /// <summary>
+        /// Outlit customer ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Customer name.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Primary domain of the customer; may be empty.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(253)]
+        public string Domain { get; set; } = default!;
+
+        /// <summary>
+        /// Name of the account owner; null when nobody owns the customer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("ownerName", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string? OwnerName { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// State and timestamps of an attention item, all in UTC.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemLifecycle
+    {
+
+        /// <summary>
+        /// Whether the item is open or resolved.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public AttentionItemStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// When the item started to show for the customer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customerVisibleAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset CustomerVisibleAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the item was resolved; null when it is not resolved.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("resolvedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ResolvedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the item was last reopened; null if it never was.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("reopenedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ReopenedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the item was created.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the item was last changed in any way.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the substance of the item last changed; null if it has not since creation.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("materialUpdateAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? MaterialUpdateAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How much the customer weighs in the organization's recurring revenue.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemAccountImportance
+    {
+
+        /// <summary>
+        /// Annual recurring revenue of the customer, in cents of `currency`; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("arrCents", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.Range(0D, double.MaxValue)]
+        public double? ArrCents { get; set; } = default!;
+
+        /// <summary>
+        /// Three-letter ISO 4217 code of the ARR currency; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("currency", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{3}$")]
+        public string? Currency { get; set; } = default!;
+
+        /// <summary>
+        /// Fraction, from 0 to 1, of the combined ARR of customers billed in the same currency that this customer accounts for; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("arrShareWithinCurrency", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
+        public double? ArrShareWithinCurrency { get; set; } = default!;
+
+        /// <summary>
+        /// Percentile rank, from 0 to 100, of this customer's ARR among customers billed in the same currency; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("arrPercentileWithinCurrency", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.Range(0D, 100D)]
+        public double? ArrPercentileWithinCurrency { get; set; } = default!;
+
+        /// <summary>
+        /// Segments the customer belongs to, at most 50.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("segments", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.ICollection<string> Segments { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An account situation Outlit flagged for attention, as it appears in a list.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItem
+    {
+
+        /// <summary>
+        /// Attention item ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Customer the item is about.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemCustomer Customer { get; set; } = new AttentionItemCustomer();
+
+        /// <summary>
+        /// Short headline of the situation.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(240, MinimumLength = 1)]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// How urgent the item is.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("priority", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public AttentionItemPriority Priority { get; set; } = default!;
+
+        /// <summary>
+        /// Number of evidence entries behind the item, 0 to 50.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evidenceCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0, 50)]
+        public int EvidenceCount { get; set; } = default!;
+
+        /// <summary>
+        /// State and timestamps of the item.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lifecycle", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemLifecycle Lifecycle { get; set; } = new AttentionItemLifecycle();
+
+        /// <summary>
+        /// Revenue weight of the customer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("accountImportance", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemAccountImportance AccountImportance { get; set; } = new AttentionItemAccountImportance();
+
+        /// <summary>
+        /// Link to an action prepared for the item; null when none was prepared.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("preparedActionUrl", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(2000)]
+        public System.Uri? PreparedActionUrl { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Paging block of `outlit_list_attention_items`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemPagination
+    {
+
+        /// <summary>
+        /// True when another page follows.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("hasMore", Required = Newtonsoft.Json.Required.Always)]
+        public bool HasMore { get; set; } = default!;
+
+        /// <summary>
+        /// Cursor to send as `cursor` for the next page; null on the last page.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(2000, MinimumLength = 1)]
+        public string? NextCursor { get; set; } = default!;
+
+        /// <summary>
+        /// Number of matching items across all pages.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long Total { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_list_attention_items`: one page of attention items.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ListAttentionItemsOutput
+    {
+
+        /// <summary>
+        /// Attention items on this page, at most 100.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
+        public System.Collections.Generic.ICollection<AttentionItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<AttentionItem>();
+
+        /// <summary>
+        /// Where this page stands in the whole list.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("pagination", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemPagination Pagination { get; set; } = new AttentionItemPagination();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Input of `outlit_get_attention_item`: the attention item to read.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetAttentionItemInput
+    {
+
+        /// <summary>
+        /// Attention item ID, as listed by `outlit_list_attention_items`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$")]
+        public System.Guid Id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One development that led to an attention item.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemTimelineEntry
+    {
+
+        /// <summary>
+        /// Headline of the development.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(240, MinimumLength = 1)]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// What happened and how it bears on the item.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("explanation", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(4000, MinimumLength = 1)]
+        public string Explanation { get; set; } = default!;
+
+        /// <summary>
+        /// When it was observed (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("observedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset ObservedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Period a piece of evidence covers, in UTC.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemEvidenceWindow
+    {
+
+        /// <summary>
+        /// Start of the period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset Start { get; set; } = default!;
+
+        /// <summary>
+        /// End of the period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("end", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset End { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One piece of evidence behind an attention item.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemEvidence
+    {
+
+        /// <summary>
+        /// How the evidence bears on the item: it supports it, contradicts it, or only adds context.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public AttentionItemEvidenceRole Role { get; set; } = default!;
+
+        /// <summary>
+        /// Kind of evidence: a metric, a communication, a record or an event.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public AttentionItemEvidenceKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// Headline of the evidence.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// When the evidence was observed (UTC); null when it has no single point in time.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("observedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? ObservedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Period the evidence covers; null when it does not cover a period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("window", Required = Newtonsoft.Json.Required.AllowNull)]
+        public AttentionItemEvidenceWindow? Window { get; set; } = default!;
+
+        /// <summary>
+        /// Name of the source the evidence comes from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sourceLabel", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(240, MinimumLength = 1)]
+        public string SourceLabel { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The most recent update to an attention item.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AttentionItemLatestUpdate
+    {
+
+        /// <summary>
+        /// When the update was made (UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// What the update changed, in prose.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(8000, MinimumLength = 1)]
+        public string Summary { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Result of `outlit_get_attention_item`: one attention item with its explanation, timeline and evidence.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class GetAttentionItemOutput
+    {
+
+        /// <summary>
+        /// Attention item ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Customer the item is about.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("customer", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemCustomer Customer { get; set; } = new AttentionItemCustomer();
+
+        /// <summary>
+        /// Short headline of the situation.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(240, MinimumLength = 1)]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// How urgent the item is.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("priority", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public AttentionItemPriority Priority { get; set; } = default!;
+
+        /// <summary>
+        /// Number of evidence entries behind the item, 0 to 50.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evidenceCount", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0, 50)]
+        public int EvidenceCount { get; set; } = default!;
+
+        /// <summary>
+        /// State and timestamps of the item.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lifecycle", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemLifecycle Lifecycle { get; set; } = new AttentionItemLifecycle();
+
+        /// <summary>
+        /// Revenue weight of the customer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("accountImportance", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AttentionItemAccountImportance AccountImportance { get; set; } = new AttentionItemAccountImportance();
+
+        /// <summary>
+        /// Link to an action prepared for the item; null when none was prepared.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("preparedActionUrl", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(2000)]
+        public System.Uri? PreparedActionUrl { get; set; } = default!;
+
+        /// <summary>
+        /// What changed at the customer, in prose.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("whatChanged", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(8000, MinimumLength = 1)]
+        public string WhatChanged { get; set; } = default!;
+
+        /// <summary>
+        /// Why the change matters for the account, in prose.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("whyItMatters", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(8000, MinimumLength = 1)]
+        public string WhyItMatters { get; set; } = default!;
+
+        /// <summary>
+        /// What is still unclear about the situation; null when nothing is noted.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("uncertainty", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.StringLength(8000, MinimumLength = 1)]
+        public string? Uncertainty { get; set; } = default!;
+
+        /// <summary>
+        /// Why the item has its priority.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("priorityReason", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(8000, MinimumLength = 1)]
+        public string PriorityReason { get; set; } = default!;
+
+        /// <summary>
+        /// Developments that led to the item, at most 20.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("timeline", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.ICollection<AttentionItemTimelineEntry> Timeline { get; set; } = new System.Collections.ObjectModel.Collection<AttentionItemTimelineEntry>();
+
+        /// <summary>
+        /// Evidence behind the item, at most 20 entries.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("evidence", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.ICollection<AttentionItemEvidence> Evidence { get; set; } = new System.Collections.ObjectModel.Collection<AttentionItemEvidence>();
+
+        /// <summary>
+        /// Most recent update to the item; null when there has been none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("latestUpdate", Required = Newtonsoft.Json.Required.AllowNull)]
+        public AttentionItemLatestUpdate? LatestUpdate { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Error body of the tool gateway (`callTool`): a stable code, a readable message, whether retrying may help, and plan details for billing refusals.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ToolGatewayError
+    {
+
+        /// <summary>
+        /// Machine-readable reason: bad JSON or tool call, invalid input or credentials, a forbidden or unbound tool, a failing or malformed tool implementation, a gateway fault, or a plan limit or billing problem.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public ToolGatewayErrorCode Code { get; set; } = default!;
+
+        /// <summary>
+        /// Human-readable explanation of the failure.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Message { get; set; } = default!;
+
+        /// <summary>
+        /// True when sending the same call again later may succeed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("retryable", Required = Newtonsoft.Json.Required.Always)]
+        public bool Retryable { get; set; } = default!;
+
+        /// <summary>
+        /// Server-side ID of the failed request, to quote to Outlit support.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("requestId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string RequestId { get; set; } = default!;
+
+        /// <summary>
+        /// The organization's plan, on plan and billing refusals.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Plan { get; set; } = default!;
+
+        /// <summary>
+        /// The metered feature that was refused, on plan refusals.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("feature", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Feature { get; set; } = default!;
+
+        /// <summary>
+        /// When the allowance renews, in milliseconds since the Unix epoch; null when there is no renewal date.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("resetAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double? ResetAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A permission an API key holds, written as area and access level (`analytics:read`, `destinations:manage`).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ApiKeyGrant.Converter))]
+    public readonly partial struct ApiKeyGrant : global::System.IEquatable<ApiKeyGrant>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public ApiKeyGrant(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>customer_intelligence:read</c>.</summary>
+        public static ApiKeyGrant CustomerIntelligenceRead { get; } = new ApiKeyGrant(@"customer_intelligence:read");
+
+        /// <summary>The wire value <c>workspace_members:read</c>.</summary>
+        public static ApiKeyGrant WorkspaceMembersRead { get; } = new ApiKeyGrant(@"workspace_members:read");
+
+        /// <summary>The wire value <c>analytics:read</c>.</summary>
+        public static ApiKeyGrant AnalyticsRead { get; } = new ApiKeyGrant(@"analytics:read");
+
+        /// <summary>The wire value <c>destinations:manage</c>.</summary>
+        public static ApiKeyGrant DestinationsManage { get; } = new ApiKeyGrant(@"destinations:manage");
+
+        /// <summary>The wire value <c>behavior_metrics:manage</c>.</summary>
+        public static ApiKeyGrant BehaviorMetricsManage { get; } = new ApiKeyGrant(@"behavior_metrics:manage");
+
+        /// <summary>The wire value <c>integrations:connect_own</c>.</summary>
+        public static ApiKeyGrant IntegrationsConnectOwn { get; } = new ApiKeyGrant(@"integrations:connect_own");
+
+        /// <summary>The wire value <c>integrations:manage</c>.</summary>
+        public static ApiKeyGrant IntegrationsManage { get; } = new ApiKeyGrant(@"integrations:manage");
+
+        /// <summary>The wire value <c>activation:read</c>.</summary>
+        public static ApiKeyGrant ActivationRead { get; } = new ApiKeyGrant(@"activation:read");
+
+        /// <summary>The wire value <c>activation:manage</c>.</summary>
+        public static ApiKeyGrant ActivationManage { get; } = new ApiKeyGrant(@"activation:manage");
+
+        /// <summary>The wire value <c>workspace_settings:read</c>.</summary>
+        public static ApiKeyGrant WorkspaceSettingsRead { get; } = new ApiKeyGrant(@"workspace_settings:read");
+
+        /// <summary>The wire value <c>workspace_settings:manage</c>.</summary>
+        public static ApiKeyGrant WorkspaceSettingsManage { get; } = new ApiKeyGrant(@"workspace_settings:manage");
+
+        /// <summary>The wire value <c>customer_access:manage</c>.</summary>
+        public static ApiKeyGrant CustomerAccessManage { get; } = new ApiKeyGrant(@"customer_access:manage");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ApiKeyGrant> KnownValues { get; } = new ApiKeyGrant[]
+        {
+
+            new ApiKeyGrant(@"customer_intelligence:read"),
+
+            new ApiKeyGrant(@"workspace_members:read"),
+
+            new ApiKeyGrant(@"analytics:read"),
+
+            new ApiKeyGrant(@"destinations:manage"),
+
+            new ApiKeyGrant(@"behavior_metrics:manage"),
+
+            new ApiKeyGrant(@"integrations:connect_own"),
+
+            new ApiKeyGrant(@"integrations:manage"),
+
+            new ApiKeyGrant(@"activation:read"),
+
+            new ApiKeyGrant(@"activation:manage"),
+
+            new ApiKeyGrant(@"workspace_settings:read"),
+
+            new ApiKeyGrant(@"workspace_settings:manage"),
+
+            new ApiKeyGrant(@"customer_access:manage"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(ApiKeyGrant left, ApiKeyGrant right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(ApiKeyGrant left, ApiKeyGrant right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ApiKeyGrant(string? value) => value is null ? default : new ApiKeyGrant(value);
+
+        /// <inheritdoc/>
+        public bool Equals(ApiKeyGrant other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ApiKeyGrant other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ApiKeyGrant) || objectType == typeof(ApiKeyGrant?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(ApiKeyGrant?) ? (object?)null : default(ApiKeyGrant);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ApiKeyGrant(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ApiKeyGrant but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is ApiKeyGrant known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The organization an API key belongs to.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApiKeyOrganization
+    {
+
+        /// <summary>
+        /// Outlit organization ID.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the organization; null when not set.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? Name { get; set; } = default!;
+
+        /// <summary>
+        /// URL-friendly short name of the organization; null when not set.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? Slug { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The workspace member who created an API key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApiKeyCreator
+    {
+
+        /// <summary>
+        /// Outlit user ID of the creator.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Email address of the creator.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Email { get; set; } = default!;
+
+        /// <summary>
+        /// Display name of the creator; null when not set.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.AllowNull)]
+        public string? Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Facts about the API key that was validated: identity, kind, permissions and usage.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApiKeyDetails
+    {
+
+        /// <summary>
+        /// ID of the key (not the secret).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Label given to the key when it was created.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// The visible first characters of the key, to recognise it without the secret.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("prefix", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Prefix { get; set; } = default!;
+
+        /// <summary>
+        /// What the key was issued for: the API, the CLI, an MCP client or CI.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("keyType", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public ApiKeyDetailsKeyType KeyType { get; set; } = default!;
+
+        /// <summary>
+        /// Permissions held by the key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("grants", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ApiKeyGrant> Grants { get; set; } = new System.Collections.ObjectModel.Collection<ApiKeyGrant>();
+
+        /// <summary>
+        /// When the key was created (ISO 8601, UTC).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the key was last used (ISO 8601, UTC); null if never.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastUsedAt", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$")]
+        public System.DateTimeOffset? LastUsedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Number of requests made with the key so far.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("totalRequests", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long TotalRequests { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// What the validated key is allowed to do.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApiKeyAuthorization
+    {
+
+        /// <summary>
+        /// Permissions in effect for requests made with this key.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("grants", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ApiKeyGrant> Grants { get; set; } = new System.Collections.ObjectModel.Collection<ApiKeyGrant>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Returned when the API key is refused or cannot be checked right now.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ValidateApiKeyFailure
+    {
+
+        /// <summary>
+        /// Always false in a failure response.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("valid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Valid { get; set; } = default!;
+
+        /// <summary>
+        /// Why the key was not validated.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Error { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One event of a batch that was not stored, and why.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IngestEventError
+    {
+
+        /// <summary>
+        /// Zero-based position of the event in the batch's `events` array; -1 when the error concerns the batch as a whole.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("index", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(-9007199254740991L, 9007199254740991L)]
+        public long Index { get; set; } = default!;
+
+        /// <summary>
+        /// Why the event was not stored.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// What became of a batch that was not stored whole: how many of its events were stored, and each one that was not by its position. An error about the batch as a whole has index -1.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IngestEventsOutcome
+    {
+
+        /// <summary>
+        /// Outcome flag of the batch as the server reports it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Always)]
+        public bool Success { get; set; } = default!;
+
+        /// <summary>
+        /// Number of events of the batch that were stored.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("processed", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long Processed { get; set; } = default!;
+
+        /// <summary>
+        /// The events that were not stored, by position in the batch.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("errors", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.ICollection<IngestEventError>? Errors { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// How a provider authenticates: through OAuth in a browser, with an API key, or with a user name and password.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationAuthType.Converter))]
+    public readonly partial struct IntegrationAuthType : global::System.IEquatable<IntegrationAuthType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationAuthType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>oauth</c>.</summary>
+        public static IntegrationAuthType Oauth { get; } = new IntegrationAuthType(@"oauth");
+
+        /// <summary>The wire value <c>api_key</c>.</summary>
+        public static IntegrationAuthType ApiKey { get; } = new IntegrationAuthType(@"api_key");
+
+        /// <summary>The wire value <c>basic_auth</c>.</summary>
+        public static IntegrationAuthType BasicAuth { get; } = new IntegrationAuthType(@"basic_auth");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationAuthType> KnownValues { get; } = new IntegrationAuthType[]
+        {
+
+            new IntegrationAuthType(@"oauth"),
+
+            new IntegrationAuthType(@"api_key"),
+
+            new IntegrationAuthType(@"basic_auth"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationAuthType left, IntegrationAuthType right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationAuthType left, IntegrationAuthType right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationAuthType(string? value) => value is null ? default : new IntegrationAuthType(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationAuthType other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationAuthType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationAuthType) || objectType == typeof(IntegrationAuthType?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationAuthType?) ? (object?)null : default(IntegrationAuthType);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationAuthType(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationAuthType but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationAuthType known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every documented answer of validateApiKey: the success body or the body of a status the contract documents as an answer. One of: ValidateApiKeySuccess, ValidateApiKeyFailure. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ValidateApiKeyResult
+    {
+
+        /// <summary>
+        /// Always true in a success response.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("valid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Valid { get; set; } = default!;
+
+        /// <summary>
+        /// The organization the key belongs to.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("organizationId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? OrganizationId { get; set; } = default!;
+
+        /// <summary>
+        /// The user who created the key; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdById", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CreatedById { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("organization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyOrganization? Organization { get; set; } = default!;
+
+        /// <summary>
+        /// The member who created the key; null when unknown.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("createdBy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyCreator? CreatedBy { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyDetails? ApiKey { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("authorization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApiKeyAuthorization? Authorization { get; set; } = default!;
+
+        /// <summary>
+        /// Why the key was not validated.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Error { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// Every documented answer of disconnectIntegration: the success body or the body of a status the contract documents as an answer. One of: IntegrationDisconnectResponse, IntegrationDisconnectNotConnectedResponse. Holds the fields of every variant; those of other variants stay null.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -7242,6 +14458,43 @@ namespace Outlit
         /// </summary>
         [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Message { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Every documented answer of ingestEvents: the success body or the body of a status the contract documents as an answer. One of: IngestEventsSuccess, IngestEventsOutcome. Holds the fields of every variant; those of other variants stay null.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class IngestEventsResult
+    {
+
+        /// <summary>
+        /// Outcome flag of the batch as the server reports it.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? Success { get; set; } = default!;
+
+        /// <summary>
+        /// Number of events of the batch that were stored.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("processed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9007199254740991L)]
+        public long? Processed { get; set; } = default!;
+
+        /// <summary>
+        /// The events that were not stored, by position in the batch.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("errors", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.ICollection<IngestEventError>? Errors { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8108,6 +15361,9 @@ namespace Outlit
         /// <summary>The wire value <c>behaviorMetrics</c>.</summary>
         public static GetCustomerInputIncludeItem BehaviorMetrics { get; } = new GetCustomerInputIncludeItem(@"behaviorMetrics");
 
+        /// <summary>The wire value <c>enrichment</c>.</summary>
+        public static GetCustomerInputIncludeItem Enrichment { get; } = new GetCustomerInputIncludeItem(@"enrichment");
+
         /// <summary>The values the contract listed when this client was generated.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<GetCustomerInputIncludeItem> KnownValues { get; } = new GetCustomerInputIncludeItem[]
         {
@@ -8119,6 +15375,8 @@ namespace Outlit
             new GetCustomerInputIncludeItem(@"recentTimeline"),
 
             new GetCustomerInputIncludeItem(@"behaviorMetrics"),
+
+            new GetCustomerInputIncludeItem(@"enrichment"),
 
         };
 
@@ -8979,6 +16237,3404 @@ namespace Outlit
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// `org_admins` sends to the workspace admins; `explicit` sends to a fixed list of addresses.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(DestinationEmailRecipientsConfigRecipientMode.Converter))]
+    public readonly partial struct DestinationEmailRecipientsConfigRecipientMode : global::System.IEquatable<DestinationEmailRecipientsConfigRecipientMode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public DestinationEmailRecipientsConfigRecipientMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>org_admins</c>.</summary>
+        public static DestinationEmailRecipientsConfigRecipientMode OrgAdmins { get; } = new DestinationEmailRecipientsConfigRecipientMode(@"org_admins");
+
+        /// <summary>The wire value <c>explicit</c>.</summary>
+        public static DestinationEmailRecipientsConfigRecipientMode Explicit { get; } = new DestinationEmailRecipientsConfigRecipientMode(@"explicit");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DestinationEmailRecipientsConfigRecipientMode> KnownValues { get; } = new DestinationEmailRecipientsConfigRecipientMode[]
+        {
+
+            new DestinationEmailRecipientsConfigRecipientMode(@"org_admins"),
+
+            new DestinationEmailRecipientsConfigRecipientMode(@"explicit"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(DestinationEmailRecipientsConfigRecipientMode left, DestinationEmailRecipientsConfigRecipientMode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(DestinationEmailRecipientsConfigRecipientMode left, DestinationEmailRecipientsConfigRecipientMode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator DestinationEmailRecipientsConfigRecipientMode(string? value) => value is null ? default : new DestinationEmailRecipientsConfigRecipientMode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(DestinationEmailRecipientsConfigRecipientMode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is DestinationEmailRecipientsConfigRecipientMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(DestinationEmailRecipientsConfigRecipientMode) || objectType == typeof(DestinationEmailRecipientsConfigRecipientMode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(DestinationEmailRecipientsConfigRecipientMode?) ? (object?)null : default(DestinationEmailRecipientsConfigRecipientMode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new DestinationEmailRecipientsConfigRecipientMode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for DestinationEmailRecipientsConfigRecipientMode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is DestinationEmailRecipientsConfigRecipientMode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Service that delivers the webhook calls: `OUTPOST` or `WEBHOOK`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(DestinationWebhookEndpointProvider.Converter))]
+    public readonly partial struct DestinationWebhookEndpointProvider : global::System.IEquatable<DestinationWebhookEndpointProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public DestinationWebhookEndpointProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>OUTPOST</c>.</summary>
+        public static DestinationWebhookEndpointProvider Outpost { get; } = new DestinationWebhookEndpointProvider(@"OUTPOST");
+
+        /// <summary>The wire value <c>WEBHOOK</c>.</summary>
+        public static DestinationWebhookEndpointProvider Webhook { get; } = new DestinationWebhookEndpointProvider(@"WEBHOOK");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DestinationWebhookEndpointProvider> KnownValues { get; } = new DestinationWebhookEndpointProvider[]
+        {
+
+            new DestinationWebhookEndpointProvider(@"OUTPOST"),
+
+            new DestinationWebhookEndpointProvider(@"WEBHOOK"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(DestinationWebhookEndpointProvider left, DestinationWebhookEndpointProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(DestinationWebhookEndpointProvider left, DestinationWebhookEndpointProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator DestinationWebhookEndpointProvider(string? value) => value is null ? default : new DestinationWebhookEndpointProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(DestinationWebhookEndpointProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is DestinationWebhookEndpointProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(DestinationWebhookEndpointProvider) || objectType == typeof(DestinationWebhookEndpointProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(DestinationWebhookEndpointProvider?) ? (object?)null : default(DestinationWebhookEndpointProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new DestinationWebhookEndpointProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for DestinationWebhookEndpointProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is DestinationWebhookEndpointProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `EMAIL` for this kind.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(DestinationEmailRecipientsProvider.Converter))]
+    public readonly partial struct DestinationEmailRecipientsProvider : global::System.IEquatable<DestinationEmailRecipientsProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public DestinationEmailRecipientsProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>EMAIL</c>.</summary>
+        public static DestinationEmailRecipientsProvider Email { get; } = new DestinationEmailRecipientsProvider(@"EMAIL");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DestinationEmailRecipientsProvider> KnownValues { get; } = new DestinationEmailRecipientsProvider[]
+        {
+
+            new DestinationEmailRecipientsProvider(@"EMAIL"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(DestinationEmailRecipientsProvider left, DestinationEmailRecipientsProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(DestinationEmailRecipientsProvider left, DestinationEmailRecipientsProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator DestinationEmailRecipientsProvider(string? value) => value is null ? default : new DestinationEmailRecipientsProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(DestinationEmailRecipientsProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is DestinationEmailRecipientsProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(DestinationEmailRecipientsProvider) || objectType == typeof(DestinationEmailRecipientsProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(DestinationEmailRecipientsProvider?) ? (object?)null : default(DestinationEmailRecipientsProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new DestinationEmailRecipientsProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for DestinationEmailRecipientsProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is DestinationEmailRecipientsProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Kind of destination to create; only `SLACK_CHANNEL` is accepted.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(CreateDestinationInputType.Converter))]
+    public readonly partial struct CreateDestinationInputType : global::System.IEquatable<CreateDestinationInputType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public CreateDestinationInputType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>SLACK_CHANNEL</c>.</summary>
+        public static CreateDestinationInputType SlackChannel { get; } = new CreateDestinationInputType(@"SLACK_CHANNEL");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<CreateDestinationInputType> KnownValues { get; } = new CreateDestinationInputType[]
+        {
+
+            new CreateDestinationInputType(@"SLACK_CHANNEL"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(CreateDestinationInputType left, CreateDestinationInputType right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(CreateDestinationInputType left, CreateDestinationInputType right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator CreateDestinationInputType(string? value) => value is null ? default : new CreateDestinationInputType(value);
+
+        /// <inheritdoc/>
+        public bool Equals(CreateDestinationInputType other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is CreateDestinationInputType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(CreateDestinationInputType) || objectType == typeof(CreateDestinationInputType?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(CreateDestinationInputType?) ? (object?)null : default(CreateDestinationInputType);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new CreateDestinationInputType(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for CreateDestinationInputType but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is CreateDestinationInputType known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `unavailable` for this case.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(FeatureEvidenceUnavailableCoverage.Converter))]
+    public readonly partial struct FeatureEvidenceUnavailableCoverage : global::System.IEquatable<FeatureEvidenceUnavailableCoverage>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public FeatureEvidenceUnavailableCoverage(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>unavailable</c>.</summary>
+        public static FeatureEvidenceUnavailableCoverage Unavailable { get; } = new FeatureEvidenceUnavailableCoverage(@"unavailable");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<FeatureEvidenceUnavailableCoverage> KnownValues { get; } = new FeatureEvidenceUnavailableCoverage[]
+        {
+
+            new FeatureEvidenceUnavailableCoverage(@"unavailable"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(FeatureEvidenceUnavailableCoverage left, FeatureEvidenceUnavailableCoverage right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(FeatureEvidenceUnavailableCoverage left, FeatureEvidenceUnavailableCoverage right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator FeatureEvidenceUnavailableCoverage(string? value) => value is null ? default : new FeatureEvidenceUnavailableCoverage(value);
+
+        /// <inheritdoc/>
+        public bool Equals(FeatureEvidenceUnavailableCoverage other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is FeatureEvidenceUnavailableCoverage other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(FeatureEvidenceUnavailableCoverage) || objectType == typeof(FeatureEvidenceUnavailableCoverage?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(FeatureEvidenceUnavailableCoverage?) ? (object?)null : default(FeatureEvidenceUnavailableCoverage);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new FeatureEvidenceUnavailableCoverage(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for FeatureEvidenceUnavailableCoverage but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is FeatureEvidenceUnavailableCoverage known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the events come from: the Outlit SDK, PostHog or Mixpanel.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(MetricSourceProvider.Converter))]
+    public readonly partial struct MetricSourceProvider : global::System.IEquatable<MetricSourceProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public MetricSourceProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>outlit_sdk</c>.</summary>
+        public static MetricSourceProvider OutlitSdk { get; } = new MetricSourceProvider(@"outlit_sdk");
+
+        /// <summary>The wire value <c>posthog</c>.</summary>
+        public static MetricSourceProvider PostHog { get; } = new MetricSourceProvider(@"posthog");
+
+        /// <summary>The wire value <c>mixpanel</c>.</summary>
+        public static MetricSourceProvider Mixpanel { get; } = new MetricSourceProvider(@"mixpanel");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<MetricSourceProvider> KnownValues { get; } = new MetricSourceProvider[]
+        {
+
+            new MetricSourceProvider(@"outlit_sdk"),
+
+            new MetricSourceProvider(@"posthog"),
+
+            new MetricSourceProvider(@"mixpanel"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(MetricSourceProvider left, MetricSourceProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(MetricSourceProvider left, MetricSourceProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator MetricSourceProvider(string? value) => value is null ? default : new MetricSourceProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(MetricSourceProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is MetricSourceProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(MetricSourceProvider) || objectType == typeof(MetricSourceProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(MetricSourceProvider?) ? (object?)null : default(MetricSourceProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new MetricSourceProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for MetricSourceProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is MetricSourceProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the source can be queried: ready, still loading data, or blocked.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(MetricSourceReadiness.Converter))]
+    public readonly partial struct MetricSourceReadiness : global::System.IEquatable<MetricSourceReadiness>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public MetricSourceReadiness(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>READY</c>.</summary>
+        public static MetricSourceReadiness Ready { get; } = new MetricSourceReadiness(@"READY");
+
+        /// <summary>The wire value <c>WARMING</c>.</summary>
+        public static MetricSourceReadiness Warming { get; } = new MetricSourceReadiness(@"WARMING");
+
+        /// <summary>The wire value <c>BLOCKED</c>.</summary>
+        public static MetricSourceReadiness Blocked { get; } = new MetricSourceReadiness(@"BLOCKED");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<MetricSourceReadiness> KnownValues { get; } = new MetricSourceReadiness[]
+        {
+
+            new MetricSourceReadiness(@"READY"),
+
+            new MetricSourceReadiness(@"WARMING"),
+
+            new MetricSourceReadiness(@"BLOCKED"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(MetricSourceReadiness left, MetricSourceReadiness right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(MetricSourceReadiness left, MetricSourceReadiness right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator MetricSourceReadiness(string? value) => value is null ? default : new MetricSourceReadiness(value);
+
+        /// <inheritdoc/>
+        public bool Equals(MetricSourceReadiness other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is MetricSourceReadiness other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(MetricSourceReadiness) || objectType == typeof(MetricSourceReadiness?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(MetricSourceReadiness?) ? (object?)null : default(MetricSourceReadiness);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new MetricSourceReadiness(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for MetricSourceReadiness but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is MetricSourceReadiness known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// `browser_handoff` when the connection is finished in a browser from a link the tools hand out; `human_controlled` when a person has to complete it without such a link.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationToolProviderCapabilitySetupMode.Converter))]
+    public readonly partial struct IntegrationToolProviderCapabilitySetupMode : global::System.IEquatable<IntegrationToolProviderCapabilitySetupMode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationToolProviderCapabilitySetupMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>browser_handoff</c>.</summary>
+        public static IntegrationToolProviderCapabilitySetupMode BrowserHandoff { get; } = new IntegrationToolProviderCapabilitySetupMode(@"browser_handoff");
+
+        /// <summary>The wire value <c>human_controlled</c>.</summary>
+        public static IntegrationToolProviderCapabilitySetupMode HumanControlled { get; } = new IntegrationToolProviderCapabilitySetupMode(@"human_controlled");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationToolProviderCapabilitySetupMode> KnownValues { get; } = new IntegrationToolProviderCapabilitySetupMode[]
+        {
+
+            new IntegrationToolProviderCapabilitySetupMode(@"browser_handoff"),
+
+            new IntegrationToolProviderCapabilitySetupMode(@"human_controlled"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationToolProviderCapabilitySetupMode left, IntegrationToolProviderCapabilitySetupMode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationToolProviderCapabilitySetupMode left, IntegrationToolProviderCapabilitySetupMode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationToolProviderCapabilitySetupMode(string? value) => value is null ? default : new IntegrationToolProviderCapabilitySetupMode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationToolProviderCapabilitySetupMode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationToolProviderCapabilitySetupMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationToolProviderCapabilitySetupMode) || objectType == typeof(IntegrationToolProviderCapabilitySetupMode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationToolProviderCapabilitySetupMode?) ? (object?)null : default(IntegrationToolProviderCapabilitySetupMode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationToolProviderCapabilitySetupMode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationToolProviderCapabilitySetupMode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationToolProviderCapabilitySetupMode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// `handoff_ready` when a link was created; `already_connected` when the provider needs no new connection.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(BeginIntegrationSetupOutputState.Converter))]
+    public readonly partial struct BeginIntegrationSetupOutputState : global::System.IEquatable<BeginIntegrationSetupOutputState>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public BeginIntegrationSetupOutputState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>handoff_ready</c>.</summary>
+        public static BeginIntegrationSetupOutputState HandoffReady { get; } = new BeginIntegrationSetupOutputState(@"handoff_ready");
+
+        /// <summary>The wire value <c>already_connected</c>.</summary>
+        public static BeginIntegrationSetupOutputState AlreadyConnected { get; } = new BeginIntegrationSetupOutputState(@"already_connected");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<BeginIntegrationSetupOutputState> KnownValues { get; } = new BeginIntegrationSetupOutputState[]
+        {
+
+            new BeginIntegrationSetupOutputState(@"handoff_ready"),
+
+            new BeginIntegrationSetupOutputState(@"already_connected"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(BeginIntegrationSetupOutputState left, BeginIntegrationSetupOutputState right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(BeginIntegrationSetupOutputState left, BeginIntegrationSetupOutputState right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator BeginIntegrationSetupOutputState(string? value) => value is null ? default : new BeginIntegrationSetupOutputState(value);
+
+        /// <inheritdoc/>
+        public bool Equals(BeginIntegrationSetupOutputState other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is BeginIntegrationSetupOutputState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(BeginIntegrationSetupOutputState) || objectType == typeof(BeginIntegrationSetupOutputState?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(BeginIntegrationSetupOutputState?) ? (object?)null : default(BeginIntegrationSetupOutputState);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new BeginIntegrationSetupOutputState(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for BeginIntegrationSetupOutputState but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is BeginIntegrationSetupOutputState known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Outlit deal stage.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupCrmStageMappingOutlitStage.Converter))]
+    public readonly partial struct IntegrationSetupCrmStageMappingOutlitStage : global::System.IEquatable<IntegrationSetupCrmStageMappingOutlitStage>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupCrmStageMappingOutlitStage(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>Created</c>.</summary>
+        public static IntegrationSetupCrmStageMappingOutlitStage Created { get; } = new IntegrationSetupCrmStageMappingOutlitStage(@"Created");
+
+        /// <summary>The wire value <c>Quoting</c>.</summary>
+        public static IntegrationSetupCrmStageMappingOutlitStage Quoting { get; } = new IntegrationSetupCrmStageMappingOutlitStage(@"Quoting");
+
+        /// <summary>The wire value <c>Negotiation</c>.</summary>
+        public static IntegrationSetupCrmStageMappingOutlitStage Negotiation { get; } = new IntegrationSetupCrmStageMappingOutlitStage(@"Negotiation");
+
+        /// <summary>The wire value <c>Won</c>.</summary>
+        public static IntegrationSetupCrmStageMappingOutlitStage Won { get; } = new IntegrationSetupCrmStageMappingOutlitStage(@"Won");
+
+        /// <summary>The wire value <c>Lost</c>.</summary>
+        public static IntegrationSetupCrmStageMappingOutlitStage Lost { get; } = new IntegrationSetupCrmStageMappingOutlitStage(@"Lost");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupCrmStageMappingOutlitStage> KnownValues { get; } = new IntegrationSetupCrmStageMappingOutlitStage[]
+        {
+
+            new IntegrationSetupCrmStageMappingOutlitStage(@"Created"),
+
+            new IntegrationSetupCrmStageMappingOutlitStage(@"Quoting"),
+
+            new IntegrationSetupCrmStageMappingOutlitStage(@"Negotiation"),
+
+            new IntegrationSetupCrmStageMappingOutlitStage(@"Won"),
+
+            new IntegrationSetupCrmStageMappingOutlitStage(@"Lost"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupCrmStageMappingOutlitStage left, IntegrationSetupCrmStageMappingOutlitStage right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupCrmStageMappingOutlitStage left, IntegrationSetupCrmStageMappingOutlitStage right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupCrmStageMappingOutlitStage(string? value) => value is null ? default : new IntegrationSetupCrmStageMappingOutlitStage(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupCrmStageMappingOutlitStage other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupCrmStageMappingOutlitStage other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupCrmStageMappingOutlitStage) || objectType == typeof(IntegrationSetupCrmStageMappingOutlitStage?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupCrmStageMappingOutlitStage?) ? (object?)null : default(IntegrationSetupCrmStageMappingOutlitStage);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupCrmStageMappingOutlitStage(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupCrmStageMappingOutlitStage but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupCrmStageMappingOutlitStage known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `crm_mapping`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupCrmMappingConfigurationKind.Converter))]
+    public readonly partial struct IntegrationSetupCrmMappingConfigurationKind : global::System.IEquatable<IntegrationSetupCrmMappingConfigurationKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupCrmMappingConfigurationKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>crm_mapping</c>.</summary>
+        public static IntegrationSetupCrmMappingConfigurationKind CrmMapping { get; } = new IntegrationSetupCrmMappingConfigurationKind(@"crm_mapping");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupCrmMappingConfigurationKind> KnownValues { get; } = new IntegrationSetupCrmMappingConfigurationKind[]
+        {
+
+            new IntegrationSetupCrmMappingConfigurationKind(@"crm_mapping"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupCrmMappingConfigurationKind left, IntegrationSetupCrmMappingConfigurationKind right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupCrmMappingConfigurationKind left, IntegrationSetupCrmMappingConfigurationKind right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupCrmMappingConfigurationKind(string? value) => value is null ? default : new IntegrationSetupCrmMappingConfigurationKind(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupCrmMappingConfigurationKind other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupCrmMappingConfigurationKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupCrmMappingConfigurationKind) || objectType == typeof(IntegrationSetupCrmMappingConfigurationKind?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupCrmMappingConfigurationKind?) ? (object?)null : default(IntegrationSetupCrmMappingConfigurationKind);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupCrmMappingConfigurationKind(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupCrmMappingConfigurationKind but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupCrmMappingConfigurationKind known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// CRM provider to set up.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupCrmRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupCrmRequestProvider : global::System.IEquatable<IntegrationSetupCrmRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupCrmRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>salesforce</c>.</summary>
+        public static IntegrationSetupCrmRequestProvider Salesforce { get; } = new IntegrationSetupCrmRequestProvider(@"salesforce");
+
+        /// <summary>The wire value <c>hubspot</c>.</summary>
+        public static IntegrationSetupCrmRequestProvider Hubspot { get; } = new IntegrationSetupCrmRequestProvider(@"hubspot");
+
+        /// <summary>The wire value <c>attio</c>.</summary>
+        public static IntegrationSetupCrmRequestProvider Attio { get; } = new IntegrationSetupCrmRequestProvider(@"attio");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupCrmRequestProvider> KnownValues { get; } = new IntegrationSetupCrmRequestProvider[]
+        {
+
+            new IntegrationSetupCrmRequestProvider(@"salesforce"),
+
+            new IntegrationSetupCrmRequestProvider(@"hubspot"),
+
+            new IntegrationSetupCrmRequestProvider(@"attio"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupCrmRequestProvider left, IntegrationSetupCrmRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupCrmRequestProvider left, IntegrationSetupCrmRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupCrmRequestProvider(string? value) => value is null ? default : new IntegrationSetupCrmRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupCrmRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupCrmRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupCrmRequestProvider) || objectType == typeof(IntegrationSetupCrmRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupCrmRequestProvider?) ? (object?)null : default(IntegrationSetupCrmRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupCrmRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupCrmRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupCrmRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Provider to set up.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupSlackGoogleGongRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupSlackGoogleGongRequestProvider : global::System.IEquatable<IntegrationSetupSlackGoogleGongRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupSlackGoogleGongRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>slack</c>.</summary>
+        public static IntegrationSetupSlackGoogleGongRequestProvider Slack { get; } = new IntegrationSetupSlackGoogleGongRequestProvider(@"slack");
+
+        /// <summary>The wire value <c>google-calendar</c>.</summary>
+        public static IntegrationSetupSlackGoogleGongRequestProvider GoogleCalendar { get; } = new IntegrationSetupSlackGoogleGongRequestProvider(@"google-calendar");
+
+        /// <summary>The wire value <c>google-mail</c>.</summary>
+        public static IntegrationSetupSlackGoogleGongRequestProvider GoogleMail { get; } = new IntegrationSetupSlackGoogleGongRequestProvider(@"google-mail");
+
+        /// <summary>The wire value <c>gong</c>.</summary>
+        public static IntegrationSetupSlackGoogleGongRequestProvider Gong { get; } = new IntegrationSetupSlackGoogleGongRequestProvider(@"gong");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupSlackGoogleGongRequestProvider> KnownValues { get; } = new IntegrationSetupSlackGoogleGongRequestProvider[]
+        {
+
+            new IntegrationSetupSlackGoogleGongRequestProvider(@"slack"),
+
+            new IntegrationSetupSlackGoogleGongRequestProvider(@"google-calendar"),
+
+            new IntegrationSetupSlackGoogleGongRequestProvider(@"google-mail"),
+
+            new IntegrationSetupSlackGoogleGongRequestProvider(@"gong"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupSlackGoogleGongRequestProvider left, IntegrationSetupSlackGoogleGongRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupSlackGoogleGongRequestProvider left, IntegrationSetupSlackGoogleGongRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupSlackGoogleGongRequestProvider(string? value) => value is null ? default : new IntegrationSetupSlackGoogleGongRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupSlackGoogleGongRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupSlackGoogleGongRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupSlackGoogleGongRequestProvider) || objectType == typeof(IntegrationSetupSlackGoogleGongRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupSlackGoogleGongRequestProvider?) ? (object?)null : default(IntegrationSetupSlackGoogleGongRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupSlackGoogleGongRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupSlackGoogleGongRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupSlackGoogleGongRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `stripe`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupStripeOAuthRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupStripeOAuthRequestProvider : global::System.IEquatable<IntegrationSetupStripeOAuthRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupStripeOAuthRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>stripe</c>.</summary>
+        public static IntegrationSetupStripeOAuthRequestProvider Stripe { get; } = new IntegrationSetupStripeOAuthRequestProvider(@"stripe");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupStripeOAuthRequestProvider> KnownValues { get; } = new IntegrationSetupStripeOAuthRequestProvider[]
+        {
+
+            new IntegrationSetupStripeOAuthRequestProvider(@"stripe"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupStripeOAuthRequestProvider left, IntegrationSetupStripeOAuthRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupStripeOAuthRequestProvider left, IntegrationSetupStripeOAuthRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupStripeOAuthRequestProvider(string? value) => value is null ? default : new IntegrationSetupStripeOAuthRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupStripeOAuthRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupStripeOAuthRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupStripeOAuthRequestProvider) || objectType == typeof(IntegrationSetupStripeOAuthRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupStripeOAuthRequestProvider?) ? (object?)null : default(IntegrationSetupStripeOAuthRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupStripeOAuthRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupStripeOAuthRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupStripeOAuthRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `oauth` when given.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupStripeOAuthRequestConnectionMode.Converter))]
+    public readonly partial struct IntegrationSetupStripeOAuthRequestConnectionMode : global::System.IEquatable<IntegrationSetupStripeOAuthRequestConnectionMode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupStripeOAuthRequestConnectionMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>oauth</c>.</summary>
+        public static IntegrationSetupStripeOAuthRequestConnectionMode Oauth { get; } = new IntegrationSetupStripeOAuthRequestConnectionMode(@"oauth");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupStripeOAuthRequestConnectionMode> KnownValues { get; } = new IntegrationSetupStripeOAuthRequestConnectionMode[]
+        {
+
+            new IntegrationSetupStripeOAuthRequestConnectionMode(@"oauth"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupStripeOAuthRequestConnectionMode left, IntegrationSetupStripeOAuthRequestConnectionMode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupStripeOAuthRequestConnectionMode left, IntegrationSetupStripeOAuthRequestConnectionMode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupStripeOAuthRequestConnectionMode(string? value) => value is null ? default : new IntegrationSetupStripeOAuthRequestConnectionMode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupStripeOAuthRequestConnectionMode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupStripeOAuthRequestConnectionMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupStripeOAuthRequestConnectionMode) || objectType == typeof(IntegrationSetupStripeOAuthRequestConnectionMode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupStripeOAuthRequestConnectionMode?) ? (object?)null : default(IntegrationSetupStripeOAuthRequestConnectionMode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupStripeOAuthRequestConnectionMode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupStripeOAuthRequestConnectionMode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupStripeOAuthRequestConnectionMode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `restricted_key`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupStripeRestrictedKeyRequestConnectionMode.Converter))]
+    public readonly partial struct IntegrationSetupStripeRestrictedKeyRequestConnectionMode : global::System.IEquatable<IntegrationSetupStripeRestrictedKeyRequestConnectionMode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupStripeRestrictedKeyRequestConnectionMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>restricted_key</c>.</summary>
+        public static IntegrationSetupStripeRestrictedKeyRequestConnectionMode RestrictedKey { get; } = new IntegrationSetupStripeRestrictedKeyRequestConnectionMode(@"restricted_key");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupStripeRestrictedKeyRequestConnectionMode> KnownValues { get; } = new IntegrationSetupStripeRestrictedKeyRequestConnectionMode[]
+        {
+
+            new IntegrationSetupStripeRestrictedKeyRequestConnectionMode(@"restricted_key"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupStripeRestrictedKeyRequestConnectionMode left, IntegrationSetupStripeRestrictedKeyRequestConnectionMode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupStripeRestrictedKeyRequestConnectionMode left, IntegrationSetupStripeRestrictedKeyRequestConnectionMode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupStripeRestrictedKeyRequestConnectionMode(string? value) => value is null ? default : new IntegrationSetupStripeRestrictedKeyRequestConnectionMode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupStripeRestrictedKeyRequestConnectionMode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupStripeRestrictedKeyRequestConnectionMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupStripeRestrictedKeyRequestConnectionMode) || objectType == typeof(IntegrationSetupStripeRestrictedKeyRequestConnectionMode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupStripeRestrictedKeyRequestConnectionMode?) ? (object?)null : default(IntegrationSetupStripeRestrictedKeyRequestConnectionMode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupStripeRestrictedKeyRequestConnectionMode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupStripeRestrictedKeyRequestConnectionMode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupStripeRestrictedKeyRequestConnectionMode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the key belongs to a personal or an enterprise Granola account; personal when omitted.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupGranolaCredentialsAuthScope.Converter))]
+    public readonly partial struct IntegrationSetupGranolaCredentialsAuthScope : global::System.IEquatable<IntegrationSetupGranolaCredentialsAuthScope>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupGranolaCredentialsAuthScope(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>personal</c>.</summary>
+        public static IntegrationSetupGranolaCredentialsAuthScope Personal { get; } = new IntegrationSetupGranolaCredentialsAuthScope(@"personal");
+
+        /// <summary>The wire value <c>enterprise</c>.</summary>
+        public static IntegrationSetupGranolaCredentialsAuthScope Enterprise { get; } = new IntegrationSetupGranolaCredentialsAuthScope(@"enterprise");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupGranolaCredentialsAuthScope> KnownValues { get; } = new IntegrationSetupGranolaCredentialsAuthScope[]
+        {
+
+            new IntegrationSetupGranolaCredentialsAuthScope(@"personal"),
+
+            new IntegrationSetupGranolaCredentialsAuthScope(@"enterprise"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupGranolaCredentialsAuthScope left, IntegrationSetupGranolaCredentialsAuthScope right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupGranolaCredentialsAuthScope left, IntegrationSetupGranolaCredentialsAuthScope right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupGranolaCredentialsAuthScope(string? value) => value is null ? default : new IntegrationSetupGranolaCredentialsAuthScope(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupGranolaCredentialsAuthScope other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupGranolaCredentialsAuthScope other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupGranolaCredentialsAuthScope) || objectType == typeof(IntegrationSetupGranolaCredentialsAuthScope?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupGranolaCredentialsAuthScope?) ? (object?)null : default(IntegrationSetupGranolaCredentialsAuthScope);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupGranolaCredentialsAuthScope(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupGranolaCredentialsAuthScope but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupGranolaCredentialsAuthScope known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `granola`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupGranolaRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupGranolaRequestProvider : global::System.IEquatable<IntegrationSetupGranolaRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupGranolaRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>granola</c>.</summary>
+        public static IntegrationSetupGranolaRequestProvider Granola { get; } = new IntegrationSetupGranolaRequestProvider(@"granola");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupGranolaRequestProvider> KnownValues { get; } = new IntegrationSetupGranolaRequestProvider[]
+        {
+
+            new IntegrationSetupGranolaRequestProvider(@"granola"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupGranolaRequestProvider left, IntegrationSetupGranolaRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupGranolaRequestProvider left, IntegrationSetupGranolaRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupGranolaRequestProvider(string? value) => value is null ? default : new IntegrationSetupGranolaRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupGranolaRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupGranolaRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupGranolaRequestProvider) || objectType == typeof(IntegrationSetupGranolaRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupGranolaRequestProvider?) ? (object?)null : default(IntegrationSetupGranolaRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupGranolaRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupGranolaRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupGranolaRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `fireflies`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupFirefliesRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupFirefliesRequestProvider : global::System.IEquatable<IntegrationSetupFirefliesRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupFirefliesRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>fireflies</c>.</summary>
+        public static IntegrationSetupFirefliesRequestProvider Fireflies { get; } = new IntegrationSetupFirefliesRequestProvider(@"fireflies");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupFirefliesRequestProvider> KnownValues { get; } = new IntegrationSetupFirefliesRequestProvider[]
+        {
+
+            new IntegrationSetupFirefliesRequestProvider(@"fireflies"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupFirefliesRequestProvider left, IntegrationSetupFirefliesRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupFirefliesRequestProvider left, IntegrationSetupFirefliesRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupFirefliesRequestProvider(string? value) => value is null ? default : new IntegrationSetupFirefliesRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupFirefliesRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupFirefliesRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupFirefliesRequestProvider) || objectType == typeof(IntegrationSetupFirefliesRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupFirefliesRequestProvider?) ? (object?)null : default(IntegrationSetupFirefliesRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupFirefliesRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupFirefliesRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupFirefliesRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `pylon`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupPylonRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupPylonRequestProvider : global::System.IEquatable<IntegrationSetupPylonRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupPylonRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>pylon</c>.</summary>
+        public static IntegrationSetupPylonRequestProvider Pylon { get; } = new IntegrationSetupPylonRequestProvider(@"pylon");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupPylonRequestProvider> KnownValues { get; } = new IntegrationSetupPylonRequestProvider[]
+        {
+
+            new IntegrationSetupPylonRequestProvider(@"pylon"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupPylonRequestProvider left, IntegrationSetupPylonRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupPylonRequestProvider left, IntegrationSetupPylonRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupPylonRequestProvider(string? value) => value is null ? default : new IntegrationSetupPylonRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupPylonRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupPylonRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupPylonRequestProvider) || objectType == typeof(IntegrationSetupPylonRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupPylonRequestProvider?) ? (object?)null : default(IntegrationSetupPylonRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupPylonRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupPylonRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupPylonRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Data residency region of the Mixpanel project: United States, European Union or India.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupMixpanelCredentialsRegion.Converter))]
+    public readonly partial struct IntegrationSetupMixpanelCredentialsRegion : global::System.IEquatable<IntegrationSetupMixpanelCredentialsRegion>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupMixpanelCredentialsRegion(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>us</c>.</summary>
+        public static IntegrationSetupMixpanelCredentialsRegion Us { get; } = new IntegrationSetupMixpanelCredentialsRegion(@"us");
+
+        /// <summary>The wire value <c>eu</c>.</summary>
+        public static IntegrationSetupMixpanelCredentialsRegion Eu { get; } = new IntegrationSetupMixpanelCredentialsRegion(@"eu");
+
+        /// <summary>The wire value <c>in</c>.</summary>
+        public static IntegrationSetupMixpanelCredentialsRegion In { get; } = new IntegrationSetupMixpanelCredentialsRegion(@"in");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupMixpanelCredentialsRegion> KnownValues { get; } = new IntegrationSetupMixpanelCredentialsRegion[]
+        {
+
+            new IntegrationSetupMixpanelCredentialsRegion(@"us"),
+
+            new IntegrationSetupMixpanelCredentialsRegion(@"eu"),
+
+            new IntegrationSetupMixpanelCredentialsRegion(@"in"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupMixpanelCredentialsRegion left, IntegrationSetupMixpanelCredentialsRegion right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupMixpanelCredentialsRegion left, IntegrationSetupMixpanelCredentialsRegion right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupMixpanelCredentialsRegion(string? value) => value is null ? default : new IntegrationSetupMixpanelCredentialsRegion(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupMixpanelCredentialsRegion other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupMixpanelCredentialsRegion other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupMixpanelCredentialsRegion) || objectType == typeof(IntegrationSetupMixpanelCredentialsRegion?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupMixpanelCredentialsRegion?) ? (object?)null : default(IntegrationSetupMixpanelCredentialsRegion);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupMixpanelCredentialsRegion(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupMixpanelCredentialsRegion but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupMixpanelCredentialsRegion known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `mixpanel_mapping`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupMixpanelConfigurationKind.Converter))]
+    public readonly partial struct IntegrationSetupMixpanelConfigurationKind : global::System.IEquatable<IntegrationSetupMixpanelConfigurationKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupMixpanelConfigurationKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>mixpanel_mapping</c>.</summary>
+        public static IntegrationSetupMixpanelConfigurationKind MixpanelMapping { get; } = new IntegrationSetupMixpanelConfigurationKind(@"mixpanel_mapping");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupMixpanelConfigurationKind> KnownValues { get; } = new IntegrationSetupMixpanelConfigurationKind[]
+        {
+
+            new IntegrationSetupMixpanelConfigurationKind(@"mixpanel_mapping"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupMixpanelConfigurationKind left, IntegrationSetupMixpanelConfigurationKind right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupMixpanelConfigurationKind left, IntegrationSetupMixpanelConfigurationKind right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupMixpanelConfigurationKind(string? value) => value is null ? default : new IntegrationSetupMixpanelConfigurationKind(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupMixpanelConfigurationKind other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupMixpanelConfigurationKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupMixpanelConfigurationKind) || objectType == typeof(IntegrationSetupMixpanelConfigurationKind?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupMixpanelConfigurationKind?) ? (object?)null : default(IntegrationSetupMixpanelConfigurationKind);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupMixpanelConfigurationKind(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupMixpanelConfigurationKind but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupMixpanelConfigurationKind known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `mixpanel`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupMixpanelRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupMixpanelRequestProvider : global::System.IEquatable<IntegrationSetupMixpanelRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupMixpanelRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>mixpanel</c>.</summary>
+        public static IntegrationSetupMixpanelRequestProvider Mixpanel { get; } = new IntegrationSetupMixpanelRequestProvider(@"mixpanel");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupMixpanelRequestProvider> KnownValues { get; } = new IntegrationSetupMixpanelRequestProvider[]
+        {
+
+            new IntegrationSetupMixpanelRequestProvider(@"mixpanel"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupMixpanelRequestProvider left, IntegrationSetupMixpanelRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupMixpanelRequestProvider left, IntegrationSetupMixpanelRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupMixpanelRequestProvider(string? value) => value is null ? default : new IntegrationSetupMixpanelRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupMixpanelRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupMixpanelRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupMixpanelRequestProvider) || objectType == typeof(IntegrationSetupMixpanelRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupMixpanelRequestProvider?) ? (object?)null : default(IntegrationSetupMixpanelRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupMixpanelRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupMixpanelRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupMixpanelRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// PostHog cloud region.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupPostHogCredentialsRegion.Converter))]
+    public readonly partial struct IntegrationSetupPostHogCredentialsRegion : global::System.IEquatable<IntegrationSetupPostHogCredentialsRegion>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupPostHogCredentialsRegion(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>us</c>.</summary>
+        public static IntegrationSetupPostHogCredentialsRegion Us { get; } = new IntegrationSetupPostHogCredentialsRegion(@"us");
+
+        /// <summary>The wire value <c>eu</c>.</summary>
+        public static IntegrationSetupPostHogCredentialsRegion Eu { get; } = new IntegrationSetupPostHogCredentialsRegion(@"eu");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupPostHogCredentialsRegion> KnownValues { get; } = new IntegrationSetupPostHogCredentialsRegion[]
+        {
+
+            new IntegrationSetupPostHogCredentialsRegion(@"us"),
+
+            new IntegrationSetupPostHogCredentialsRegion(@"eu"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupPostHogCredentialsRegion left, IntegrationSetupPostHogCredentialsRegion right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupPostHogCredentialsRegion left, IntegrationSetupPostHogCredentialsRegion right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupPostHogCredentialsRegion(string? value) => value is null ? default : new IntegrationSetupPostHogCredentialsRegion(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupPostHogCredentialsRegion other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupPostHogCredentialsRegion other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupPostHogCredentialsRegion) || objectType == typeof(IntegrationSetupPostHogCredentialsRegion?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupPostHogCredentialsRegion?) ? (object?)null : default(IntegrationSetupPostHogCredentialsRegion);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupPostHogCredentialsRegion(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupPostHogCredentialsRegion but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupPostHogCredentialsRegion known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `posthog`.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupPostHogRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupPostHogRequestProvider : global::System.IEquatable<IntegrationSetupPostHogRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupPostHogRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>posthog</c>.</summary>
+        public static IntegrationSetupPostHogRequestProvider Posthog { get; } = new IntegrationSetupPostHogRequestProvider(@"posthog");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupPostHogRequestProvider> KnownValues { get; } = new IntegrationSetupPostHogRequestProvider[]
+        {
+
+            new IntegrationSetupPostHogRequestProvider(@"posthog"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupPostHogRequestProvider left, IntegrationSetupPostHogRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupPostHogRequestProvider left, IntegrationSetupPostHogRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupPostHogRequestProvider(string? value) => value is null ? default : new IntegrationSetupPostHogRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupPostHogRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupPostHogRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupPostHogRequestProvider) || objectType == typeof(IntegrationSetupPostHogRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupPostHogRequestProvider?) ? (object?)null : default(IntegrationSetupPostHogRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupPostHogRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupPostHogRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupPostHogRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Provider to set up.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupClerkSupabaseRequestProvider.Converter))]
+    public readonly partial struct IntegrationSetupClerkSupabaseRequestProvider : global::System.IEquatable<IntegrationSetupClerkSupabaseRequestProvider>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupClerkSupabaseRequestProvider(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>clerk</c>.</summary>
+        public static IntegrationSetupClerkSupabaseRequestProvider Clerk { get; } = new IntegrationSetupClerkSupabaseRequestProvider(@"clerk");
+
+        /// <summary>The wire value <c>supabase</c>.</summary>
+        public static IntegrationSetupClerkSupabaseRequestProvider Supabase { get; } = new IntegrationSetupClerkSupabaseRequestProvider(@"supabase");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupClerkSupabaseRequestProvider> KnownValues { get; } = new IntegrationSetupClerkSupabaseRequestProvider[]
+        {
+
+            new IntegrationSetupClerkSupabaseRequestProvider(@"clerk"),
+
+            new IntegrationSetupClerkSupabaseRequestProvider(@"supabase"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupClerkSupabaseRequestProvider left, IntegrationSetupClerkSupabaseRequestProvider right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupClerkSupabaseRequestProvider left, IntegrationSetupClerkSupabaseRequestProvider right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupClerkSupabaseRequestProvider(string? value) => value is null ? default : new IntegrationSetupClerkSupabaseRequestProvider(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupClerkSupabaseRequestProvider other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupClerkSupabaseRequestProvider other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupClerkSupabaseRequestProvider) || objectType == typeof(IntegrationSetupClerkSupabaseRequestProvider?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupClerkSupabaseRequestProvider?) ? (object?)null : default(IntegrationSetupClerkSupabaseRequestProvider);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupClerkSupabaseRequestProvider(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupClerkSupabaseRequestProvider but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupClerkSupabaseRequestProvider known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Always `oauth` when given.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(SetupIntegrationInputConnectionMode.Converter))]
+    public readonly partial struct SetupIntegrationInputConnectionMode : global::System.IEquatable<SetupIntegrationInputConnectionMode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public SetupIntegrationInputConnectionMode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>oauth</c>.</summary>
+        public static SetupIntegrationInputConnectionMode Oauth { get; } = new SetupIntegrationInputConnectionMode(@"oauth");
+
+        /// <summary>The wire value <c>restricted_key</c>.</summary>
+        public static SetupIntegrationInputConnectionMode RestrictedKey { get; } = new SetupIntegrationInputConnectionMode(@"restricted_key");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SetupIntegrationInputConnectionMode> KnownValues { get; } = new SetupIntegrationInputConnectionMode[]
+        {
+
+            new SetupIntegrationInputConnectionMode(@"oauth"),
+
+            new SetupIntegrationInputConnectionMode(@"restricted_key"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(SetupIntegrationInputConnectionMode left, SetupIntegrationInputConnectionMode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(SetupIntegrationInputConnectionMode left, SetupIntegrationInputConnectionMode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator SetupIntegrationInputConnectionMode(string? value) => value is null ? default : new SetupIntegrationInputConnectionMode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(SetupIntegrationInputConnectionMode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is SetupIntegrationInputConnectionMode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(SetupIntegrationInputConnectionMode) || objectType == typeof(SetupIntegrationInputConnectionMode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(SetupIntegrationInputConnectionMode?) ? (object?)null : default(SetupIntegrationInputConnectionMode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new SetupIntegrationInputConnectionMode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for SetupIntegrationInputConnectionMode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is SetupIntegrationInputConnectionMode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why the browser is needed: to authorize the provider, to repair the connection, or to finish setup on the provider's side.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupBrowserHandoffStepPurpose.Converter))]
+    public readonly partial struct IntegrationSetupBrowserHandoffStepPurpose : global::System.IEquatable<IntegrationSetupBrowserHandoffStepPurpose>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupBrowserHandoffStepPurpose(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>authentication</c>.</summary>
+        public static IntegrationSetupBrowserHandoffStepPurpose Authentication { get; } = new IntegrationSetupBrowserHandoffStepPurpose(@"authentication");
+
+        /// <summary>The wire value <c>recovery</c>.</summary>
+        public static IntegrationSetupBrowserHandoffStepPurpose Recovery { get; } = new IntegrationSetupBrowserHandoffStepPurpose(@"recovery");
+
+        /// <summary>The wire value <c>external_setup</c>.</summary>
+        public static IntegrationSetupBrowserHandoffStepPurpose ExternalSetup { get; } = new IntegrationSetupBrowserHandoffStepPurpose(@"external_setup");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupBrowserHandoffStepPurpose> KnownValues { get; } = new IntegrationSetupBrowserHandoffStepPurpose[]
+        {
+
+            new IntegrationSetupBrowserHandoffStepPurpose(@"authentication"),
+
+            new IntegrationSetupBrowserHandoffStepPurpose(@"recovery"),
+
+            new IntegrationSetupBrowserHandoffStepPurpose(@"external_setup"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupBrowserHandoffStepPurpose left, IntegrationSetupBrowserHandoffStepPurpose right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupBrowserHandoffStepPurpose left, IntegrationSetupBrowserHandoffStepPurpose right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupBrowserHandoffStepPurpose(string? value) => value is null ? default : new IntegrationSetupBrowserHandoffStepPurpose(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupBrowserHandoffStepPurpose other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupBrowserHandoffStepPurpose other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupBrowserHandoffStepPurpose) || objectType == typeof(IntegrationSetupBrowserHandoffStepPurpose?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupBrowserHandoffStepPurpose?) ? (object?)null : default(IntegrationSetupBrowserHandoffStepPurpose);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupBrowserHandoffStepPurpose(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupBrowserHandoffStepPurpose but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupBrowserHandoffStepPurpose known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why the events could not be matched: no account key, no email address or domain, or no customer with a matching value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupMixpanelUnmappedReasonReason.Converter))]
+    public readonly partial struct IntegrationSetupMixpanelUnmappedReasonReason : global::System.IEquatable<IntegrationSetupMixpanelUnmappedReasonReason>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupMixpanelUnmappedReasonReason(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>missing_account_key</c>.</summary>
+        public static IntegrationSetupMixpanelUnmappedReasonReason MissingAccountKey { get; } = new IntegrationSetupMixpanelUnmappedReasonReason(@"missing_account_key");
+
+        /// <summary>The wire value <c>missing_email_or_domain</c>.</summary>
+        public static IntegrationSetupMixpanelUnmappedReasonReason MissingEmailOrDomain { get; } = new IntegrationSetupMixpanelUnmappedReasonReason(@"missing_email_or_domain");
+
+        /// <summary>The wire value <c>no_matching_customer</c>.</summary>
+        public static IntegrationSetupMixpanelUnmappedReasonReason NoMatchingCustomer { get; } = new IntegrationSetupMixpanelUnmappedReasonReason(@"no_matching_customer");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupMixpanelUnmappedReasonReason> KnownValues { get; } = new IntegrationSetupMixpanelUnmappedReasonReason[]
+        {
+
+            new IntegrationSetupMixpanelUnmappedReasonReason(@"missing_account_key"),
+
+            new IntegrationSetupMixpanelUnmappedReasonReason(@"missing_email_or_domain"),
+
+            new IntegrationSetupMixpanelUnmappedReasonReason(@"no_matching_customer"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupMixpanelUnmappedReasonReason left, IntegrationSetupMixpanelUnmappedReasonReason right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupMixpanelUnmappedReasonReason left, IntegrationSetupMixpanelUnmappedReasonReason right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupMixpanelUnmappedReasonReason(string? value) => value is null ? default : new IntegrationSetupMixpanelUnmappedReasonReason(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupMixpanelUnmappedReasonReason other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupMixpanelUnmappedReasonReason other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupMixpanelUnmappedReasonReason) || objectType == typeof(IntegrationSetupMixpanelUnmappedReasonReason?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupMixpanelUnmappedReasonReason?) ? (object?)null : default(IntegrationSetupMixpanelUnmappedReasonReason);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupMixpanelUnmappedReasonReason(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupMixpanelUnmappedReasonReason but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupMixpanelUnmappedReasonReason known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Error code: an owner must act, the connection conflicts with another one, a credential is missing or was refused, an older connection is needed first, no browser link can be made, or a temporary failure occurred.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(IntegrationSetupErrorCode.Converter))]
+    public readonly partial struct IntegrationSetupErrorCode : global::System.IEquatable<IntegrationSetupErrorCode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public IntegrationSetupErrorCode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>OWNER_REQUIRED</c>.</summary>
+        public static IntegrationSetupErrorCode OwnerRequired { get; } = new IntegrationSetupErrorCode(@"OWNER_REQUIRED");
+
+        /// <summary>The wire value <c>CONNECTION_CONFLICT</c>.</summary>
+        public static IntegrationSetupErrorCode ConnectionConflict { get; } = new IntegrationSetupErrorCode(@"CONNECTION_CONFLICT");
+
+        /// <summary>The wire value <c>CREDENTIAL_REQUIRED</c>.</summary>
+        public static IntegrationSetupErrorCode CredentialRequired { get; } = new IntegrationSetupErrorCode(@"CREDENTIAL_REQUIRED");
+
+        /// <summary>The wire value <c>CREDENTIAL_REJECTED</c>.</summary>
+        public static IntegrationSetupErrorCode CredentialRejected { get; } = new IntegrationSetupErrorCode(@"CREDENTIAL_REJECTED");
+
+        /// <summary>The wire value <c>LEGACY_CONNECTION_REQUIRED</c>.</summary>
+        public static IntegrationSetupErrorCode LegacyConnectionRequired { get; } = new IntegrationSetupErrorCode(@"LEGACY_CONNECTION_REQUIRED");
+
+        /// <summary>The wire value <c>HANDOFF_UNAVAILABLE</c>.</summary>
+        public static IntegrationSetupErrorCode HandoffUnavailable { get; } = new IntegrationSetupErrorCode(@"HANDOFF_UNAVAILABLE");
+
+        /// <summary>The wire value <c>TRANSIENT_FAILURE</c>.</summary>
+        public static IntegrationSetupErrorCode TransientFailure { get; } = new IntegrationSetupErrorCode(@"TRANSIENT_FAILURE");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<IntegrationSetupErrorCode> KnownValues { get; } = new IntegrationSetupErrorCode[]
+        {
+
+            new IntegrationSetupErrorCode(@"OWNER_REQUIRED"),
+
+            new IntegrationSetupErrorCode(@"CONNECTION_CONFLICT"),
+
+            new IntegrationSetupErrorCode(@"CREDENTIAL_REQUIRED"),
+
+            new IntegrationSetupErrorCode(@"CREDENTIAL_REJECTED"),
+
+            new IntegrationSetupErrorCode(@"LEGACY_CONNECTION_REQUIRED"),
+
+            new IntegrationSetupErrorCode(@"HANDOFF_UNAVAILABLE"),
+
+            new IntegrationSetupErrorCode(@"TRANSIENT_FAILURE"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(IntegrationSetupErrorCode left, IntegrationSetupErrorCode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(IntegrationSetupErrorCode left, IntegrationSetupErrorCode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator IntegrationSetupErrorCode(string? value) => value is null ? default : new IntegrationSetupErrorCode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(IntegrationSetupErrorCode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is IntegrationSetupErrorCode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(IntegrationSetupErrorCode) || objectType == typeof(IntegrationSetupErrorCode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(IntegrationSetupErrorCode?) ? (object?)null : default(IntegrationSetupErrorCode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new IntegrationSetupErrorCode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for IntegrationSetupErrorCode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is IntegrationSetupErrorCode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// How the evidence bears on the item: it supports it, contradicts it, or only adds context.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(AttentionItemEvidenceRole.Converter))]
+    public readonly partial struct AttentionItemEvidenceRole : global::System.IEquatable<AttentionItemEvidenceRole>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public AttentionItemEvidenceRole(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>supporting</c>.</summary>
+        public static AttentionItemEvidenceRole Supporting { get; } = new AttentionItemEvidenceRole(@"supporting");
+
+        /// <summary>The wire value <c>contradictory</c>.</summary>
+        public static AttentionItemEvidenceRole Contradictory { get; } = new AttentionItemEvidenceRole(@"contradictory");
+
+        /// <summary>The wire value <c>context</c>.</summary>
+        public static AttentionItemEvidenceRole Context { get; } = new AttentionItemEvidenceRole(@"context");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<AttentionItemEvidenceRole> KnownValues { get; } = new AttentionItemEvidenceRole[]
+        {
+
+            new AttentionItemEvidenceRole(@"supporting"),
+
+            new AttentionItemEvidenceRole(@"contradictory"),
+
+            new AttentionItemEvidenceRole(@"context"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(AttentionItemEvidenceRole left, AttentionItemEvidenceRole right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(AttentionItemEvidenceRole left, AttentionItemEvidenceRole right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator AttentionItemEvidenceRole(string? value) => value is null ? default : new AttentionItemEvidenceRole(value);
+
+        /// <inheritdoc/>
+        public bool Equals(AttentionItemEvidenceRole other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is AttentionItemEvidenceRole other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(AttentionItemEvidenceRole) || objectType == typeof(AttentionItemEvidenceRole?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(AttentionItemEvidenceRole?) ? (object?)null : default(AttentionItemEvidenceRole);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new AttentionItemEvidenceRole(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for AttentionItemEvidenceRole but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is AttentionItemEvidenceRole known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Kind of evidence: a metric, a communication, a record or an event.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(AttentionItemEvidenceKind.Converter))]
+    public readonly partial struct AttentionItemEvidenceKind : global::System.IEquatable<AttentionItemEvidenceKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public AttentionItemEvidenceKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>metric</c>.</summary>
+        public static AttentionItemEvidenceKind Metric { get; } = new AttentionItemEvidenceKind(@"metric");
+
+        /// <summary>The wire value <c>communication</c>.</summary>
+        public static AttentionItemEvidenceKind Communication { get; } = new AttentionItemEvidenceKind(@"communication");
+
+        /// <summary>The wire value <c>record</c>.</summary>
+        public static AttentionItemEvidenceKind Record { get; } = new AttentionItemEvidenceKind(@"record");
+
+        /// <summary>The wire value <c>event</c>.</summary>
+        public static AttentionItemEvidenceKind Event { get; } = new AttentionItemEvidenceKind(@"event");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<AttentionItemEvidenceKind> KnownValues { get; } = new AttentionItemEvidenceKind[]
+        {
+
+            new AttentionItemEvidenceKind(@"metric"),
+
+            new AttentionItemEvidenceKind(@"communication"),
+
+            new AttentionItemEvidenceKind(@"record"),
+
+            new AttentionItemEvidenceKind(@"event"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(AttentionItemEvidenceKind left, AttentionItemEvidenceKind right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(AttentionItemEvidenceKind left, AttentionItemEvidenceKind right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator AttentionItemEvidenceKind(string? value) => value is null ? default : new AttentionItemEvidenceKind(value);
+
+        /// <inheritdoc/>
+        public bool Equals(AttentionItemEvidenceKind other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is AttentionItemEvidenceKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(AttentionItemEvidenceKind) || objectType == typeof(AttentionItemEvidenceKind?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(AttentionItemEvidenceKind?) ? (object?)null : default(AttentionItemEvidenceKind);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new AttentionItemEvidenceKind(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for AttentionItemEvidenceKind but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is AttentionItemEvidenceKind known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Machine-readable reason: bad JSON or tool call, invalid input or credentials, a forbidden or unbound tool, a failing or malformed tool implementation, a gateway fault, or a plan limit or billing problem.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ToolGatewayErrorCode.Converter))]
+    public readonly partial struct ToolGatewayErrorCode : global::System.IEquatable<ToolGatewayErrorCode>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public ToolGatewayErrorCode(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>INVALID_JSON</c>.</summary>
+        public static ToolGatewayErrorCode InvalidJson { get; } = new ToolGatewayErrorCode(@"INVALID_JSON");
+
+        /// <summary>The wire value <c>INVALID_TOOL_CALL</c>.</summary>
+        public static ToolGatewayErrorCode InvalidToolCall { get; } = new ToolGatewayErrorCode(@"INVALID_TOOL_CALL");
+
+        /// <summary>The wire value <c>INVALID_TOOL_INPUT</c>.</summary>
+        public static ToolGatewayErrorCode InvalidToolInput { get; } = new ToolGatewayErrorCode(@"INVALID_TOOL_INPUT");
+
+        /// <summary>The wire value <c>INVALID_CREDENTIALS</c>.</summary>
+        public static ToolGatewayErrorCode InvalidCredentials { get; } = new ToolGatewayErrorCode(@"INVALID_CREDENTIALS");
+
+        /// <summary>The wire value <c>TOOL_CALL_FORBIDDEN</c>.</summary>
+        public static ToolGatewayErrorCode ToolCallForbidden { get; } = new ToolGatewayErrorCode(@"TOOL_CALL_FORBIDDEN");
+
+        /// <summary>The wire value <c>TOOL_BINDING_MISSING</c>.</summary>
+        public static ToolGatewayErrorCode ToolBindingMissing { get; } = new ToolGatewayErrorCode(@"TOOL_BINDING_MISSING");
+
+        /// <summary>The wire value <c>TOOL_IMPLEMENTATION_ERROR</c>.</summary>
+        public static ToolGatewayErrorCode ToolImplementationError { get; } = new ToolGatewayErrorCode(@"TOOL_IMPLEMENTATION_ERROR");
+
+        /// <summary>The wire value <c>TOOL_OUTPUT_INVALID</c>.</summary>
+        public static ToolGatewayErrorCode ToolOutputInvalid { get; } = new ToolGatewayErrorCode(@"TOOL_OUTPUT_INVALID");
+
+        /// <summary>The wire value <c>TOOL_GATEWAY_ERROR</c>.</summary>
+        public static ToolGatewayErrorCode ToolGatewayError { get; } = new ToolGatewayErrorCode(@"TOOL_GATEWAY_ERROR");
+
+        /// <summary>The wire value <c>plan_api_limit_exceeded</c>.</summary>
+        public static ToolGatewayErrorCode PlanApiLimitExceeded { get; } = new ToolGatewayErrorCode(@"plan_api_limit_exceeded");
+
+        /// <summary>The wire value <c>plan_billing_action_required</c>.</summary>
+        public static ToolGatewayErrorCode PlanBillingActionRequired { get; } = new ToolGatewayErrorCode(@"plan_billing_action_required");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ToolGatewayErrorCode> KnownValues { get; } = new ToolGatewayErrorCode[]
+        {
+
+            new ToolGatewayErrorCode(@"INVALID_JSON"),
+
+            new ToolGatewayErrorCode(@"INVALID_TOOL_CALL"),
+
+            new ToolGatewayErrorCode(@"INVALID_TOOL_INPUT"),
+
+            new ToolGatewayErrorCode(@"INVALID_CREDENTIALS"),
+
+            new ToolGatewayErrorCode(@"TOOL_CALL_FORBIDDEN"),
+
+            new ToolGatewayErrorCode(@"TOOL_BINDING_MISSING"),
+
+            new ToolGatewayErrorCode(@"TOOL_IMPLEMENTATION_ERROR"),
+
+            new ToolGatewayErrorCode(@"TOOL_OUTPUT_INVALID"),
+
+            new ToolGatewayErrorCode(@"TOOL_GATEWAY_ERROR"),
+
+            new ToolGatewayErrorCode(@"plan_api_limit_exceeded"),
+
+            new ToolGatewayErrorCode(@"plan_billing_action_required"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(ToolGatewayErrorCode left, ToolGatewayErrorCode right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(ToolGatewayErrorCode left, ToolGatewayErrorCode right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ToolGatewayErrorCode(string? value) => value is null ? default : new ToolGatewayErrorCode(value);
+
+        /// <inheritdoc/>
+        public bool Equals(ToolGatewayErrorCode other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ToolGatewayErrorCode other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ToolGatewayErrorCode) || objectType == typeof(ToolGatewayErrorCode?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(ToolGatewayErrorCode?) ? (object?)null : default(ToolGatewayErrorCode);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ToolGatewayErrorCode(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ToolGatewayErrorCode but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is ToolGatewayErrorCode known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the key was issued for: the API, the CLI, an MCP client or CI.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [global::Newtonsoft.Json.JsonConverter(typeof(ApiKeyDetailsKeyType.Converter))]
+    public readonly partial struct ApiKeyDetailsKeyType : global::System.IEquatable<ApiKeyDetailsKeyType>
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a value, listed by the contract or not.</summary>
+        /// <param name="value">The wire value.</param>
+        public ApiKeyDetailsKeyType(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The wire value <c>api</c>.</summary>
+        public static ApiKeyDetailsKeyType Api { get; } = new ApiKeyDetailsKeyType(@"api");
+
+        /// <summary>The wire value <c>cli</c>.</summary>
+        public static ApiKeyDetailsKeyType Cli { get; } = new ApiKeyDetailsKeyType(@"cli");
+
+        /// <summary>The wire value <c>mcp</c>.</summary>
+        public static ApiKeyDetailsKeyType Mcp { get; } = new ApiKeyDetailsKeyType(@"mcp");
+
+        /// <summary>The wire value <c>ci</c>.</summary>
+        public static ApiKeyDetailsKeyType Ci { get; } = new ApiKeyDetailsKeyType(@"ci");
+
+        /// <summary>The values the contract listed when this client was generated.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ApiKeyDetailsKeyType> KnownValues { get; } = new ApiKeyDetailsKeyType[]
+        {
+
+            new ApiKeyDetailsKeyType(@"api"),
+
+            new ApiKeyDetailsKeyType(@"cli"),
+
+            new ApiKeyDetailsKeyType(@"mcp"),
+
+            new ApiKeyDetailsKeyType(@"ci"),
+
+        };
+
+        /// <summary>True when the value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator ==(ApiKeyDetailsKeyType left, ApiKeyDetailsKeyType right) => left.Equals(right);
+
+        /// <summary>Compares two values, ignoring case.</summary>
+        public static bool operator !=(ApiKeyDetailsKeyType left, ApiKeyDetailsKeyType right) => !left.Equals(right);
+
+        /// <summary>Wraps a wire value; a null string becomes <c>default</c>, the value that holds nothing.</summary>
+        /// <remarks>
+        /// NSwag checks a required parameter with <c>parameter == null</c>, which C# binds to this conversion and
+        /// the equality operator: mapping null to <c>default</c> (rather than throwing) makes that check throw
+        /// <see cref="global::System.ArgumentNullException"/> only for a <c>default</c> value, and send every real one.
+        /// </remarks>
+        public static implicit operator ApiKeyDetailsKeyType(string? value) => value is null ? default : new ApiKeyDetailsKeyType(value);
+
+        /// <inheritdoc/>
+        public bool Equals(ApiKeyDetailsKeyType other) => string.Equals(_value, other._value, global::System.StringComparison.OrdinalIgnoreCase);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ApiKeyDetailsKeyType other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <summary>Reads and writes the value as a JSON string; any string is accepted.</summary>
+        internal sealed class Converter : global::Newtonsoft.Json.JsonConverter
+        {
+            public override bool CanConvert(global::System.Type objectType) => objectType == typeof(ApiKeyDetailsKeyType) || objectType == typeof(ApiKeyDetailsKeyType?);
+
+            public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case global::Newtonsoft.Json.JsonToken.Null:
+                    case global::Newtonsoft.Json.JsonToken.Undefined:
+                        return objectType == typeof(ApiKeyDetailsKeyType?) ? (object?)null : default(ApiKeyDetailsKeyType);
+                    case global::Newtonsoft.Json.JsonToken.String:
+                    case global::Newtonsoft.Json.JsonToken.Integer:
+                    case global::Newtonsoft.Json.JsonToken.Float:
+                    case global::Newtonsoft.Json.JsonToken.Boolean:
+                        return new ApiKeyDetailsKeyType(global::System.Convert.ToString(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    default:
+                        throw new global::Newtonsoft.Json.JsonSerializationException("Expected a string for ApiKeyDetailsKeyType but found " + reader.TokenType + ".");
+                }
+            }
+
+            public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+            {
+                if (value is ApiKeyDetailsKeyType known && known._value is not null)
+                {
+                    writer.WriteValue(known._value);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
+            }
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MaskedConfig
+    {
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

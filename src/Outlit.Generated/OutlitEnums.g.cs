@@ -364,6 +364,303 @@ namespace Outlit
         private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
     }
 
+    // The spellings CustomerAccessRole accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct CustomerAccessRole
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public CustomerAccessRole Normalized() => Normalize(ToString()) is { } normalized ? new CustomerAccessRole(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static CustomerAccessRole Parse(string? value) => Normalize(value) is { } normalized ? new CustomerAccessRole(normalized) : throw new global::System.ArgumentException("A CustomerAccessRole value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings DestinationSyncStatus accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct DestinationSyncStatus
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public DestinationSyncStatus Normalized() => Normalize(ToString()) is { } normalized ? new DestinationSyncStatus(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static DestinationSyncStatus Parse(string? value) => Normalize(value) is { } normalized ? new DestinationSyncStatus(normalized) : throw new global::System.ArgumentException("A DestinationSyncStatus value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings FeatureEvidenceCoverage accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct FeatureEvidenceCoverage
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public FeatureEvidenceCoverage Normalized() => Normalize(ToString()) is { } normalized ? new FeatureEvidenceCoverage(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static FeatureEvidenceCoverage Parse(string? value) => Normalize(value) is { } normalized ? new FeatureEvidenceCoverage(normalized) : throw new global::System.ArgumentException("A FeatureEvidenceCoverage value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings FeatureDataUnavailableReason accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct FeatureDataUnavailableReason
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public FeatureDataUnavailableReason Normalized() => Normalize(ToString()) is { } normalized ? new FeatureDataUnavailableReason(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static FeatureDataUnavailableReason Parse(string? value) => Normalize(value) is { } normalized ? new FeatureDataUnavailableReason(normalized) : throw new global::System.ArgumentException("A FeatureDataUnavailableReason value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationToolProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationToolProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationToolProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationToolProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationToolProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationToolProvider(normalized) : throw new global::System.ArgumentException("A IntegrationToolProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationToolCategory accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationToolCategory
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationToolCategory Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationToolCategory(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationToolCategory Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationToolCategory(normalized) : throw new global::System.ArgumentException("A IntegrationToolCategory value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationToolStatus accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationToolStatus
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationToolStatus Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationToolStatus(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationToolStatus Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationToolStatus(normalized) : throw new global::System.ArgumentException("A IntegrationToolStatus value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings AttentionItemStatus accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct AttentionItemStatus
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public AttentionItemStatus Normalized() => Normalize(ToString()) is { } normalized ? new AttentionItemStatus(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static AttentionItemStatus Parse(string? value) => Normalize(value) is { } normalized ? new AttentionItemStatus(normalized) : throw new global::System.ArgumentException("A AttentionItemStatus value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings AttentionItemPriority accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct AttentionItemPriority
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public AttentionItemPriority Normalized() => Normalize(ToString()) is { } normalized ? new AttentionItemPriority(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static AttentionItemPriority Parse(string? value) => Normalize(value) is { } normalized ? new AttentionItemPriority(normalized) : throw new global::System.ArgumentException("A AttentionItemPriority value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings ApiKeyGrant accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct ApiKeyGrant
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public ApiKeyGrant Normalized() => Normalize(ToString()) is { } normalized ? new ApiKeyGrant(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static ApiKeyGrant Parse(string? value) => Normalize(value) is { } normalized ? new ApiKeyGrant(normalized) : throw new global::System.ArgumentException("A ApiKeyGrant value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationAuthType accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationAuthType
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationAuthType Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationAuthType(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationAuthType Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationAuthType(normalized) : throw new global::System.ArgumentException("A IntegrationAuthType value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
     // The spellings IntegrationConnectionStatusResponseStatus accepts for its values (x-outlit-aliases), and their normalization.
     partial struct IntegrationConnectionStatusResponseStatus
     {
@@ -791,6 +1088,924 @@ namespace Outlit
         /// <returns>The normalized value.</returns>
         /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
         public static SlackSourceRefSourceType Parse(string? value) => Normalize(value) is { } normalized ? new SlackSourceRefSourceType(normalized) : throw new global::System.ArgumentException("A SlackSourceRefSourceType value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings DestinationEmailRecipientsConfigRecipientMode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct DestinationEmailRecipientsConfigRecipientMode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public DestinationEmailRecipientsConfigRecipientMode Normalized() => Normalize(ToString()) is { } normalized ? new DestinationEmailRecipientsConfigRecipientMode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static DestinationEmailRecipientsConfigRecipientMode Parse(string? value) => Normalize(value) is { } normalized ? new DestinationEmailRecipientsConfigRecipientMode(normalized) : throw new global::System.ArgumentException("A DestinationEmailRecipientsConfigRecipientMode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings DestinationWebhookEndpointProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct DestinationWebhookEndpointProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public DestinationWebhookEndpointProvider Normalized() => Normalize(ToString()) is { } normalized ? new DestinationWebhookEndpointProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static DestinationWebhookEndpointProvider Parse(string? value) => Normalize(value) is { } normalized ? new DestinationWebhookEndpointProvider(normalized) : throw new global::System.ArgumentException("A DestinationWebhookEndpointProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings DestinationEmailRecipientsProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct DestinationEmailRecipientsProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public DestinationEmailRecipientsProvider Normalized() => Normalize(ToString()) is { } normalized ? new DestinationEmailRecipientsProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static DestinationEmailRecipientsProvider Parse(string? value) => Normalize(value) is { } normalized ? new DestinationEmailRecipientsProvider(normalized) : throw new global::System.ArgumentException("A DestinationEmailRecipientsProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings CreateDestinationInputType accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct CreateDestinationInputType
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public CreateDestinationInputType Normalized() => Normalize(ToString()) is { } normalized ? new CreateDestinationInputType(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static CreateDestinationInputType Parse(string? value) => Normalize(value) is { } normalized ? new CreateDestinationInputType(normalized) : throw new global::System.ArgumentException("A CreateDestinationInputType value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings FeatureEvidenceUnavailableCoverage accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct FeatureEvidenceUnavailableCoverage
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public FeatureEvidenceUnavailableCoverage Normalized() => Normalize(ToString()) is { } normalized ? new FeatureEvidenceUnavailableCoverage(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static FeatureEvidenceUnavailableCoverage Parse(string? value) => Normalize(value) is { } normalized ? new FeatureEvidenceUnavailableCoverage(normalized) : throw new global::System.ArgumentException("A FeatureEvidenceUnavailableCoverage value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings MetricSourceProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct MetricSourceProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public MetricSourceProvider Normalized() => Normalize(ToString()) is { } normalized ? new MetricSourceProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static MetricSourceProvider Parse(string? value) => Normalize(value) is { } normalized ? new MetricSourceProvider(normalized) : throw new global::System.ArgumentException("A MetricSourceProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings MetricSourceReadiness accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct MetricSourceReadiness
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public MetricSourceReadiness Normalized() => Normalize(ToString()) is { } normalized ? new MetricSourceReadiness(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static MetricSourceReadiness Parse(string? value) => Normalize(value) is { } normalized ? new MetricSourceReadiness(normalized) : throw new global::System.ArgumentException("A MetricSourceReadiness value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationToolProviderCapabilitySetupMode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationToolProviderCapabilitySetupMode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationToolProviderCapabilitySetupMode Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationToolProviderCapabilitySetupMode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationToolProviderCapabilitySetupMode Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationToolProviderCapabilitySetupMode(normalized) : throw new global::System.ArgumentException("A IntegrationToolProviderCapabilitySetupMode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings BeginIntegrationSetupOutputState accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct BeginIntegrationSetupOutputState
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public BeginIntegrationSetupOutputState Normalized() => Normalize(ToString()) is { } normalized ? new BeginIntegrationSetupOutputState(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static BeginIntegrationSetupOutputState Parse(string? value) => Normalize(value) is { } normalized ? new BeginIntegrationSetupOutputState(normalized) : throw new global::System.ArgumentException("A BeginIntegrationSetupOutputState value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupCrmStageMappingOutlitStage accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupCrmStageMappingOutlitStage
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupCrmStageMappingOutlitStage Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupCrmStageMappingOutlitStage(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupCrmStageMappingOutlitStage Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupCrmStageMappingOutlitStage(normalized) : throw new global::System.ArgumentException("A IntegrationSetupCrmStageMappingOutlitStage value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupCrmMappingConfigurationKind accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupCrmMappingConfigurationKind
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupCrmMappingConfigurationKind Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupCrmMappingConfigurationKind(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupCrmMappingConfigurationKind Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupCrmMappingConfigurationKind(normalized) : throw new global::System.ArgumentException("A IntegrationSetupCrmMappingConfigurationKind value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupCrmRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupCrmRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupCrmRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupCrmRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupCrmRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupCrmRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupCrmRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupSlackGoogleGongRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupSlackGoogleGongRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupSlackGoogleGongRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupSlackGoogleGongRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupSlackGoogleGongRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupSlackGoogleGongRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupSlackGoogleGongRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupStripeOAuthRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupStripeOAuthRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupStripeOAuthRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupStripeOAuthRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupStripeOAuthRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupStripeOAuthRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupStripeOAuthRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupStripeOAuthRequestConnectionMode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupStripeOAuthRequestConnectionMode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupStripeOAuthRequestConnectionMode Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupStripeOAuthRequestConnectionMode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupStripeOAuthRequestConnectionMode Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupStripeOAuthRequestConnectionMode(normalized) : throw new global::System.ArgumentException("A IntegrationSetupStripeOAuthRequestConnectionMode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupStripeRestrictedKeyRequestConnectionMode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupStripeRestrictedKeyRequestConnectionMode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupStripeRestrictedKeyRequestConnectionMode Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupStripeRestrictedKeyRequestConnectionMode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupStripeRestrictedKeyRequestConnectionMode Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupStripeRestrictedKeyRequestConnectionMode(normalized) : throw new global::System.ArgumentException("A IntegrationSetupStripeRestrictedKeyRequestConnectionMode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupGranolaCredentialsAuthScope accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupGranolaCredentialsAuthScope
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupGranolaCredentialsAuthScope Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupGranolaCredentialsAuthScope(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupGranolaCredentialsAuthScope Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupGranolaCredentialsAuthScope(normalized) : throw new global::System.ArgumentException("A IntegrationSetupGranolaCredentialsAuthScope value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupGranolaRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupGranolaRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupGranolaRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupGranolaRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupGranolaRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupGranolaRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupGranolaRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupFirefliesRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupFirefliesRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupFirefliesRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupFirefliesRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupFirefliesRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupFirefliesRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupFirefliesRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupPylonRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupPylonRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupPylonRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupPylonRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupPylonRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupPylonRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupPylonRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupMixpanelCredentialsRegion accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupMixpanelCredentialsRegion
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupMixpanelCredentialsRegion Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupMixpanelCredentialsRegion(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupMixpanelCredentialsRegion Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupMixpanelCredentialsRegion(normalized) : throw new global::System.ArgumentException("A IntegrationSetupMixpanelCredentialsRegion value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupMixpanelConfigurationKind accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupMixpanelConfigurationKind
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupMixpanelConfigurationKind Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupMixpanelConfigurationKind(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupMixpanelConfigurationKind Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupMixpanelConfigurationKind(normalized) : throw new global::System.ArgumentException("A IntegrationSetupMixpanelConfigurationKind value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupMixpanelRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupMixpanelRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupMixpanelRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupMixpanelRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupMixpanelRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupMixpanelRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupMixpanelRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupPostHogCredentialsRegion accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupPostHogCredentialsRegion
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupPostHogCredentialsRegion Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupPostHogCredentialsRegion(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupPostHogCredentialsRegion Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupPostHogCredentialsRegion(normalized) : throw new global::System.ArgumentException("A IntegrationSetupPostHogCredentialsRegion value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupPostHogRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupPostHogRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupPostHogRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupPostHogRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupPostHogRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupPostHogRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupPostHogRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupClerkSupabaseRequestProvider accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupClerkSupabaseRequestProvider
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupClerkSupabaseRequestProvider Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupClerkSupabaseRequestProvider(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupClerkSupabaseRequestProvider Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupClerkSupabaseRequestProvider(normalized) : throw new global::System.ArgumentException("A IntegrationSetupClerkSupabaseRequestProvider value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings SetupIntegrationInputConnectionMode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct SetupIntegrationInputConnectionMode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public SetupIntegrationInputConnectionMode Normalized() => Normalize(ToString()) is { } normalized ? new SetupIntegrationInputConnectionMode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static SetupIntegrationInputConnectionMode Parse(string? value) => Normalize(value) is { } normalized ? new SetupIntegrationInputConnectionMode(normalized) : throw new global::System.ArgumentException("A SetupIntegrationInputConnectionMode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupBrowserHandoffStepPurpose accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupBrowserHandoffStepPurpose
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupBrowserHandoffStepPurpose Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupBrowserHandoffStepPurpose(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupBrowserHandoffStepPurpose Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupBrowserHandoffStepPurpose(normalized) : throw new global::System.ArgumentException("A IntegrationSetupBrowserHandoffStepPurpose value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupMixpanelUnmappedReasonReason accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupMixpanelUnmappedReasonReason
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupMixpanelUnmappedReasonReason Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupMixpanelUnmappedReasonReason(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupMixpanelUnmappedReasonReason Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupMixpanelUnmappedReasonReason(normalized) : throw new global::System.ArgumentException("A IntegrationSetupMixpanelUnmappedReasonReason value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings IntegrationSetupErrorCode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct IntegrationSetupErrorCode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public IntegrationSetupErrorCode Normalized() => Normalize(ToString()) is { } normalized ? new IntegrationSetupErrorCode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static IntegrationSetupErrorCode Parse(string? value) => Normalize(value) is { } normalized ? new IntegrationSetupErrorCode(normalized) : throw new global::System.ArgumentException("A IntegrationSetupErrorCode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings AttentionItemEvidenceRole accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct AttentionItemEvidenceRole
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public AttentionItemEvidenceRole Normalized() => Normalize(ToString()) is { } normalized ? new AttentionItemEvidenceRole(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static AttentionItemEvidenceRole Parse(string? value) => Normalize(value) is { } normalized ? new AttentionItemEvidenceRole(normalized) : throw new global::System.ArgumentException("A AttentionItemEvidenceRole value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings AttentionItemEvidenceKind accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct AttentionItemEvidenceKind
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public AttentionItemEvidenceKind Normalized() => Normalize(ToString()) is { } normalized ? new AttentionItemEvidenceKind(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static AttentionItemEvidenceKind Parse(string? value) => Normalize(value) is { } normalized ? new AttentionItemEvidenceKind(normalized) : throw new global::System.ArgumentException("A AttentionItemEvidenceKind value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings ToolGatewayErrorCode accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct ToolGatewayErrorCode
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public ToolGatewayErrorCode Normalized() => Normalize(ToString()) is { } normalized ? new ToolGatewayErrorCode(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static ToolGatewayErrorCode Parse(string? value) => Normalize(value) is { } normalized ? new ToolGatewayErrorCode(normalized) : throw new global::System.ArgumentException("A ToolGatewayErrorCode value is required; blank is not one.", nameof(value));
+
+        // A property, not a field: static initializers of the two halves of a partial type run in no set order.
+        private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));
+    }
+
+    // The spellings ApiKeyDetailsKeyType accepts for its values (x-outlit-aliases), and their normalization.
+    partial struct ApiKeyDetailsKeyType
+    {
+        /// <summary>Other spellings the contract accepts for a value, and the value each stands for.</summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Aliases { get; } = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)
+        {
+        };
+
+        /// <summary>The value as the server spells it: trimmed; a listed value or alias in any case becomes the listed value; another value is kept, in the case the listed values share. Null for a blank value.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The value to send, or null.</returns>
+        public static string? Normalize(string? value) => global::Outlit.OutlitEnumNormalization.Normalize(value, KnownValueStrings, Aliases);
+
+        /// <summary>This value normalized as by Normalize; the empty default value stays as it is.</summary>
+        /// <returns>The normalized value.</returns>
+        public ApiKeyDetailsKeyType Normalized() => Normalize(ToString()) is { } normalized ? new ApiKeyDetailsKeyType(normalized) : this;
+
+        /// <summary>Creates a value from a listed value or alias, normalized as by Normalize.</summary>
+        /// <param name="value">The value or alias.</param>
+        /// <returns>The normalized value.</returns>
+        /// <exception cref="global::System.ArgumentException">The value is null or blank.</exception>
+        public static ApiKeyDetailsKeyType Parse(string? value) => Normalize(value) is { } normalized ? new ApiKeyDetailsKeyType(normalized) : throw new global::System.ArgumentException("A ApiKeyDetailsKeyType value is required; blank is not one.", nameof(value));
 
         // A property, not a field: static initializers of the two halves of a partial type run in no set order.
         private static string[] KnownValueStrings => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(KnownValues, v => v.ToString()));

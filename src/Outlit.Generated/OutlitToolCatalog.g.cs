@@ -14,46 +14,130 @@ namespace Outlit
     public static partial class OutlitToolCatalog
     {
         /// <summary>outlit_list_customers: One page of customers, filtered by billing status, activity, revenue, owner, traits or name.</summary>
-        public static global::Outlit.OutlitTool ListCustomers { get; } = new global::Outlit.OutlitTool("outlit_list_customers", "ListCustomers", "customers", "One page of customers, filtered by billing status, activity, revenue, owner, traits or name.", isAction: false, typeof(ListCustomersInput), typeof(ListCustomersOutput), isPaged: true, null);
+        public static global::Outlit.OutlitTool ListCustomers { get; } = new global::Outlit.OutlitTool("outlit_list_customers", "ListCustomers", "customers", "One page of customers, filtered by billing status, activity, revenue, owner, traits or name.", isAction: false, typeof(ListCustomersInput), typeof(ListCustomersOutput), isPaged: true, null, deprecation: null);
 
         /// <summary>outlit_list_users: One page of users, filtered by journey stage, activity, customer, traits, email or name.</summary>
-        public static global::Outlit.OutlitTool ListUsers { get; } = new global::Outlit.OutlitTool("outlit_list_users", "ListUsers", "users", "One page of users, filtered by journey stage, activity, customer, traits, email or name.", isAction: false, typeof(ListUsersInput), typeof(ListUsersOutput), isPaged: true, null);
+        public static global::Outlit.OutlitTool ListUsers { get; } = new global::Outlit.OutlitTool("outlit_list_users", "ListUsers", "users", "One page of users, filtered by journey stage, activity, customer, traits, email or name.", isAction: false, typeof(ListUsersInput), typeof(ListUsersOutput), isPaged: true, null, deprecation: null);
 
         /// <summary>outlit_list_workspace_users: One page of the workspace's own people (CSMs, managers, account owners).</summary>
-        public static global::Outlit.OutlitTool ListWorkspaceUsers { get; } = new global::Outlit.OutlitTool("outlit_list_workspace_users", "ListWorkspaceUsers", "users", "One page of the workspace's own people (CSMs, managers, account owners).", isAction: false, typeof(ListWorkspaceUsersInput), typeof(ListWorkspaceUsersOutput), isPaged: true, null);
+        public static global::Outlit.OutlitTool ListWorkspaceUsers { get; } = new global::Outlit.OutlitTool("outlit_list_workspace_users", "ListWorkspaceUsers", "users", "One page of the workspace's own people (CSMs, managers, account owners).", isAction: false, typeof(ListWorkspaceUsersInput), typeof(ListWorkspaceUsersOutput), isPaged: true, null, deprecation: null);
 
         /// <summary>outlit_get_customer: One customer in detail, with the related sections asked for in include.</summary>
-        public static global::Outlit.OutlitTool GetCustomer { get; } = new global::Outlit.OutlitTool("outlit_get_customer", "GetCustomer", "customers", "One customer in detail, with the related sections asked for in include.", isAction: false, typeof(GetCustomerInput), typeof(GetCustomerOutput), isPaged: false, null);
+        public static global::Outlit.OutlitTool GetCustomer { get; } = new global::Outlit.OutlitTool("outlit_get_customer", "GetCustomer", "customers", "One customer in detail, with the related sections asked for in include.", isAction: false, typeof(GetCustomerInput), typeof(GetCustomerOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_customer_relationship: The relationship overview and supporting observations kept for one customer.</summary>
+        public static global::Outlit.OutlitTool GetCustomerRelationship { get; } = new global::Outlit.OutlitTool("outlit_get_customer_relationship", "GetCustomerRelationship", "access", "The relationship overview and supporting observations kept for one customer.", isAction: false, typeof(GetCustomerRelationshipInput), typeof(GetCustomerRelationshipOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_assign_customer_owner: Makes a workspace user the owner of a customer, replacing any current owner.</summary>
+        public static global::Outlit.OutlitTool AssignCustomerOwner { get; } = new global::Outlit.OutlitTool("outlit_assign_customer_owner", "AssignCustomerOwner", "access", "Makes a workspace user the owner of a customer, replacing any current owner.", isAction: true, typeof(AssignCustomerOwnerInput), typeof(AssignCustomerOwnerOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_grant_customer_access: Gives a workspace user viewer or editor access to one customer.</summary>
+        public static global::Outlit.OutlitTool GrantCustomerAccess { get; } = new global::Outlit.OutlitTool("outlit_grant_customer_access", "GrantCustomerAccess", "access", "Gives a workspace user viewer or editor access to one customer.", isAction: true, typeof(GrantCustomerAccessInput), typeof(GrantCustomerAccessOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_update_customer_access: Changes the role a workspace user holds on one customer.</summary>
+        public static global::Outlit.OutlitTool UpdateCustomerAccess { get; } = new global::Outlit.OutlitTool("outlit_update_customer_access", "UpdateCustomerAccess", "access", "Changes the role a workspace user holds on one customer.", isAction: true, typeof(UpdateCustomerAccessInput), typeof(UpdateCustomerAccessOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_revoke_customer_access: Removes a workspace user's access to one customer.</summary>
+        public static global::Outlit.OutlitTool RevokeCustomerAccess { get; } = new global::Outlit.OutlitTool("outlit_revoke_customer_access", "RevokeCustomerAccess", "access", "Removes a workspace user's access to one customer.", isAction: true, typeof(RevokeCustomerAccessInput), typeof(RevokeCustomerAccessOutput), isPaged: false, null, deprecation: null);
 
         /// <summary>outlit_get_timeline: One page of a customer's activity timeline.</summary>
-        public static global::Outlit.OutlitTool GetTimeline { get; } = new global::Outlit.OutlitTool("outlit_get_timeline", "GetTimeline", "customers", "One page of a customer's activity timeline.", isAction: false, typeof(GetTimelineInput), typeof(GetTimelineOutput), isPaged: true, null);
+        public static global::Outlit.OutlitTool GetTimeline { get; } = new global::Outlit.OutlitTool("outlit_get_timeline", "GetTimeline", "customers", "One page of a customer's activity timeline.", isAction: false, typeof(GetTimelineInput), typeof(GetTimelineOutput), isPaged: true, null, deprecation: null);
 
         /// <summary>outlit_list_facts: One page of the facts stored about a customer.</summary>
-        public static global::Outlit.OutlitTool ListFacts { get; } = new global::Outlit.OutlitTool("outlit_list_facts", "ListFacts", "facts and sources", "One page of the facts stored about a customer.", isAction: false, typeof(ListFactsInput), typeof(ListFactsOutput), isPaged: true, NormalizeListFacts);
+        public static global::Outlit.OutlitTool ListFacts { get; } = new global::Outlit.OutlitTool("outlit_list_facts", "ListFacts", "facts and sources", "One page of the facts stored about a customer.", isAction: false, typeof(ListFactsInput), typeof(ListFactsOutput), isPaged: true, NormalizeListFacts, deprecation: null);
 
         /// <summary>outlit_get_fact: One fact by ID, optionally with its evidence.</summary>
-        public static global::Outlit.OutlitTool GetFact { get; } = new global::Outlit.OutlitTool("outlit_get_fact", "GetFact", "facts and sources", "One fact by ID, optionally with its evidence.", isAction: false, typeof(GetFactInput), typeof(GetFactOutput), isPaged: false, null);
+        public static global::Outlit.OutlitTool GetFact { get; } = new global::Outlit.OutlitTool("outlit_get_fact", "GetFact", "facts and sources", "One fact by ID, optionally with its evidence.", isAction: false, typeof(GetFactInput), typeof(GetFactOutput), isPaged: false, null, deprecation: null);
 
         /// <summary>outlit_get_source: One source record (email, call, meeting, ticket, opportunity) by type and ID.</summary>
-        public static global::Outlit.OutlitTool GetSource { get; } = new global::Outlit.OutlitTool("outlit_get_source", "GetSource", "facts and sources", "One source record (email, call, meeting, ticket, opportunity) by type and ID.", isAction: false, typeof(GetSourceInput), typeof(GetSourceOutput), isPaged: false, NormalizeGetSource);
+        public static global::Outlit.OutlitTool GetSource { get; } = new global::Outlit.OutlitTool("outlit_get_source", "GetSource", "facts and sources", "One source record (email, call, meeting, ticket, opportunity) by type and ID.", isAction: false, typeof(GetSourceInput), typeof(GetSourceOutput), isPaged: false, NormalizeGetSource, deprecation: null);
 
         /// <summary>outlit_list_sources: One page of source records of one kind.</summary>
-        public static global::Outlit.OutlitTool ListSources { get; } = new global::Outlit.OutlitTool("outlit_list_sources", "ListSources", "facts and sources", "One page of source records of one kind.", isAction: false, typeof(ListSourcesInput), typeof(ListSourcesOutput), isPaged: true, NormalizeListSources);
+        public static global::Outlit.OutlitTool ListSources { get; } = new global::Outlit.OutlitTool("outlit_list_sources", "ListSources", "facts and sources", "One page of source records of one kind.", isAction: false, typeof(ListSourcesInput), typeof(ListSourcesOutput), isPaged: true, NormalizeListSources, deprecation: null);
 
         /// <summary>outlit_search_customer_context: Semantic search across sources and facts, grouped per artifact.</summary>
-        public static global::Outlit.OutlitTool SearchCustomerContext { get; } = new global::Outlit.OutlitTool("outlit_search_customer_context", "SearchCustomerContext", "facts and sources", "Semantic search across sources and facts, grouped per artifact.", isAction: false, typeof(SearchCustomerContextInput), typeof(SearchCustomerContextOutput), isPaged: false, NormalizeSearchCustomerContext);
+        public static global::Outlit.OutlitTool SearchCustomerContext { get; } = new global::Outlit.OutlitTool("outlit_search_customer_context", "SearchCustomerContext", "facts and sources", "Semantic search across sources and facts, grouped per artifact.", isAction: false, typeof(SearchCustomerContextInput), typeof(SearchCustomerContextOutput), isPaged: false, NormalizeSearchCustomerContext, deprecation: null);
 
         /// <summary>outlit_query: Runs a read-only SQL query against the analytics views.</summary>
-        public static global::Outlit.OutlitTool Query { get; } = new global::Outlit.OutlitTool("outlit_query", "Query", "analytics", "Runs a read-only SQL query against the analytics views.", isAction: false, typeof(QueryInput), typeof(QueryOutput), isPaged: false, null);
+        public static global::Outlit.OutlitTool Query { get; } = new global::Outlit.OutlitTool("outlit_query", "Query", "analytics", "Runs a read-only SQL query against the analytics views.", isAction: false, typeof(QueryInput), typeof(QueryOutput), isPaged: false, null, deprecation: null);
 
         /// <summary>outlit_schema: Describes one analytics view, or all of them.</summary>
-        public static global::Outlit.OutlitTool GetSchema { get; } = new global::Outlit.OutlitTool("outlit_schema", "GetSchema", "analytics", "Describes one analytics view, or all of them.", isAction: false, typeof(SchemaInput), typeof(SchemaOutput), isPaged: false, null);
+        public static global::Outlit.OutlitTool GetSchema { get; } = new global::Outlit.OutlitTool("outlit_schema", "GetSchema", "analytics", "Describes one analytics view, or all of them.", isAction: false, typeof(SchemaInput), typeof(SchemaOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_list_destinations: Every notification destination of the workspace: Slack channels, webhooks and email recipients.</summary>
+        public static global::Outlit.OutlitTool ListDestinations { get; } = new global::Outlit.OutlitTool("outlit_list_destinations", "ListDestinations", "destinations", "Every notification destination of the workspace: Slack channels, webhooks and email recipients.", isAction: false, typeof(ListDestinationsInput), typeof(ListDestinationsOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_destination: One notification destination by ID.</summary>
+        public static global::Outlit.OutlitTool GetDestination { get; } = new global::Outlit.OutlitTool("outlit_get_destination", "GetDestination", "destinations", "One notification destination by ID.", isAction: false, typeof(GetDestinationInput), typeof(GetDestinationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_create_destination: Adds a Slack channel as a notification destination.</summary>
+        public static global::Outlit.OutlitTool CreateDestination { get; } = new global::Outlit.OutlitTool("outlit_create_destination", "CreateDestination", "destinations", "Adds a Slack channel as a notification destination.", isAction: true, typeof(CreateDestinationInput), typeof(CreateDestinationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_update_destination: Renames a Slack channel destination or makes it the workspace default.</summary>
+        public static global::Outlit.OutlitTool UpdateDestination { get; } = new global::Outlit.OutlitTool("outlit_update_destination", "UpdateDestination", "destinations", "Renames a Slack channel destination or makes it the workspace default.", isAction: true, typeof(UpdateDestinationInput), typeof(UpdateDestinationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_enable_destination: Turns delivery to a destination back on.</summary>
+        public static global::Outlit.OutlitTool EnableDestination { get; } = new global::Outlit.OutlitTool("outlit_enable_destination", "EnableDestination", "destinations", "Turns delivery to a destination back on.", isAction: true, typeof(EnableDestinationInput), typeof(EnableDestinationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_disable_destination: Stops delivery to a destination without removing it.</summary>
+        public static global::Outlit.OutlitTool DisableDestination { get; } = new global::Outlit.OutlitTool("outlit_disable_destination", "DisableDestination", "destinations", "Stops delivery to a destination without removing it.", isAction: true, typeof(DisableDestinationInput), typeof(DisableDestinationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_archive_destination: Archives a destination so it no longer receives notifications.</summary>
+        public static global::Outlit.OutlitTool ArchiveDestination { get; } = new global::Outlit.OutlitTool("outlit_archive_destination", "ArchiveDestination", "destinations", "Archives a destination so it no longer receives notifications.", isAction: true, typeof(ArchiveDestinationInput), typeof(ArchiveDestinationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_integration_capabilities: Tells how each provider, or one provider, can be connected through the tools.</summary>
+        public static global::Outlit.OutlitTool GetIntegrationCapabilities { get; } = new global::Outlit.OutlitTool("outlit_get_integration_capabilities", "GetIntegrationCapabilities", "integrations", "Tells how each provider, or one provider, can be connected through the tools.", isAction: false, typeof(GetIntegrationCapabilitiesInput), typeof(GetIntegrationCapabilitiesOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_begin_integration_setup: Starts connecting a provider and returns a browser link for a person to finish it.</summary>
+        public static global::Outlit.OutlitTool BeginIntegrationSetup { get; } = new global::Outlit.OutlitTool("outlit_begin_integration_setup", "BeginIntegrationSetup", "integrations", "Starts connecting a provider and returns a browser link for a person to finish it.", isAction: true, typeof(BeginIntegrationSetupInput), typeof(BeginIntegrationSetupOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_integration_setup_status: Reports whether a browser setup session is still pending, connected, failed or expired.</summary>
+        public static global::Outlit.OutlitTool GetIntegrationSetupStatus { get; } = new global::Outlit.OutlitTool("outlit_get_integration_setup_status", "GetIntegrationSetupStatus", "integrations", "Reports whether a browser setup session is still pending, connected, failed or expired.", isAction: false, typeof(GetIntegrationSetupStatusInput), typeof(GetIntegrationSetupStatusOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_integration_status: Reports the setup state of the organization's providers, or of one provider.</summary>
+        public static global::Outlit.OutlitTool GetIntegrationStatus { get; } = new global::Outlit.OutlitTool("outlit_get_integration_status", "GetIntegrationStatus", "integrations", "Reports the setup state of the organization's providers, or of one provider.", isAction: false, typeof(GetIntegrationStatusInput), typeof(GetIntegrationStatusOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_setup_integration: Connects or configures a provider with its credentials or mapping and reports the next step.</summary>
+        public static global::Outlit.OutlitTool SetupIntegration { get; } = new global::Outlit.OutlitTool("outlit_setup_integration", "SetupIntegration", "integrations", "Connects or configures a provider with its credentials or mapping and reports the next step.", isAction: true, typeof(SetupIntegrationInput), typeof(SetupIntegrationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_customer_activation: The event that currently marks customers as activated.</summary>
+        public static global::Outlit.OutlitTool GetCustomerActivation { get; } = new global::Outlit.OutlitTool("outlit_get_customer_activation", "GetCustomerActivation", "activation", "The event that currently marks customers as activated.", isAction: false, typeof(GetCustomerActivationInput), typeof(GetCustomerActivationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_preview_customer_activation: Estimates how many customers and contacts a candidate activation event would match, without saving it.</summary>
+        public static global::Outlit.OutlitTool PreviewCustomerActivation { get; } = new global::Outlit.OutlitTool("outlit_preview_customer_activation", "PreviewCustomerActivation", "activation", "Estimates how many customers and contacts a candidate activation event would match, without saving it.", isAction: false, typeof(PreviewCustomerActivationInput), typeof(PreviewCustomerActivationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_update_customer_activation: Sets or clears the event that marks customers as activated.</summary>
+        public static global::Outlit.OutlitTool UpdateCustomerActivation { get; } = new global::Outlit.OutlitTool("outlit_update_customer_activation", "UpdateCustomerActivation", "activation", "Sets or clears the event that marks customers as activated.", isAction: true, typeof(UpdateCustomerActivationInput), typeof(UpdateCustomerActivationOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_workspace_settings: The workspace's settings, currently its default time zone.</summary>
+        public static global::Outlit.OutlitTool GetWorkspaceSettings { get; } = new global::Outlit.OutlitTool("outlit_get_workspace_settings", "GetWorkspaceSettings", "workspace", "The workspace's settings, currently its default time zone.", isAction: false, typeof(GetWorkspaceSettingsInput), typeof(GetWorkspaceSettingsOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_update_workspace_settings: Changes the workspace's default time zone.</summary>
+        public static global::Outlit.OutlitTool UpdateWorkspaceSettings { get; } = new global::Outlit.OutlitTool("outlit_update_workspace_settings", "UpdateWorkspaceSettings", "workspace", "Changes the workspace's default time zone.", isAction: true, typeof(UpdateWorkspaceSettingsInput), typeof(UpdateWorkspaceSettingsOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_list_features: The metric sources, the features defined on one of them with their usage, and events that could become features.</summary>
+        public static global::Outlit.OutlitTool ListFeatures { get; } = new global::Outlit.OutlitTool("outlit_list_features", "ListFeatures", "features", "The metric sources, the features defined on one of them with their usage, and events that could become features.", isAction: false, typeof(ListFeaturesInput), typeof(ListFeaturesOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_create_feature: Defines a feature as an event of a metric source, optionally narrowed by property conditions.</summary>
+        public static global::Outlit.OutlitTool CreateFeature { get; } = new global::Outlit.OutlitTool("outlit_create_feature", "CreateFeature", "features", "Defines a feature as an event of a metric source, optionally narrowed by property conditions.", isAction: true, typeof(CreateFeatureInput), typeof(CreateFeatureOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_archive_feature: Archives a feature at the given revision.</summary>
+        public static global::Outlit.OutlitTool ArchiveFeature { get; } = new global::Outlit.OutlitTool("outlit_archive_feature", "ArchiveFeature", "features", "Archives a feature at the given revision.", isAction: true, typeof(ArchiveFeatureInput), typeof(ArchiveFeatureOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_get_customer_features: How one customer uses each defined feature over recent weeks.</summary>
+        public static global::Outlit.OutlitTool GetCustomerFeatures { get; } = new global::Outlit.OutlitTool("outlit_get_customer_features", "GetCustomerFeatures", "features", "How one customer uses each defined feature over recent weeks.", isAction: false, typeof(GetCustomerFeaturesInput), typeof(GetCustomerFeaturesOutput), isPaged: false, null, deprecation: null);
+
+        /// <summary>outlit_list_attention_items: One page of the account situations Outlit flagged for attention, open or resolved.</summary>
+        public static global::Outlit.OutlitTool ListAttentionItems { get; } = new global::Outlit.OutlitTool("outlit_list_attention_items", "ListAttentionItems", "attention", "One page of the account situations Outlit flagged for attention, open or resolved.", isAction: false, typeof(ListAttentionItemsInput), typeof(ListAttentionItemsOutput), isPaged: true, null, deprecation: null);
+
+        /// <summary>outlit_get_attention_item: One attention item with what changed, why it matters, its timeline and its evidence.</summary>
+        public static global::Outlit.OutlitTool GetAttentionItem { get; } = new global::Outlit.OutlitTool("outlit_get_attention_item", "GetAttentionItem", "attention", "One attention item with what changed, why it matters, its timeline and its evidence.", isAction: false, typeof(GetAttentionItemInput), typeof(GetAttentionItemOutput), isPaged: false, null, deprecation: null);
 
         /// <summary>outlit_send_notification: Sends a notification through the organization's notifier; an action with an effect outside Outlit.</summary>
-        public static global::Outlit.OutlitTool SendNotification { get; } = new global::Outlit.OutlitTool("outlit_send_notification", "SendNotification", "notifications", "Sends a notification through the organization's notifier; an action with an effect outside Outlit.", isAction: true, typeof(SendNotificationInput), null, isPaged: false, null);
+        public static global::Outlit.OutlitTool SendNotification { get; } = new global::Outlit.OutlitTool("outlit_send_notification", "SendNotification", "notifications", "Sends a notification through the organization's notifier; an action with an effect outside Outlit.", isAction: true, typeof(SendNotificationInput), null, isPaged: false, null, deprecation: "Outlit's tool gateway no longer lists outlit_send_notification; destinations replace it.");
 
         /// <summary>Every tool, in the contract's order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Outlit.OutlitTool> All { get; } = new global::Outlit.OutlitTool[] { ListCustomers, ListUsers, ListWorkspaceUsers, GetCustomer, GetTimeline, ListFacts, GetFact, GetSource, ListSources, SearchCustomerContext, Query, GetSchema, SendNotification };
+        public static global::System.Collections.Generic.IReadOnlyList<global::Outlit.OutlitTool> All { get; } = new global::Outlit.OutlitTool[] { ListCustomers, ListUsers, ListWorkspaceUsers, GetCustomer, GetCustomerRelationship, AssignCustomerOwner, GrantCustomerAccess, UpdateCustomerAccess, RevokeCustomerAccess, GetTimeline, ListFacts, GetFact, GetSource, ListSources, SearchCustomerContext, Query, GetSchema, ListDestinations, GetDestination, CreateDestination, UpdateDestination, EnableDestination, DisableDestination, ArchiveDestination, GetIntegrationCapabilities, BeginIntegrationSetup, GetIntegrationSetupStatus, GetIntegrationStatus, SetupIntegration, GetCustomerActivation, PreviewCustomerActivation, UpdateCustomerActivation, GetWorkspaceSettings, UpdateWorkspaceSettings, ListFeatures, CreateFeature, ArchiveFeature, GetCustomerFeatures, ListAttentionItems, GetAttentionItem, SendNotification };
 
         /// <summary>The tool of the catalog with this name, or null.</summary>
         /// <param name="name">The tool's name on the wire.</param>

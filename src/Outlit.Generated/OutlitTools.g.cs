@@ -101,6 +101,45 @@ namespace Outlit
         public virtual global::System.Threading.Tasks.Task<GetCustomerOutput> GetCustomerAsync(GetCustomerInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
             CallAsync<GetCustomerOutput>(OutlitToolCatalog.GetCustomer, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
 
+        /// <summary>The relationship overview and supporting observations kept for one customer.</summary>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetCustomerRelationshipOutput> GetCustomerRelationshipAsync(GetCustomerRelationshipInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetCustomerRelationshipOutput>(OutlitToolCatalog.GetCustomerRelationship, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Makes a workspace user the owner of a customer, replacing any current owner.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<AssignCustomerOwnerOutput> AssignCustomerOwnerAsync(AssignCustomerOwnerInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<AssignCustomerOwnerOutput>(OutlitToolCatalog.AssignCustomerOwner, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Gives a workspace user viewer or editor access to one customer.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GrantCustomerAccessOutput> GrantCustomerAccessAsync(GrantCustomerAccessInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GrantCustomerAccessOutput>(OutlitToolCatalog.GrantCustomerAccess, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Changes the role a workspace user holds on one customer.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<UpdateCustomerAccessOutput> UpdateCustomerAccessAsync(UpdateCustomerAccessInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<UpdateCustomerAccessOutput>(OutlitToolCatalog.UpdateCustomerAccess, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Removes a workspace user's access to one customer.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<RevokeCustomerAccessOutput> RevokeCustomerAccessAsync(RevokeCustomerAccessInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<RevokeCustomerAccessOutput>(OutlitToolCatalog.RevokeCustomerAccess, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
         /// <summary>One page of a customer's activity timeline.</summary>
         /// <param name="input">The tool's input.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -199,11 +238,198 @@ namespace Outlit
         public virtual global::System.Threading.Tasks.Task<SchemaOutput> GetSchemaAsync(SchemaInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             CallAsync<SchemaOutput>(OutlitToolCatalog.GetSchema, input, cancellationToken);
 
+        /// <summary>Every notification destination of the workspace: Slack channels, webhooks and email recipients.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<ListDestinationsOutput> ListDestinationsAsync(ListDestinationsInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<ListDestinationsOutput>(OutlitToolCatalog.ListDestinations, input, cancellationToken);
+
+        /// <summary>One notification destination by ID.</summary>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetDestinationOutput> GetDestinationAsync(GetDestinationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetDestinationOutput>(OutlitToolCatalog.GetDestination, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Adds a Slack channel as a notification destination.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<CreateDestinationOutput> CreateDestinationAsync(CreateDestinationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<CreateDestinationOutput>(OutlitToolCatalog.CreateDestination, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Renames a Slack channel destination or makes it the workspace default.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<UpdateDestinationOutput> UpdateDestinationAsync(UpdateDestinationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<UpdateDestinationOutput>(OutlitToolCatalog.UpdateDestination, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Turns delivery to a destination back on.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<EnableDestinationOutput> EnableDestinationAsync(EnableDestinationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<EnableDestinationOutput>(OutlitToolCatalog.EnableDestination, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Stops delivery to a destination without removing it.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<DisableDestinationOutput> DisableDestinationAsync(DisableDestinationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<DisableDestinationOutput>(OutlitToolCatalog.DisableDestination, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Archives a destination so it no longer receives notifications.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<ArchiveDestinationOutput> ArchiveDestinationAsync(ArchiveDestinationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<ArchiveDestinationOutput>(OutlitToolCatalog.ArchiveDestination, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Tells how each provider, or one provider, can be connected through the tools.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetIntegrationCapabilitiesOutput> GetIntegrationCapabilitiesAsync(GetIntegrationCapabilitiesInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetIntegrationCapabilitiesOutput>(OutlitToolCatalog.GetIntegrationCapabilities, input, cancellationToken);
+
+        /// <summary>Starts connecting a provider and returns a browser link for a person to finish it.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<BeginIntegrationSetupOutput> BeginIntegrationSetupAsync(BeginIntegrationSetupInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<BeginIntegrationSetupOutput>(OutlitToolCatalog.BeginIntegrationSetup, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Reports whether a browser setup session is still pending, connected, failed or expired.</summary>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetIntegrationSetupStatusOutput> GetIntegrationSetupStatusAsync(GetIntegrationSetupStatusInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetIntegrationSetupStatusOutput>(OutlitToolCatalog.GetIntegrationSetupStatus, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Reports the setup state of the organization's providers, or of one provider.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetIntegrationStatusOutput> GetIntegrationStatusAsync(GetIntegrationStatusInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetIntegrationStatusOutput>(OutlitToolCatalog.GetIntegrationStatus, input, cancellationToken);
+
+        /// <summary>Connects or configures a provider with its credentials or mapping and reports the next step.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<SetupIntegrationOutput> SetupIntegrationAsync(SetupIntegrationInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<SetupIntegrationOutput>(OutlitToolCatalog.SetupIntegration, input, cancellationToken);
+
+        /// <summary>The event that currently marks customers as activated.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetCustomerActivationOutput> GetCustomerActivationAsync(GetCustomerActivationInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetCustomerActivationOutput>(OutlitToolCatalog.GetCustomerActivation, input, cancellationToken);
+
+        /// <summary>Estimates how many customers and contacts a candidate activation event would match, without saving it.</summary>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<PreviewCustomerActivationOutput> PreviewCustomerActivationAsync(PreviewCustomerActivationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<PreviewCustomerActivationOutput>(OutlitToolCatalog.PreviewCustomerActivation, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Sets or clears the event that marks customers as activated.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<UpdateCustomerActivationOutput> UpdateCustomerActivationAsync(UpdateCustomerActivationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<UpdateCustomerActivationOutput>(OutlitToolCatalog.UpdateCustomerActivation, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>The workspace's settings, currently its default time zone.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetWorkspaceSettingsOutput> GetWorkspaceSettingsAsync(GetWorkspaceSettingsInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetWorkspaceSettingsOutput>(OutlitToolCatalog.GetWorkspaceSettings, input, cancellationToken);
+
+        /// <summary>Changes the workspace's default time zone.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<UpdateWorkspaceSettingsOutput> UpdateWorkspaceSettingsAsync(UpdateWorkspaceSettingsInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<UpdateWorkspaceSettingsOutput>(OutlitToolCatalog.UpdateWorkspaceSettings, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>The metric sources, the features defined on one of them with their usage, and events that could become features.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<ListFeaturesOutput> ListFeaturesAsync(ListFeaturesInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<ListFeaturesOutput>(OutlitToolCatalog.ListFeatures, input, cancellationToken);
+
+        /// <summary>Defines a feature as an event of a metric source, optionally narrowed by property conditions.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<CreateFeatureOutput> CreateFeatureAsync(CreateFeatureInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<CreateFeatureOutput>(OutlitToolCatalog.CreateFeature, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>Archives a feature at the given revision.</summary>
+        /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<ArchiveFeatureOutput> ArchiveFeatureAsync(ArchiveFeatureInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<ArchiveFeatureOutput>(OutlitToolCatalog.ArchiveFeature, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>How one customer uses each defined feature over recent weeks.</summary>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetCustomerFeaturesOutput> GetCustomerFeaturesAsync(GetCustomerFeaturesInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetCustomerFeaturesOutput>(OutlitToolCatalog.GetCustomerFeatures, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
+        /// <summary>One page of the account situations Outlit flagged for attention, open or resolved.</summary>
+        /// <param name="input">The tool's input; null for its defaults.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<ListAttentionItemsOutput> ListAttentionItemsAsync(ListAttentionItemsInput? input = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<ListAttentionItemsOutput>(OutlitToolCatalog.ListAttentionItems, input, cancellationToken);
+
+        /// <summary>Every attention item matching the filters, fetched page by page.</summary>
+        /// <param name="input">The filters; null for the defaults; its cursor, if any, is where the listing starts.</param>
+        /// <param name="cancellationToken">Stops the listing.</param>
+        /// <returns>The items, fetched as they are read; <c>AsPages</c> gives the pages with their cursors and totals.</returns>
+        public virtual global::Outlit.OutlitPageable<AttentionItem> ListAllAttentionItemsAsync(ListAttentionItemsInput? input = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var first = OutlitToolCatalog.ListAttentionItems.PrepareInput(input, nameof(input));
+            return new global::Outlit.OutlitPageable<AttentionItem>(
+                (cursor, size, token) => PageAsync<ListAttentionItemsOutput, AttentionItem>(OutlitToolCatalog.ListAttentionItems, first, cursor, size, static p => global::Outlit.OutlitPage<AttentionItem>.From(p.Items, p.Pagination?.HasMore, p.Pagination?.NextCursor, p.Pagination?.Total, "outlit_list_attention_items", "items", "pagination"), token),
+                (string?)first["cursor"],
+                "outlit_list_attention_items",
+                cancellationToken);
+        }
+
+        /// <summary>One attention item with what changed, why it matters, its timeline and its evidence.</summary>
+        /// <param name="input">The tool's input.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The tool's result.</returns>
+        public virtual global::System.Threading.Tasks.Task<GetAttentionItemOutput> GetAttentionItemAsync(GetAttentionItemInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CallAsync<GetAttentionItemOutput>(OutlitToolCatalog.GetAttentionItem, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
+
         /// <summary>Sends a notification through the organization's notifier; an action with an effect outside Outlit.</summary>
         /// <remarks>An action with an effect outside Outlit: call it only on an explicit request. It is never retried once the request may have reached the server.</remarks>
         /// <param name="input">The tool's input.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The tool's JSON result (the contract does not describe its shape).</returns>
+        [global::System.Obsolete("Outlit's tool gateway no longer lists outlit_send_notification; destinations replace it.")]
         public virtual global::System.Threading.Tasks.Task<global::Newtonsoft.Json.Linq.JObject> SendNotificationAsync(SendNotificationInput input, global::System.Threading.CancellationToken cancellationToken = default) =>
             CallAsync<global::Newtonsoft.Json.Linq.JObject>(OutlitToolCatalog.SendNotification, input ?? throw new global::System.ArgumentNullException(nameof(input)), cancellationToken);
 

@@ -25,6 +25,11 @@ namespace Outlit
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsProviderCapabilityEnvelope || IsProviderCapabilityMap;
 
         string global::Outlit.IOutlitUnion.Variants => "IntegrationCapabilitiesResponse is one of: ProviderCapabilityEnvelope needs provider; ProviderCapabilityMap (anything)";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
     }
 
     // From x-outlit-union: which of its variants an answer read as IntegrationConnectResponse is.
@@ -42,6 +47,11 @@ namespace Outlit
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsIntegrationDirectConnectionResponse || IsIntegrationBrowserSessionResponse;
 
         string global::Outlit.IOutlitUnion.Variants => "IntegrationConnectResponse is one of: IntegrationDirectConnectionResponse needs connected, connectionId, alreadyConnected; IntegrationBrowserSessionResponse needs sessionId, connectUrl, alreadyConnected";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
     }
 
     // From x-outlit-union: which of its variants an answer read as SchemaOutput is.
@@ -59,6 +69,153 @@ namespace Outlit
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsAnalyticsViewSchema || IsAnalyticsViewCatalog;
 
         string global::Outlit.IOutlitUnion.Variants => "SchemaOutput is one of: AnalyticsViewSchema needs name, description, columns, exampleQueries; AnalyticsViewCatalog needs views, tables";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
+    }
+
+    // From x-outlit-union: which of its variants an answer read as FeatureWorkspaceEvidence is.
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    partial class FeatureWorkspaceEvidence : global::Outlit.IOutlitUnion
+    {
+        /// <summary>True when this value has every non-null property the variant FeatureWorkspaceUsage requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsFeatureWorkspaceUsage => Window != null && Coverage != null && EventCount != null && ActiveDays != null && ActiveWeeks != null && DistinctCustomers != null;
+
+        /// <summary>True when this value has every non-null property the variant FeatureEvidenceUnavailable requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsFeatureEvidenceUnavailable => Window != null && Coverage != null && Reason != null;
+
+        bool global::Outlit.IOutlitUnion.IsAnyVariant => IsFeatureWorkspaceUsage || IsFeatureEvidenceUnavailable;
+
+        string global::Outlit.IOutlitUnion.Variants => "FeatureWorkspaceEvidence is one of: FeatureWorkspaceUsage needs window, coverage, eventCount, activeDays, activeWeeks, distinctCustomers; FeatureEvidenceUnavailable needs window, coverage, reason";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
+    }
+
+    // From x-outlit-union: which of its variants an answer read as FeatureWeek is.
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    partial class FeatureWeek : global::Outlit.IOutlitUnion
+    {
+        /// <summary>True when this value has every non-null property the variant FeatureWeeklyUsage requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsFeatureWeeklyUsage => WeekStartAt != null && Coverage != null && EventCount != null && ActiveDays != null;
+
+        /// <summary>True when this value has every non-null property the variant FeatureWeeklyUsageUnavailable requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsFeatureWeeklyUsageUnavailable => WeekStartAt != null && Coverage != null;
+
+        bool global::Outlit.IOutlitUnion.IsAnyVariant => IsFeatureWeeklyUsage || IsFeatureWeeklyUsageUnavailable;
+
+        string global::Outlit.IOutlitUnion.Variants => "FeatureWeek is one of: FeatureWeeklyUsage needs weekStartAt, coverage, eventCount, activeDays; FeatureWeeklyUsageUnavailable needs weekStartAt, coverage";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
+    }
+
+    // From x-outlit-union: which of its variants an answer read as FeatureCustomerEvidence is.
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    partial class FeatureCustomerEvidence : global::Outlit.IOutlitUnion
+    {
+        /// <summary>True when this value has every non-null property the variant FeatureCustomerUsage requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsFeatureCustomerUsage => Window != null && Coverage != null && EventCount != null && ActiveDays != null && ActiveWeeks != null;
+
+        /// <summary>True when this value has every non-null property the variant FeatureEvidenceUnavailable requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsFeatureEvidenceUnavailable => Window != null && Coverage != null && Reason != null;
+
+        bool global::Outlit.IOutlitUnion.IsAnyVariant => IsFeatureCustomerUsage || IsFeatureEvidenceUnavailable;
+
+        string global::Outlit.IOutlitUnion.Variants => "FeatureCustomerEvidence is one of: FeatureCustomerUsage needs window, coverage, eventCount, activeDays, activeWeeks; FeatureEvidenceUnavailable needs window, coverage, reason";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
+    }
+
+    // From x-outlit-union: which of its variants an answer read as SetupIntegrationInput is.
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    partial class SetupIntegrationInput : global::Outlit.IOutlitUnion
+    {
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupCrmRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupCrmRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupSlackGoogleGongRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupSlackGoogleGongRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupStripeOAuthRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupStripeOAuthRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupStripeRestrictedKeyRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupStripeRestrictedKeyRequest => Provider != null && ConnectionMode != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupGranolaRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupGranolaRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupFirefliesRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupFirefliesRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupPylonRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupPylonRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupMixpanelRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupMixpanelRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupPostHogRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupPostHogRequest => Provider != null;
+
+        /// <summary>True when this value has every non-null property the variant IntegrationSetupClerkSupabaseRequest requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIntegrationSetupClerkSupabaseRequest => Provider != null;
+
+        bool global::Outlit.IOutlitUnion.IsAnyVariant => IsIntegrationSetupCrmRequest || IsIntegrationSetupSlackGoogleGongRequest || IsIntegrationSetupStripeOAuthRequest || IsIntegrationSetupStripeRestrictedKeyRequest || IsIntegrationSetupGranolaRequest || IsIntegrationSetupFirefliesRequest || IsIntegrationSetupPylonRequest || IsIntegrationSetupMixpanelRequest || IsIntegrationSetupPostHogRequest || IsIntegrationSetupClerkSupabaseRequest;
+
+        string global::Outlit.IOutlitUnion.Variants => "SetupIntegrationInput is one of: IntegrationSetupCrmRequest needs provider; IntegrationSetupSlackGoogleGongRequest needs provider; IntegrationSetupStripeOAuthRequest needs provider; IntegrationSetupStripeRestrictedKeyRequest needs provider, connectionMode; IntegrationSetupGranolaRequest needs provider; IntegrationSetupFirefliesRequest needs provider; IntegrationSetupPylonRequest needs provider; IntegrationSetupMixpanelRequest needs provider; IntegrationSetupPostHogRequest needs provider; IntegrationSetupClerkSupabaseRequest needs provider";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
+    }
+
+    // From x-outlit-union: which of its variants an answer read as ValidateApiKeyResult is.
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    partial class ValidateApiKeyResult : global::Outlit.IOutlitUnion
+    {
+        /// <summary>True when this value has every non-null property the variant ValidateApiKeySuccess requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsValidateApiKeySuccess => Valid != null && OrganizationId != null;
+
+        /// <summary>True when this value has every non-null property the variant ValidateApiKeyFailure requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsValidateApiKeyFailure => Error != null;
+
+        bool global::Outlit.IOutlitUnion.IsAnyVariant => IsValidateApiKeySuccess || IsValidateApiKeyFailure;
+
+        string global::Outlit.IOutlitUnion.Variants => "ValidateApiKeyResult is one of: ValidateApiKeySuccess needs valid, organizationId; ValidateApiKeyFailure needs error";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
     }
 
     // From x-outlit-union: which of its variants an answer read as DisconnectIntegrationResult is.
@@ -76,6 +233,33 @@ namespace Outlit
         bool global::Outlit.IOutlitUnion.IsAnyVariant => IsIntegrationDisconnectResponse || IsIntegrationDisconnectNotConnectedResponse;
 
         string global::Outlit.IOutlitUnion.Variants => "DisconnectIntegrationResult is one of: IntegrationDisconnectResponse needs success; IntegrationDisconnectNotConnectedResponse needs success, message";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
+    }
+
+    // From x-outlit-union: which of its variants an answer read as IngestEventsResult is.
+    [global::Newtonsoft.Json.JsonConverter(typeof(global::Outlit.OutlitUnionConverter))]
+    partial class IngestEventsResult : global::Outlit.IOutlitUnion
+    {
+        /// <summary>True when this value has every non-null property the variant IngestEventsSuccess requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIngestEventsSuccess => Success != null && Processed != null;
+
+        /// <summary>True when this value has every non-null property the variant IngestEventsOutcome requires.</summary>
+        [global::Newtonsoft.Json.JsonIgnore]
+        public bool IsIngestEventsOutcome => Success != null && Processed != null;
+
+        bool global::Outlit.IOutlitUnion.IsAnyVariant => IsIngestEventsSuccess || IsIngestEventsOutcome;
+
+        string global::Outlit.IOutlitUnion.Variants => "IngestEventsResult is one of: IngestEventsSuccess needs success, processed; IngestEventsOutcome needs success, processed";
+
+        // The properties the JSON carried as null: written back as null, so a value reads and writes the same.
+        private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);
+
+        global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;
     }
 
 }

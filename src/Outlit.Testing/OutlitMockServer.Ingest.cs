@@ -119,7 +119,7 @@ public sealed partial class OutlitMockServer
         var body = await ReadLimitedAsync(context.Request.Body, bodyLimit, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Request body exceeds " + (bodyLimit % (1024 * 1024) == 0 ? $"{bodyLimit / (1024 * 1024)} MB" : $"{bodyLimit} bytes"))).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestOutcome(0, [new Issue([], "Request body exceeds " + (bodyLimit % (1024 * 1024) == 0 ? $"{bodyLimit / (1024 * 1024)} MB" : $"{bodyLimit} bytes"))])).ConfigureAwait(false);
             return;
         }
 
@@ -130,14 +130,14 @@ public sealed partial class OutlitMockServer
         }
         catch (JsonException)
         {
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Invalid JSON")).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestOutcome(0, [new Issue([], "Invalid JSON")])).ConfigureAwait(false);
             return;
         }
 
         var issues = IngestValidation.Validate(root, contract);
         if (issues.Count > 0)
         {
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestError("Invalid request", issues)).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, IngestOutcome(0, issues)).ConfigureAwait(false);
             return;
         }
 
@@ -155,7 +155,7 @@ public sealed partial class OutlitMockServer
             received.AddRange(accepted);
         }
 
-        await WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["success"] = true }).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["success"] = true, ["processed"] = accepted.Count }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -180,5 +180,24 @@ public sealed partial class OutlitMockServer
         }
 
         return tooLong ? null : buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The Ingest API's current answer for a batch not stored whole: how many events were stored, and each problem by
+    /// the position of its event (<c>-1</c> for the batch as a whole), the rest of its path in the message.
+    /// </summary>
+    private static JsonObject IngestOutcome(int processed, IEnumerable<Issue> issues)
+    {
+        var errors = new JsonArray();
+        foreach (var issue in issues)
+        {
+            var perEvent = issue.Path.Count >= 2 && Equals(issue.Path[0], "events") && issue.Path[1] is int;
+            var index = perEvent ? (int)issue.Path[1] : -1;
+            var rest = perEvent ? issue.Path.Skip(2).ToList() : issue.Path.ToList();
+            var where = rest.Count == 0 ? "" : string.Join('.', rest) + ": ";
+            errors.Add(new JsonObject { ["index"] = index, ["message"] = where + issue.Message });
+        }
+
+        return new JsonObject { ["success"] = false, ["processed"] = processed, ["errors"] = errors };
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class OutlitMockServer
 
     private async Task CallToolAsync(HttpContext context)
     {
-        var (ok, body) = await ReadJsonBodyAsync(context).ConfigureAwait(false);
+        var (ok, body) = await ReadJsonBodyAsync(context, gateway: true).ConfigureAwait(false);
         if (!ok)
         {
             return;
@@ -36,7 +36,7 @@ public sealed partial class OutlitMockServer
         if (body is not JsonObject request)
         {
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest,
-                Error("Invalid request", [new Issue([], "Invalid input: expected object")])).ConfigureAwait(false);
+                GatewayError("INVALID_TOOL_CALL", "Invalid tool call: expected an object with tool and input", retryable: false)).ConfigureAwait(false);
             return;
         }
 
@@ -45,11 +45,11 @@ public sealed partial class OutlitMockServer
         {
             // A contract without a readable tool list still gets an answer that says why, not a crash.
             var why = tools.CatalogProblem is { } problem ? " (" + problem + ")" : "";
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error(
-                (tool is null ? "Missing tool name" : "Unknown tool: " + tool) + why,
-                [new Issue(["tool"], tools.ToolNames.Count == 0
-                    ? "Invalid option: this mock's contract lists no tools" + why
-                    : "Invalid option: expected one of " + string.Join('|', tools.ToolNames.Select(n => "\"" + n + "\"")))])).ConfigureAwait(false);
+            var expected = tools.ToolNames.Count == 0 ? "this mock's contract lists no tools" : "expected one of " + string.Join('|', tools.ToolNames);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, GatewayError(
+                "INVALID_TOOL_CALL",
+                (tool is null ? "Missing tool name" : "Unknown tool: " + tool) + why + "; tool: " + expected,
+                retryable: false)).ConfigureAwait(false);
             return;
         }
 
@@ -57,7 +57,7 @@ public sealed partial class OutlitMockServer
         if (extra.Count > 0)
         {
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest,
-                Error("Invalid request", extra.Select(k => new Issue([], $"Unrecognized key: \"{k}\"")))).ConfigureAwait(false);
+                GatewayError("INVALID_TOOL_CALL", string.Join("; ", extra.Select(k => $"Unrecognized key: \"{k}\"")), retryable: false)).ConfigureAwait(false);
             return;
         }
 
@@ -65,7 +65,7 @@ public sealed partial class OutlitMockServer
         if (input is not null && input is not JsonObject)
         {
             await WriteJsonAsync(context, StatusCodes.Status400BadRequest,
-                Error("Invalid tool input", [new Issue(["input"], "Invalid input: expected object")])).ConfigureAwait(false);
+                GatewayError("INVALID_TOOL_INPUT", "input: Invalid input: expected object", retryable: false)).ConfigureAwait(false);
             return;
         }
 

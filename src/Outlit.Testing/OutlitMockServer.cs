@@ -249,7 +249,14 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
 
         if (!IsAuthorized(context.Request))
         {
-            return WriteJsonAsync(context, StatusCodes.Status401Unauthorized, Error("Invalid credentials"));
+            // Each route refuses a key in its own documented shape: the gateway's envelope, key validation's answer,
+            // the older error body on the integration routes.
+            return WriteJsonAsync(context, StatusCodes.Status401Unauthorized, path switch
+            {
+                "/api/tools/call" => GatewayError("INVALID_CREDENTIALS", "Invalid credentials", retryable: false),
+                "/api/validate-api-key" => new JsonObject { ["valid"] = false, ["error"] = "Invalid credentials" },
+                _ => Error("Invalid credentials"),
+            });
         }
 
         return route.Value.Handler(context);
@@ -268,13 +275,33 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         return CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(ApiKey));
     }
 
-    private Task ValidateApiKeyAsync(HttpContext context) =>
-        WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject
+    /// <summary>
+    /// The current answer of key validation: the organization, who created the key and its grants. The shape (and
+    /// the grants) come from the contract's success example; the organization and key are this server's.
+    /// </summary>
+    private Task ValidateApiKeyAsync(HttpContext context)
+    {
+        var body = tools.Generator.Component("ValidateApiKeySuccess", new Random(options.Seed)) as JsonObject ?? [];
+        body["valid"] = true;
+        body["organizationId"] = options.OrganizationId;
+        body["createdById"] = "user_mock_owner";
+        if (body["organization"] is JsonObject organization)
         {
-            ["valid"] = true,
-            ["organizationId"] = options.OrganizationId,
-            ["createdById"] = "user_mock_owner",
-        });
+            organization["id"] = options.OrganizationId;
+        }
+
+        if (body["createdBy"] is JsonObject creator)
+        {
+            creator["id"] = "user_mock_owner";
+        }
+
+        if (body["apiKey"] is JsonObject key)
+        {
+            key["prefix"] = ApiKey[..Math.Min(ApiKey.Length, 12)];
+        }
+
+        return WriteJsonAsync(context, StatusCodes.Status200OK, body);
+    }
 
     private FaultEntry? TakeFaultEntry(string path)
     {
@@ -325,7 +352,11 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
                 if (ingest)
                 {
                     WriteRateLimitHeaders(context, PeekRateWindow());
-                    await WriteJsonAsync(context, fault.StatusCode, IngestError("Internal server error")).ConfigureAwait(false);
+                    await WriteJsonAsync(context, fault.StatusCode, IngestOutcome(0, [new Issue([], "Internal server error")])).ConfigureAwait(false);
+                }
+                else if (path == "/api/tools/call")
+                {
+                    await WriteJsonAsync(context, fault.StatusCode, GatewayError("TOOL_GATEWAY_ERROR", "Internal server error", retryable: true)).ConfigureAwait(false);
                 }
                 else
                 {
@@ -360,13 +391,22 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         }
     }
 
-    private JsonObject ApiLimitError() => new()
+    private JsonObject ApiLimitError()
     {
-        ["error"] = "Your plan has used all of its included API calls for this billing cycle.",
-        ["code"] = "api_limit_exceeded",
-        ["plan"] = options.Plan,
-        ["feature"] = "api_calls",
-        ["resetAt"] = NextMonthStart().ToUnixTimeMilliseconds(),
+        var body = GatewayError("plan_api_limit_exceeded", "Your plan has used all of its included API calls for this billing cycle.", retryable: false);
+        body["plan"] = options.Plan;
+        body["feature"] = "api_calls";
+        body["resetAt"] = NextMonthStart().ToUnixTimeMilliseconds();
+        return body;
+    }
+
+    /// <summary>The tool gateway's current error envelope, with a fresh request ID.</summary>
+    internal static JsonObject GatewayError(string code, string message, bool retryable) => new()
+    {
+        ["code"] = code,
+        ["message"] = message,
+        ["retryable"] = retryable,
+        ["requestId"] = "req_" + RandomHex(12),
     };
 
     private DateTimeOffset NextMonthStart()
@@ -376,13 +416,15 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
     }
 
     /// <summary>Reads a JSON request body; <c>null</c> after answering 400 when it is not JSON.</summary>
-    private static async Task<(bool Ok, JsonNode? Body)> ReadJsonBodyAsync(HttpContext context)
+    /// <param name="context">The exchange.</param>
+    /// <param name="gateway">True on the tool gateway, which answers in its envelope (<c>INVALID_JSON</c>).</param>
+    private static async Task<(bool Ok, JsonNode? Body)> ReadJsonBodyAsync(HttpContext context, bool gateway = false)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         if (buffer.Length > MaxPlatformBody)
         {
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error("Request body is too large")).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, gateway ? GatewayError("INVALID_TOOL_CALL", "Request body is too large", false) : Error("Request body is too large")).ConfigureAwait(false);
             return (false, null);
         }
 
@@ -393,7 +435,7 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         }
         catch (JsonException)
         {
-            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, Error("Invalid JSON")).ConfigureAwait(false);
+            await WriteJsonAsync(context, StatusCodes.Status400BadRequest, gateway ? GatewayError("INVALID_JSON", "Invalid JSON", false) : Error("Invalid JSON")).ConfigureAwait(false);
             return (false, null);
         }
     }

@@ -150,6 +150,13 @@ public class ContractChangeTests
 
         public void Dispose()
         {
+            // OUTLIT_KEEP_CONTRACT_COPY=1 leaves the edited copy behind to look into a failed build.
+            if (Environment.GetEnvironmentVariable("OUTLIT_KEEP_CONTRACT_COPY") == "1")
+            {
+                TestContext.Progress.WriteLine($"edited copy kept at {Root}");
+                return;
+            }
+
             try
             {
                 Directory.Delete(work, recursive: true);
@@ -178,11 +185,10 @@ public class ContractChangeTests
             start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             using var process = System.Diagnostics.Process.Start(start)!;
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            // Whole streams, not lines: `git ls-files -z` output has no line breaks, and a line reader may hand the
+            // caller its end only after the exit has been seen.
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
             {
                 process.Kill(entireProcessTree: true);
@@ -190,6 +196,7 @@ public class ContractChangeTests
             }
 
             process.WaitForExit();
+            var output = new StringBuilder(stdout.GetAwaiter().GetResult()).Append(stderr.GetAwaiter().GetResult());
             return new ProcessRun(process.ExitCode, output.ToString());
         }
     }

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 using Outlit.Faults.Matrix;
 
+// outlit_send_notification is deprecated (Outlit no longer lists it) but still served and kept working until it is removed.
+#pragma warning disable CS0618
+
 namespace Outlit.Faults;
 
 /// <summary>
@@ -148,8 +151,8 @@ public static class Operations
         new("validateApiKey", OperationKind.Platform, SafeToRetry: true, "POST /api/validate-api-key",
             async c => await c.Platform.ValidateApiKeyAsync(c.CancellationToken))
         {
-            SuccessBody = () => JObject.Parse("""{"valid":true,"organizationId":"org_123","createdById":"user_456"}"""),
-            Verify = (result, sent) => result is ApiKeyValidationResult key
+            SuccessBody = () => JObject.Parse("""{"valid":true,"organizationId":"org_123","createdById":"user_456","authorization":{"grants":["customer_intelligence:read"]}}"""),
+            Verify = (result, sent) => result is ValidateApiKeyResult key
                 ? Same($"{key.IsValid}|{key.OrganizationId}|{key.CreatedById}", $"{(bool)sent["valid"]!}|{sent["organizationId"]}|{sent["createdById"]}")
                 : $"unexpected result {result}",
             MissingRequired = body => Mutate(body, b => b.Remove("organizationId")),

@@ -30,7 +30,13 @@ public class AuthTests
         var reply = await api.SendAsync(operation, query, rawBody: body, key: Api.NoKey);
 
         Assert.That(reply.Status, Is.EqualTo(401));
-        Assert.That(reply.Json["error"]!.GetValue<string>(), Is.EqualTo("Invalid credentials"));
+        // The gateway refuses in its envelope, the other routes with the older error body.
+        Assert.That((reply.Json["message"] ?? reply.Json["error"])!.GetValue<string>(), Is.EqualTo("Invalid credentials"));
+        if (operation == "callTool")
+        {
+            Assert.That(reply.Json["code"]!.GetValue<string>(), Is.EqualTo("INVALID_CREDENTIALS"));
+        }
+
         Assert.That(server.Connections, Is.Empty, "a rejected call changes nothing");
     }
 

@@ -171,7 +171,8 @@ public class CatalogTests
         var (status, body) = await CallAsync(server, "outlit_list_widgets", new JsonObject { ["color"] = "purple" });
 
         Assert.That(status, Is.EqualTo(400));
-        Assert.That(body["details"]!.AsArray().Select(d => d!["path"]!.ToJsonString()), Does.Contain("[\"color\"]"));
+        Assert.That(body["code"]!.GetValue<string>(), Is.EqualTo("INVALID_TOOL_INPUT"));
+        Assert.That(body["message"]!.GetValue<string>(), Does.StartWith("color: "));
     }
 
     [Test]

@@ -7,7 +7,7 @@ namespace Outlit.Testing.Tests;
 
 public class FaultTests
 {
-    private static readonly JsonObject OneEvent = JsonNode.Parse("""{"events":[{"type":"pageview","path":"/"}]}""")!.AsObject();
+    private static readonly JsonObject OneEvent = JsonNode.Parse("""{"events":[{"type":"pageview","timestamp":1775844131000,"url":"https://app.example.com/","path":"/"}]}""")!.AsObject();
 
     [Test]
     public async Task A_server_error_applies_to_the_next_n_requests_only()
@@ -64,7 +64,7 @@ public class FaultTests
         var after = await api.ToolAsync("outlit_schema");
 
         Assert.That(limited.Status, Is.EqualTo(429));
-        Assert.That(limited.Json["code"]!.GetValue<string>(), Is.EqualTo("api_limit_exceeded"));
+        Assert.That(limited.Json["code"]!.GetValue<string>(), Is.EqualTo("plan_api_limit_exceeded"));
         Assert.That(limited.Header("Retry-After"), Is.EqualTo("3"));
         Assert.That(after.Status, Is.EqualTo(200));
     }

@@ -14,11 +14,11 @@ public class IngestTests
           "events": [
             { "type": "pageview", "timestamp": 1775844131000, "url": "https://www.example.com/pricing", "path": "/pricing", "title": "Pricing",
               "utm": { "source": "newsletter", "medium": "email" } },
-            { "type": "custom", "eventName": "plan_compared", "properties": { "plans": ["team", "business"] } },
-            { "type": "form", "formId": "contact-sales", "formFields": { "company": "Acme" } },
-            { "type": "identify", "email": "jane@acme.com", "userId": "usr_42", "traits": { "role": "ops" } },
-            { "type": "engagement", "activeTimeMs": 42000, "totalTimeMs": 65000, "sessionId": "9c4a2d7e-3f1b-4c2a-8e6d-1a2b3c4d5e6f" },
-            { "type": "calendar", "provider": "calendly", "startTime": "2026-04-14T15:00:00Z", "endTime": "2026-04-14T15:30:00Z", "duration": 30 },
+            { "type": "custom", "timestamp": 1775844135000, "url": "https://www.example.com/pricing", "path": "/pricing", "eventName": "plan_compared", "properties": { "plans": ["team", "business"] } },
+            { "type": "form", "timestamp": 1775844150000, "url": "https://www.example.com/contact", "path": "/contact", "formId": "contact-sales", "formFields": { "company": "Acme" } },
+            { "type": "identify", "timestamp": 1775844152000, "url": "https://app.example.com/", "path": "/", "email": "jane@acme.com", "userId": "usr_42", "traits": { "role": "ops" } },
+            { "type": "engagement", "timestamp": 1775844200000, "url": "https://www.example.com/pricing", "path": "/pricing", "activeTimeMs": 42000, "totalTimeMs": 65000, "sessionId": "9c4a2d7e-3f1b-4c2a-8e6d-1a2b3c4d5e6f" },
+            { "type": "calendar", "timestamp": 1775844260000, "url": "https://www.example.com/demo", "path": "/demo", "provider": "calendly", "startTime": "2026-04-14T15:00:00Z", "endTime": "2026-04-14T15:30:00Z", "duration": 30 },
             { "type": "stage", "stage": "activated" },
             { "type": "billing", "status": "paid", "customerId": "cus_123" }
           ]
@@ -30,13 +30,32 @@ public class IngestTests
         var list = new JsonArray();
         for (var i = 0; i < events; i++)
         {
-            list.Add(new JsonObject { ["type"] = type, ["eventName"] = "event_" + i });
+            list.Add(new JsonObject { ["type"] = type, ["timestamp"] = 1775844131000L + i, ["url"] = "https://app.example.com/", ["path"] = "/", ["eventName"] = "event_" + i });
         }
 
         return new JsonObject { ["source"] = "server", ["events"] = list };
     }
 
-    private static string[] Path(JsonNode issue) => issue["path"]!.AsArray().Select(p => p!.ToJsonString().Trim('"')).ToArray();
+    /// <summary>
+    /// Where a problem of the current ingest answer is: <c>events/i</c> from its index (-1: the batch), then the path
+    /// its message starts with (<c>type: Invalid event type</c>).
+    /// </summary>
+    private static string[] Path(JsonNode issue)
+    {
+        var index = issue["index"]!.GetValue<int>();
+        var message = issue["message"]!.GetValue<string>();
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        var rest = colon > 0 && !message[..colon].Contains(' ') ? message[..colon].Split('.') : [];
+        return index >= 0 ? ["events", index.ToString(System.Globalization.CultureInfo.InvariantCulture), .. rest] : rest;
+    }
+
+    /// <summary>The message of a problem without the path it starts with.</summary>
+    private static string Text(JsonNode issue)
+    {
+        var message = issue["message"]!.GetValue<string>();
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !message[..colon].Contains(' ') ? message[(colon + 2)..] : message;
+    }
 
     [Test]
     public async Task A_batch_of_every_event_kind_is_accepted_and_can_be_read_back()
@@ -46,7 +65,7 @@ public class IngestTests
 
         var reply = await api.SendAsync("ingestEvents", rawBody: EveryKind);
 
-        Assert.That(reply.Status, Is.EqualTo(200));
+        Assert.That(reply.Status, Is.EqualTo(200), reply.Body);
         Assert.That(reply.Json["success"]!.GetValue<bool>(), Is.True);
         var events = server.ReceivedEvents;
         Assert.That(events.Select(e => e.Type),
@@ -68,7 +87,7 @@ public class IngestTests
         await using var server = await OutlitMockServer.StartAsync();
         using var api = new Api(server);
 
-        await api.SendAsync("ingestEvents", rawBody: """{"events":[{"type":"pageview","path":"/"}]}""");
+        await api.SendAsync("ingestEvents", rawBody: """{"events":[{"type":"pageview","timestamp":1775844131000,"url":"https://app.example.com/","path":"/"}]}""");
         await api.SendAsync("ingestEvents", body: Batch(2));
 
         Assert.That(server.ReceivedEvents.Select(e => e.Source), Is.EqualTo(new[] { "client", "server", "server" }));
@@ -146,7 +165,8 @@ public class IngestTests
 
         Assert.That(Contract.ResponsePointer("ingestEvents", 413), Is.Null, "the contract has no 413, so the mock must not send one");
         Assert.That(tooBig.Status, Is.EqualTo(400));
-        Assert.That(tooBig.Json["message"]!.GetValue<string>(), Does.Contain("1 MB"));
+        Assert.That(tooBig.Json["errors"]![0]!["message"]!.GetValue<string>(), Does.Contain("1 MB"));
+        Assert.That(tooBig.Json["errors"]![0]!["index"]!.GetValue<int>(), Is.EqualTo(-1), "a problem of the batch as a whole");
         Assert.That(fits.Status, Is.EqualTo(200));
         Assert.That(server.ReceivedEvents, Has.Count.EqualTo(1));
     }
@@ -159,25 +179,26 @@ public class IngestTests
 
         var reply = await api.SendAsync("ingestEvents", rawBody: """
             {"events":[
-              {"type":"pageview"},
-              {"type":"click"},
-              {"type":"engagement","activeTimeMs":-1,"totalTimeMs":5},
+              {"type":"pageview","timestamp":1,"url":"https://a.example/","path":"/"},
+              {"type":"click","timestamp":1,"url":"https://a.example/","path":"/"},
+              {"type":"engagement","timestamp":1,"url":"https://a.example/","path":"/","activeTimeMs":-1,"totalTimeMs":5},
               {"type":"stage","stage":"promoted"},
-              {"type":"identify","email":"not-an-email"},
-              {"type":"custom"},
+              {"type":"identify","timestamp":1,"url":"https://a.example/","path":"/","email":"not-an-email"},
+              {"type":"custom","timestamp":1,"url":"https://a.example/","path":"/"},
               "not an object"
             ]}
             """);
 
         Assert.That(reply.Status, Is.EqualTo(400));
-        var errors = reply.Json["errors"]!.AsArray().Select(e => (Path: string.Join('/', Path(e!)), Message: e!["message"]!.GetValue<string>())).ToList();
+        var errors = reply.Json["errors"]!.AsArray().Select(e => (Path: string.Join('/', Path(e!)), Message: Text(e!))).ToList();
         Assert.That(errors, Does.Contain(("events/1/type", "Invalid event type")));
         Assert.That(errors, Does.Contain(("events/4/email", "Invalid email address")), "formats are asserted, as the service does");
         Assert.That(errors.Select(e => e.Path), Is.EquivalentTo(new[]
         {
             "events/1/type", "events/2/activeTimeMs", "events/2/sessionId", "events/3/stage", "events/4/email", "events/5/eventName", "events/6",
         }));
-        Assert.That(reply.Json["errors"]![0]!["path"]![1]!.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Number), "indexes are numbers");
+        Assert.That(reply.Json["errors"]![0]!["index"]!.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Number), "indexes are numbers");
+        Assert.That(reply.Json["processed"]!.GetValue<int>(), Is.Zero);
         Assert.That(server.ReceivedEvents, Is.Empty, "one bad event rejects the batch");
     }
 

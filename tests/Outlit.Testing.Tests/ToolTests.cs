@@ -100,8 +100,10 @@ public class ToolTests
         var reply = await api.ToolAsync("outlit_list_customers", new JsonObject { ["limit"] = limit });
 
         Assert.That(reply.Status, Is.EqualTo(400));
-        Assert.That(reply.Json.ToJsonString(), Is.EqualTo(
-            new JsonObject { ["error"] = "Invalid tool input", ["details"] = new JsonArray(new JsonObject { ["path"] = new JsonArray("limit"), ["message"] = message }) }.ToJsonString()));
+        Assert.That(S(reply.Json["code"]), Is.EqualTo("INVALID_TOOL_INPUT"));
+        Assert.That(S(reply.Json["message"]), Is.EqualTo("limit: " + message));
+        Assert.That(reply.Json["retryable"]!.GetValue<bool>(), Is.False);
+        Assert.That(S(reply.Json["requestId"]), Does.StartWith("req_"));
     }
 
     [Test]
@@ -112,10 +114,10 @@ public class ToolTests
         var unknownKey = await api.ToolAsync("outlit_list_customers", In("""{"pageSize":10}"""));
         var missing = await api.ToolAsync("outlit_get_customer", In("{}"));
 
-        Assert.That(facts.Json["details"]![0]!["message"]!.GetValue<string>(), Is.EqualTo("Too big: expected number to be <=100"));
-        Assert.That(S(status.Json["details"]![0]!["path"]![0]), Is.EqualTo("billingStatus"));
-        Assert.That(S(unknownKey.Json["details"]![0]!["message"]), Is.EqualTo("Unrecognized key: \"pageSize\""));
-        Assert.That(S(missing.Json["details"]![0]!["path"]![0]), Is.EqualTo("customer"));
+        Assert.That(S(facts.Json["message"]), Is.EqualTo("limit: Too big: expected number to be <=100"));
+        Assert.That(S(status.Json["message"]), Does.StartWith("billingStatus: "));
+        Assert.That(S(unknownKey.Json["message"]), Is.EqualTo("Unrecognized key: \"pageSize\""));
+        Assert.That(S(missing.Json["message"]), Does.StartWith("customer: "));
         Assert.That(new[] { facts.Status, status.Status, unknownKey.Status, missing.Status }, Is.All.EqualTo(400));
     }
 
@@ -126,7 +128,7 @@ public class ToolTests
         var reply = await api.ToolAsync("outlit_list_customers", new JsonObject { ["cursor"] = cursor });
 
         Assert.That(reply.Status, Is.EqualTo(400));
-        Assert.That(S(reply.Json["details"]![0]!["path"]![0]), Is.EqualTo("cursor"));
+        Assert.That(S(reply.Json["message"]), Does.StartWith("cursor: "));
     }
 
     [Test]
@@ -137,9 +139,12 @@ public class ToolTests
         var malformed = await api.SendAsync("callTool", rawBody: """{"tool":""");
 
         Assert.That(unknown.Status, Is.EqualTo(400));
-        Assert.That(S(unknown.Json["error"]), Does.Contain("outlit_delete_everything"));
+        Assert.That(S(unknown.Json["code"]), Is.EqualTo("INVALID_TOOL_CALL"));
+        Assert.That(S(unknown.Json["message"]), Does.Contain("outlit_delete_everything"));
         Assert.That(missing.Status, Is.EqualTo(400));
+        Assert.That(S(missing.Json["code"]), Is.EqualTo("INVALID_TOOL_CALL"));
         Assert.That(malformed.Status, Is.EqualTo(400));
+        Assert.That(S(malformed.Json["code"]), Is.EqualTo("INVALID_JSON"));
     }
 
     [Test]
@@ -260,18 +265,17 @@ public class ToolTests
     }
 
     [Test]
-    public async Task An_unknown_customer_answers_400_because_the_contract_has_no_404_for_tools()
+    public async Task An_unknown_customer_answers_the_documented_404()
     {
         var reply = await api.ToolAsync("outlit_get_customer", In("""{"customer":"nobody.example"}"""));
 
-        Assert.That(Contract.ResponsePointer("callTool", 404), Is.Null);
-        Assert.That(reply.Status, Is.EqualTo(400));
-        Assert.That(S(reply.Json["error"]), Is.EqualTo("Customer not found"));
-        Assert.That(S(reply.Json["details"]![0]!["path"]![0]), Is.EqualTo("customer"));
+        Assert.That(Contract.ResponsePointer("callTool", 404), Is.Not.Null);
+        Assert.That(reply.Status, Is.EqualTo(404));
+        Assert.That(S(reply.Json["message"]), Does.StartWith("Customer not found: customer: "));
     }
 
     [Test]
-    public async Task Facts_list_and_lookup_agree_and_unknown_facts_answer_400()
+    public async Task Facts_list_and_lookup_agree_and_unknown_facts_answer_404()
     {
         var customer = await CustomerWithFactsAsync();
         var list = await api.ToolAsync("outlit_list_facts", new JsonObject { ["customer"] = customer });
@@ -282,7 +286,7 @@ public class ToolTests
         Assert.That(S(list.Json["customer"]!["id"]), Is.EqualTo(customer));
         Assert.That(S(fact.Json["assertion"]), Is.EqualTo(S(first["assertion"])));
         Assert.That(fact.Json["evidence"]!.AsArray(), Is.Not.Empty);
-        Assert.That(missing.Status, Is.EqualTo(400));
+        Assert.That(missing.Status, Is.EqualTo(404));
     }
 
     [Test]
@@ -306,7 +310,7 @@ public class ToolTests
         Assert.That(calls.Select(s => S(s["sourceId"])), Is.Unique);
         Assert.That(calls.Select(s => S(s["sourceType"])), Is.All.EqualTo("CALL"));
         Assert.That(opened.Json.ToJsonString(), Is.EqualTo(calls[0].ToJsonString()));
-        Assert.That(wrongType.Status, Is.EqualTo(400));
+        Assert.That(wrongType.Status, Is.EqualTo(404));
     }
 
     [Test]
@@ -354,7 +358,7 @@ public class ToolTests
         Assert.That(reply.Json["results"]!.AsArray().Select(r => r!["score"]!.GetValue<double>()), Is.Ordered.Descending);
         Assert.That(everywhere.Json["customer"], Is.Null);
         Assert.That(everywhere.Json["results"]!.AsArray(), Has.Count.EqualTo(3));
-        Assert.That(unknown.Status, Is.EqualTo(400));
+        Assert.That(unknown.Status, Is.EqualTo(404));
     }
 
     [Test]
@@ -414,7 +418,7 @@ public class ToolTests
         var third = await ownApi.ToolAsync("outlit_schema");
 
         Assert.That((first.Status, second.Status, third.Status), Is.EqualTo((200, 200, status)));
-        Assert.That(S(third.Json["code"]), Is.EqualTo("api_limit_exceeded"));
+        Assert.That(S(third.Json["code"]), Is.EqualTo("plan_api_limit_exceeded"));
         Assert.That(S(third.Json["feature"]), Is.EqualTo("api_calls"));
     }
 

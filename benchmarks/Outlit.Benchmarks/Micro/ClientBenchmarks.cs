@@ -95,7 +95,7 @@ public class ClientBenchmarks
     public async Task<int> Ingest_Wrappers() => (await c.Ingest.SendAsync(c.TypedEvents)).AcceptedCount;
 
     [Benchmark(Description = "NSwag"), BenchmarkCategory(Ingest)]
-    public async Task<int> Ingest_NSwag() => (await c.Ingest.Api.IngestEventsAsync(BenchEnvironment.PublicKey, c.IngestRequest)).Success ? Contenders.Events : -1;
+    public async Task<int> Ingest_NSwag() => (await c.Ingest.Api.IngestEventsAsync(BenchEnvironment.PublicKey, c.IngestRequest)).Success == true ? Contenders.Events : -1;
 
     [Benchmark(Description = "Hand Newtonsoft", Baseline = true), BenchmarkCategory(Ingest)]
     public async Task<int> Ingest_HandNewtonsoft() => (await c.Newtonsoft.SendEventsAsync(BenchEnvironment.PublicKey, c.HandEvents)).Success ? Contenders.Events : -1;

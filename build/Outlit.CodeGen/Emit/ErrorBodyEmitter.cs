@@ -30,7 +30,16 @@ internal static class ErrorBodyEmitter
         ["retryable"] = ("Retryable", "Flag"),
     };
 
-    private static readonly string[] IssueRoles = ["path", "message"];
+    private static readonly string[] IssueRoles = ["path", "message", "index"];
+
+    /// <summary>
+    /// Beside the roles: for an issue that names an item by position (<c>index</c>), the request property holding the
+    /// list, so the issue's path becomes <c>[list, index]</c> like a path-shaped issue's.
+    /// </summary>
+    private const string IndexOfKey = "indexOf";
+
+    /// <summary>On an error body: the earlier generations of it (<c>["ErrorResponse"]</c>) a server may still send.</summary>
+    public const string OlderKeyword = "x-outlit-error-older";
 
     public static string? Emit(JsonObject document, GeneratedCodeIndex index, string @namespace, List<EmitProblem> problems)
     {
@@ -39,9 +48,10 @@ internal static class ErrorBodyEmitter
             return null;
         }
 
-        var source = new CSharpSource(@namespace, "the roles of the error bodies (x-outlit-error, x-outlit-error-issue).");
+        var source = new CSharpSource(@namespace, "the roles of the error bodies (x-outlit-error, x-outlit-error-issue, x-outlit-error-older).");
         var any = false;
         var bodies = new List<string>();
+        var older = new List<(string Body, List<string> Older)>();
         foreach (var (name, node) in schemas)
         {
             if (node is not JsonObject schema)
@@ -56,6 +66,21 @@ internal static class ErrorBodyEmitter
                 {
                     any = true;
                     bodies.Add(name);
+                }
+
+                // Earlier generations of this body that a server may still send where the contract documents this one.
+                if (schema[OlderKeyword] is JsonNode olderNode)
+                {
+                    var names = (olderNode as JsonArray ?? []).Select(NormalizationContext.StringValue).ToList();
+                    var bad = names.Where(n => n is null || schemas[n] is not JsonObject { } olderSchema || olderSchema[ErrorKeyword] is null).ToList();
+                    if (olderNode is not JsonArray || bad.Count > 0)
+                    {
+                        problems.Add(new EmitProblem(JsonPointer.Append(pointer, OlderKeyword), "must list component schemas that are error bodies themselves (x-outlit-error)"));
+                    }
+                    else
+                    {
+                        older.Add((name, names.OfType<string>().ToList()));
+                    }
                 }
             }
 
@@ -72,7 +97,14 @@ internal static class ErrorBodyEmitter
             source.Line("#pragma warning disable CA2255 // The catalog must know the generated error types before the first answer is read.");
             source.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             source.Line("#pragma warning restore CA2255");
-            source.Line($"internal static void Register() => global::Outlit.OutlitErrorBodyCatalog.Register({string.Join(", ", bodies.Select(b => $"typeof({b})"))});");
+            source.Open("internal static void Register()");
+            source.Line($"global::Outlit.OutlitErrorBodyCatalog.Register({string.Join(", ", bodies.Select(b => $"typeof({b})"))});");
+            foreach (var (body, earlier) in older)
+            {
+                source.Line($"global::Outlit.OutlitErrorBodyCatalog.RegisterOlder(typeof({body}), {string.Join(", ", earlier.Select(b => $"typeof({b})"))});");
+            }
+
+            source.Close();
             source.Close();
         }
 
@@ -104,13 +136,29 @@ internal static class ErrorBodyEmitter
 
     private static bool EmitIssue(CSharpSource source, GeneratedCodeIndex index, string className, string pointer, JsonNode roles, List<EmitProblem> problems)
     {
-        var resolved = Resolve(index, className, pointer, roles, IssueRoles, problems);
+        var indexOf = (roles as JsonObject)?[IndexOfKey] is JsonNode listNode ? NormalizationContext.StringValue(listNode) : null;
+        var propertyRoles = roles;
+        if (roles is JsonObject map && map.ContainsKey(IndexOfKey))
+        {
+            var copy = (JsonObject)map.DeepClone();
+            copy.Remove(IndexOfKey);
+            propertyRoles = copy;
+        }
+
+        var resolved = Resolve(index, className, pointer, propertyRoles, IssueRoles, problems);
         if (resolved is null)
         {
             return false;
         }
 
-        var path = resolved.TryGetValue("path", out var p) ? p[0] : "null";
+        if (resolved.ContainsKey("index") && (indexOf is null || resolved.ContainsKey("path")))
+        {
+            problems.Add(new EmitProblem(pointer, "an issue with an index role names the list it indexes (indexOf) and has no path role"));
+            return false;
+        }
+
+        var path = resolved.TryGetValue("index", out var i) ? $"new object?[] {{ {CSharpSource.Literal(indexOf!)}, {i[0]} }}"
+            : resolved.TryGetValue("path", out var p) ? p[0] : "null";
         var message = resolved.TryGetValue("message", out var m) ? m[0] : "null";
         source.Line("// From x-outlit-error-issue: how the client's exceptions list this validation problem.");
         source.Open($"partial class {className} : global::Outlit.IOutlitErrorIssue");

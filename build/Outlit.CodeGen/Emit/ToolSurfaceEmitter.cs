@@ -40,7 +40,7 @@ internal static partial class ToolSurfaceEmitter
 
     private sealed record PagingPlan(string ItemsJson, string ItemsProperty, string ItemType, string PaginationJson, string PaginationProperty, string HasMore, string NextCursor, string? Total, string Method, string? Summary);
 
-    private sealed record Tool(string Name, string Method, string? Group, string? Summary, string InputType, bool InputRequired, string? OutputType, bool Action, PagingPlan? Paging, IReadOnlyList<(string Property, string EnumType)> Normalized);
+    private sealed record Tool(string Name, string Method, string? Group, string? Summary, string InputType, bool InputRequired, string? OutputType, bool Action, PagingPlan? Paging, IReadOnlyList<(string Property, string EnumType)> Normalized, string? Deprecation);
 
     private static Gateway? ReadGateway(JsonObject document, GeneratedCodeIndex index, List<EmitProblem> problems)
     {
@@ -159,7 +159,9 @@ internal static partial class ToolSurfaceEmitter
                 output,
                 NormalizationContext.IsTrue(entry["action"]),
                 paging,
-                normalized));
+                normalized,
+                // "deprecated": true, or the reason as text.
+                NormalizationContext.StringValue(entry["deprecated"]) ?? (NormalizationContext.IsTrue(entry["deprecated"]) ? $"The tool gateway no longer lists {name}." : null)));
         }
 
         return tools;
@@ -335,7 +337,7 @@ internal static partial class ToolSurfaceEmitter
         {
             source.Summary($"{tool.Name}: {tool.Summary ?? "a tool of the gateway."}");
             var normalize = tool.Normalized.Count == 0 ? "null" : $"Normalize{tool.Method}";
-            source.Line($"public static {Rt}OutlitTool {tool.Method} {{ get; }} = new {Rt}OutlitTool({CSharpSource.Literal(tool.Name)}, {CSharpSource.Literal(tool.Method)}, {Literal(tool.Group)}, {Literal(tool.Summary)}, isAction: {(tool.Action ? "true" : "false")}, typeof({tool.InputType}), {(tool.OutputType is null ? "null" : $"typeof({tool.OutputType})")}, isPaged: {(tool.Paging is null ? "false" : "true")}, {normalize});");
+            source.Line($"public static {Rt}OutlitTool {tool.Method} {{ get; }} = new {Rt}OutlitTool({CSharpSource.Literal(tool.Name)}, {CSharpSource.Literal(tool.Method)}, {Literal(tool.Group)}, {Literal(tool.Summary)}, isAction: {(tool.Action ? "true" : "false")}, typeof({tool.InputType}), {(tool.OutputType is null ? "null" : $"typeof({tool.OutputType})")}, isPaged: {(tool.Paging is null ? "false" : "true")}, {normalize}, deprecation: {Literal(tool.Deprecation)});");
             source.Line();
         }
 
@@ -401,6 +403,11 @@ internal static partial class ToolSurfaceEmitter
             source.Line($"/// <param name=\"input\">The tool's input{(tool.InputRequired ? "" : "; null for its defaults")}.</param>");
             source.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
             source.Line($"/// <returns>The tool's {(tool.OutputType is null ? "JSON result (the contract does not describe its shape)" : "result")}.</returns>");
+            if (tool.Deprecation is { } deprecation)
+            {
+                source.Line($"[global::System.Obsolete({CSharpSource.Literal(deprecation)})]");
+            }
+
             source.Line($"public virtual global::System.Threading.Tasks.Task<{output}> {tool.Method}Async({parameter}, global::System.Threading.CancellationToken cancellationToken = default) =>");
             source.Line($"    CallAsync<{output}>(OutlitToolCatalog.{tool.Method}, {check}, cancellationToken);");
             if (tool.Paging is { } paging)

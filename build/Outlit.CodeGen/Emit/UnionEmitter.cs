@@ -79,6 +79,11 @@ internal static class UnionEmitter
             source.Line($"bool global::Outlit.IOutlitUnion.IsAnyVariant => {checks};");
             source.Line();
             source.Line($"string global::Outlit.IOutlitUnion.Variants => {CSharpSource.Literal($"{name} is one of: {needs}")};");
+            source.Line();
+            source.Line("// The properties the JSON carried as null: written back as null, so a value reads and writes the same.");
+            source.Line("private readonly global::System.Collections.Generic.HashSet<string> outlitPresentNulls = new(global::System.StringComparer.Ordinal);");
+            source.Line();
+            source.Line("global::System.Collections.Generic.ISet<string> global::Outlit.IOutlitUnion.PresentNulls => outlitPresentNulls;");
             source.Close();
             source.Line();
         }

@@ -23,10 +23,20 @@ public partial class IngestEvent
         return this;
     }
 
-    /// <summary>Fills what a builder would have: the timestamp (now, if missing) and the path and campaign fields (from the URL, if missing).</summary>
+    /// <summary>
+    /// The page address of an event that happened on a server: the contract requires a URL and a path on most event
+    /// kinds, and a server has no page, so such an event is sent with this address and the path <c>/</c>.
+    /// </summary>
+    public static Uri ServerUrl { get; } = new("server://outlit-dotnet/");
+
+    /// <summary>
+    /// Fills what a builder would have: the timestamp (now, if missing), the path and campaign fields (from the URL, if
+    /// missing), and <see cref="ServerUrl"/> for an event with neither a URL nor a path.
+    /// </summary>
     internal void FillDefaults(TimeProvider time)
     {
         Timestamp ??= time.GetUtcNow().ToUnixTimeMilliseconds();
+        Url ??= ServerUrl;
         if (Url is not null)
         {
             Path ??= PathOf(Url);
@@ -48,17 +58,25 @@ public partial class IngestEvent
     }
 
     /// <summary>Copies caller-supplied properties into the free-form object the generated model uses (null stays null).</summary>
-    internal static IDictionary<string, object>? ToJson(IReadOnlyDictionary<string, object?>? values)
+    internal static IDictionary<string, object>? ToJson(IReadOnlyDictionary<string, object?>? values) => Copy(values, value => value!);
+
+    /// <summary>Copies traits, whose values may be null.</summary>
+    internal static IDictionary<string, object?>? ToTraits(IReadOnlyDictionary<string, object?>? values) => Copy(values, value => value);
+
+    /// <summary>Copies submitted form fields, whose values are text.</summary>
+    internal static IDictionary<string, string>? ToText(IReadOnlyDictionary<string, string>? values) => Copy(values, value => value);
+
+    private static IDictionary<string, TValue>? Copy<TSource, TValue>(IReadOnlyDictionary<string, TSource>? values, Func<TSource, TValue> convert)
     {
         if (values is null)
         {
             return null;
         }
 
-        var result = new Dictionary<string, object>(values.Count);
+        var result = new Dictionary<string, TValue>(values.Count);
         foreach (var (key, value) in values)
         {
-            result[key] = value!;
+            result[key] = convert(value);
         }
 
         return result;
@@ -154,8 +172,8 @@ public partial class FormEvent
     /// <param name="fields">Submitted fields.</param>
     /// <param name="timestamp">When it happened; now if omitted.</param>
     /// <returns>The event.</returns>
-    public static FormEvent Create(string url, string? formId = null, IReadOnlyDictionary<string, object?>? fields = null, DateTimeOffset? timestamp = null) =>
-        new FormEvent { FormId = formId, FormFields = ToJson(fields) }.Init<FormEvent>(url, timestamp, null);
+    public static FormEvent Create(string url, string? formId = null, IReadOnlyDictionary<string, string>? fields = null, DateTimeOffset? timestamp = null) =>
+        new FormEvent { FormId = formId, FormFields = ToText(fields) }.Init<FormEvent>(url, timestamp, null);
 }
 
 public partial class IdentifyEvent
@@ -181,9 +199,9 @@ public partial class IdentifyEvent
         {
             Email = email,
             UserId = userId,
-            Traits = ToJson(traits),
+            Traits = ToTraits(traits),
             CustomerId = customerId,
-            CustomerTraits = ToJson(customerTraits),
+            CustomerTraits = ToTraits(customerTraits),
         }.Init<IdentifyEvent>(url, timestamp, null);
     }
 }

@@ -88,12 +88,19 @@ public sealed class IngestEventFailure
 /// <summary>Outcome of sending a set of events: which were accepted, which were not and why.</summary>
 public sealed class IngestResult
 {
-    internal IngestResult(IReadOnlyList<long> acceptedIndexes, IReadOnlyList<IngestEventFailure> failures, int requestCount)
+    internal IngestResult(IReadOnlyList<long> acceptedIndexes, IReadOnlyList<IngestEventFailure> failures, int requestCount, long? processedCount = null)
     {
         AcceptedIndexes = acceptedIndexes;
         Failures = failures;
         RequestCount = requestCount;
+        ProcessedCount = processedCount;
     }
+
+    /// <summary>
+    /// How many events the server said it stored (its <c>processed</c> count, summed over the requests); null when no
+    /// answer carried the count (an older server's answers do not).
+    /// </summary>
+    public long? ProcessedCount { get; }
 
     /// <summary>How many events were passed in: every one is either accepted or listed in <see cref="Failures"/>.</summary>
     public int EventCount => AcceptedIndexes.Count + Failures.Count;

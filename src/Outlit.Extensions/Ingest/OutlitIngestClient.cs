@@ -268,6 +268,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     internal async Task<IngestResult> SendEncodedAsync(IngestEnvelope envelope, IEnumerable<EncodedEvent> events, CancellationToken cancellationToken, List<IngestEventFailure>? failures = null, bool reportWhenStopped = false)
     {
         var accepted = new List<long>();
+        var processed = new System.Runtime.CompilerServices.StrongBox<long?>();
         failures ??= [];
         var requests = 0;
         var stopped = false;
@@ -288,13 +289,13 @@ public sealed partial class OutlitIngestClient : IDisposable
                 continue;
             }
 
-            var (sentRequests, stoppedNow) = await SendBatchAsync(envelope, planned.Events!, accepted, failures, cancellationToken, reportWhenStopped).ConfigureAwait(false);
+            var (sentRequests, stoppedNow) = await SendBatchAsync(envelope, planned.Events!, accepted, failures, processed, cancellationToken, reportWhenStopped).ConfigureAwait(false);
             requests += sentRequests;
             stopped = stoppedNow;
         }
 
         failures.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestResult(accepted, failures, requests);
+        return new IngestResult(accepted, failures, requests, processed.Value);
     }
 
     /// <summary>True when sending must stop and report instead of going on: the client was disposed, or the tracker is stopping.</summary>
@@ -314,7 +315,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     private const string OutcomeUnknownMessage =
         "The request was in flight when sending stopped (the tracker or the ingest client was disposed): the server may have stored the event, so queueing it again may duplicate it.";
 
-    private async Task<(int Requests, bool Stopped)> SendBatchAsync(IngestEnvelope envelope, IReadOnlyList<EncodedEvent> batch, List<long> accepted, List<IngestEventFailure> failures, CancellationToken cancellationToken, bool reportWhenStopped)
+    private async Task<(int Requests, bool Stopped)> SendBatchAsync(IngestEnvelope envelope, IReadOnlyList<EncodedEvent> batch, List<long> accepted, List<IngestEventFailure> failures, System.Runtime.CompilerServices.StrongBox<long?> processed, CancellationToken cancellationToken, bool reportWhenStopped)
     {
         var requests = 0;
         var pending = batch;
@@ -330,9 +331,29 @@ public sealed partial class OutlitIngestClient : IDisposable
             requests += outcome.Attempts;
             if (outcome.Succeeded)
             {
-                foreach (var e in pending)
+                processed.Value = outcome.Processed is { } count ? (processed.Value ?? 0) + count : processed.Value;
+                // A partial answer (207) names the events it did not store; the others were stored and are not sent again.
+                var notStored = outcome.PartialErrors;
+                var placed = notStored?.Keys.Count(i => i >= 0 && i < pending.Count) ?? 0;
+                var unplaced = notStored?.Where(p => p.Key < 0 || p.Key >= pending.Count).SelectMany(p => p.Value).ToList() ?? [];
+                // Failures without a position, and fewer events stored than the rest: which were stored is unknown, so
+                // none of the rest is presented as stored.
+                var ambiguous = unplaced.Count > 0 && outcome.Processed is { } stored && stored < pending.Count - placed;
+                for (var i = 0; i < pending.Count; i++)
                 {
-                    accepted.Add(e.Index);
+                    var e = pending[i];
+                    if (notStored?.TryGetValue(i, out var issues) == true)
+                    {
+                        failures.Add(new IngestEventFailure(e.Index, e.Source, IngestFailureReason.Rejected, string.Join("; ", issues.Select(x => x.Message)), 207, issues, null));
+                    }
+                    else if (ambiguous)
+                    {
+                        failures.Add(new IngestEventFailure(e.Index, e.Source, IngestFailureReason.Rejected, string.Join("; ", unplaced.Select(x => x.Message)), 207, unplaced, null, mayHaveBeenStored: true));
+                    }
+                    else
+                    {
+                        accepted.Add(e.Index);
+                    }
                 }
 
                 return (requests, false);
@@ -425,8 +446,12 @@ public sealed partial class OutlitIngestClient : IDisposable
         var context = new OutlitRequestContext();
         try
         {
-            await api.IngestEventsAsync<Newtonsoft.Json.Linq.JToken>(PublicKey, new EncodedIngestEventsRequest(body), context, cancellationToken).ConfigureAwait(false);
-            return new IngestAttemptOutcome(200, null, [], null, context.Attempts);
+            var answer = await api.IngestEventsAsync<Newtonsoft.Json.Linq.JToken>(PublicKey, new EncodedIngestEventsRequest(body), context, cancellationToken).ConfigureAwait(false);
+            return new IngestAttemptOutcome(200, null, [], null, context.Attempts)
+            {
+                Processed = (answer as Newtonsoft.Json.Linq.JObject)?["processed"] is { Type: Newtonsoft.Json.Linq.JTokenType.Integer } processed ? (long)processed : null,
+                PartialErrors = PartialErrors(answer),
+            };
         }
         catch (Exception ex) when (IsStopped(cancellationToken, reportWhenStopped) && ex is OutlitException or ObjectDisposedException or OperationCanceledException)
         {
@@ -443,6 +468,32 @@ public sealed partial class OutlitIngestClient : IDisposable
             var errors = ex.Details.Select(d => new IngestErrorItem(d.Path.Select(PathSegment).ToArray(), d.Message)).ToList();
             return new IngestAttemptOutcome(ex.Status, ex.ServerMessage ?? $"HTTP {ex.Status}", errors, null, context.Attempts) { OutcomeUnknown = context.OutcomeUnknown };
         }
+    }
+
+    /// <summary>
+    /// The events a partial answer (207) says were not stored, by their position in the batch. Entries the answer cannot
+    /// pin on one event (a negative index) are kept under -1.
+    /// </summary>
+    private static Dictionary<int, List<IngestIssue>>? PartialErrors(Newtonsoft.Json.Linq.JToken? answer)
+    {
+        if (answer is not Newtonsoft.Json.Linq.JObject { } body || body["errors"] is not Newtonsoft.Json.Linq.JArray { Count: > 0 } errors)
+        {
+            return null;
+        }
+
+        var map = new Dictionary<int, List<IngestIssue>>();
+        foreach (var error in errors.OfType<Newtonsoft.Json.Linq.JObject>())
+        {
+            var index = error["index"] is { Type: Newtonsoft.Json.Linq.JTokenType.Integer } i && (long)i is >= 0 and <= int.MaxValue ? (int)(long)i : -1;
+            if (!map.TryGetValue(index, out var list))
+            {
+                map[index] = list = [];
+            }
+
+            list.Add(new IngestIssue([], (string?)error["message"] ?? "Not stored."));
+        }
+
+        return map;
     }
 
     /// <summary>Array positions in an error path are numbers; the rest are property names.</summary>
@@ -543,6 +594,12 @@ internal sealed record IngestAttemptOutcome(int? StatusCode, string? Message, IR
 
     /// <summary>True when an attempt may have reached the server without an answer: the server may have stored the events.</summary>
     public bool OutcomeUnknown { get; init; }
+
+    /// <summary>The answer's count of stored events, when it gives one.</summary>
+    public long? Processed { get; init; }
+
+    /// <summary>For a partial answer (207): the events it did not store, by position in the batch (-1: no position).</summary>
+    public Dictionary<int, List<IngestIssue>>? PartialErrors { get; init; }
 
     /// <summary>True when the failure is one retries could have fixed (network, timeout, 429, 5xx).</summary>
     public bool Transient => Exception is not null || StatusCode is 429 or >= 500;

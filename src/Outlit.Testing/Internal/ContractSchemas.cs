@@ -75,10 +75,30 @@ internal sealed class ContractSchemas
             return [];
         }
 
+        // A branch of an anyOf/oneOf that failed while another branch passed is no problem of the value: only
+        // failures under unions that failed as a whole (or under no union) are reported.
+        var validPaths = results.Details
+            .Where(d => d.IsValid)
+            .Select(d => d.EvaluationPath.ToString())
+            .ToHashSet(StringComparer.Ordinal);
+        bool UnderSatisfiedUnion(EvaluationResults detail)
+        {
+            var path = detail.EvaluationPath;
+            for (var i = 0; i < path.Count - 1; i++)
+            {
+                if (path[i] is "anyOf" or "oneOf" && validPaths.Contains(JsonPointer.Create(path.Take(i).Select(s => (PointerSegment)s).ToArray()).ToString()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         var issues = new List<Issue>();
         foreach (var detail in results.Details)
         {
-            if (detail.Errors is null)
+            if (detail.Errors is null || UnderSatisfiedUnion(detail))
             {
                 continue;
             }
@@ -102,8 +122,9 @@ internal sealed class ContractSchemas
             issues.Add(new Issue([], "Invalid input"));
         }
 
+        // One problem per place, as the service reports it (a format and a pattern on one field are one problem).
         return issues
-            .GroupBy(i => string.Join('/', i.Path) + "|" + i.Message)
+            .GroupBy(i => string.Join('/', i.Path) + (i.Message.StartsWith("Unrecognized key", StringComparison.Ordinal) ? "|" + i.Message : ""))
             .Select(g => g.First())
             .ToList();
     }

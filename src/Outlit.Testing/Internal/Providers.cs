@@ -45,6 +45,11 @@ internal sealed record Provider(
         {
             ["cliName"] = CliName,
             ["providerId"] = Id,
+            ["displayName"] = Name,
+            ["category"] = Category,
+            ["authType"] = IsDirect ? "api_key" : "oauth",
+            ["connectSupported"] = true,
+            ["notes"] = Steps.FirstOrDefault(s => s.Required) is { } required ? $"Run the {required.Token} step after connecting." : null,
             ["setupMode"] = IsDirect ? "direct_api_key" : "browser_session",
             ["credentialType"] = CredentialType,
             ["requiredFields"] = fields,

@@ -10,19 +10,26 @@ internal sealed record ToolResult(int Status, JsonObject Body)
 {
     public static ToolResult Ok(JsonObject body) => new(200, body);
 
-    public static ToolResult Invalid(string path, string message) =>
-        new(400, new JsonObject
-        {
-            ["error"] = "Invalid tool input",
-            ["details"] = new JsonArray(new Issue([path], message).ToJson()),
-        });
+    /// <summary>An input the tool refuses: the gateway's envelope, with each problem's path in the message.</summary>
+    public static ToolResult Invalid(IEnumerable<Issue> issues) =>
+        new(400, OutlitMockServer.GatewayError("INVALID_TOOL_INPUT", Describe(issues), retryable: false));
 
+    public static ToolResult Invalid(string path, string message) => Invalid([new Issue([path], message)]);
+
+    /// <summary>A record the input names does not exist (the gateway documents 404).</summary>
     public static ToolResult NotFound(string what, string path, string value) =>
-        new(400, new JsonObject
-        {
-            ["error"] = what + " not found",
-            ["details"] = new JsonArray(new Issue([path], $"No {what.ToLowerInvariant()} matches \"{value}\"").ToJson()),
-        });
+        new(404, OutlitMockServer.GatewayError("INVALID_TOOL_INPUT", $"{what} not found: {path}: no {what.ToLowerInvariant()} matches \"{value}\"", retryable: false));
+
+    /// <summary>The input is well formed but cannot be applied to the current state (422).</summary>
+    public static ToolResult Unprocessable(string message) =>
+        new(422, OutlitMockServer.GatewayError("INVALID_TOOL_INPUT", message, retryable: false));
+
+    /// <summary>The change conflicts with the state of the record (409).</summary>
+    public static ToolResult Conflict(string message) =>
+        new(409, OutlitMockServer.GatewayError("TOOL_IMPLEMENTATION_ERROR", message, retryable: false));
+
+    private static string Describe(IEnumerable<Issue> issues) =>
+        string.Join("; ", issues.Select(i => i.Path.Count == 0 ? i.Message : $"{string.Join('.', i.Path)}: {i.Message}"));
 }
 
 /// <summary>
@@ -72,6 +79,9 @@ internal sealed partial class ToolGateway
         };
     }
 
+    /// <summary>Makes up data valid against the contract's schemas, for answers the fakes do not write themselves.</summary>
+    public SchemaInstanceGenerator Generator => generator;
+
     /// <summary>The tools served: those of the contract.</summary>
     public IReadOnlyCollection<string> ToolNames => catalog.Names;
 
@@ -88,11 +98,7 @@ internal sealed partial class ToolGateway
         var issues = contract.Validate(entry.InputSchema, input);
         if (issues.Count > 0)
         {
-            return new ToolResult(400, new JsonObject
-            {
-                ["error"] = "Invalid tool input",
-                ["details"] = new JsonArray(issues.Select(i => (JsonNode)i.ToJson()).ToArray()),
-            });
+            return ToolResult.Invalid(issues);
         }
 
         // A fake answers null for an input outside its data (a value the contract added later): made up, too.

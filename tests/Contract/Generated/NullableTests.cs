@@ -68,13 +68,32 @@ public class NullableTests
             var names = required.EnumerateArray().Select(r => r.GetString()).ToHashSet();
             foreach (var (name, property) in ContractDocument.Properties(schema.Value))
             {
-                if (names.Contains(name) && ContractDocument.IsNullable(property)
-                    && property.TryGetProperty("format", out var format) && format.GetString() == "date-time")
+                if (names.Contains(name) && ContractDocument.IsNullable(property) && IsDateTime(property))
                 {
                     yield return new TestCaseData(schema.Name, name).SetArgDisplayNames($"{schema.Name}.{name}");
                 }
             }
         }
+    }
+
+    /// <summary>A date-time, written directly or as the non-null branch of <c>anyOf</c>/<c>oneOf</c> with null.</summary>
+    private static bool IsDateTime(System.Text.Json.JsonElement property)
+    {
+        if (property.TryGetProperty("format", out var format) && format.GetString() == "date-time")
+        {
+            return true;
+        }
+
+        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        {
+            if (property.TryGetProperty(keyword, out var branches)
+                && branches.EnumerateArray().Any(b => b.TryGetProperty("format", out var f) && f.GetString() == "date-time"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Test]

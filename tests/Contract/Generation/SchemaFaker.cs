@@ -181,12 +181,30 @@ internal sealed class SchemaFaker
                 return Uuid();
             }
 
-            if (!PatternGenerators.TryGetValue(pattern, out var generator))
+            if (PatternGenerators.TryGetValue(pattern, out var generator))
             {
-                throw new InvalidOperationException($"The faker has no generator for the pattern {pattern}; add one to {nameof(PatternGenerators)}.");
+                return generator(_faker);
             }
 
-            return generator(_faker);
+            // Any other pattern of the contract: drawn from the expression itself, so a new pattern needs no entry here;
+            // a draw shorter than minLength is lengthened when the pattern still accepts it (`^phx_.*`).
+            var least = schema["minLength"]?.GetValue<int>() ?? 0;
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var sample = Outlit.Testing.Internal.PatternSampler.Sample(pattern, new Random(_faker.Random.Int()));
+                if (sample is null)
+                {
+                    break;
+                }
+
+                var padded = sample.Length >= least ? sample : sample + _faker.Random.AlphaNumeric(least - sample.Length);
+                if (System.Text.RegularExpressions.Regex.IsMatch(padded, pattern))
+                {
+                    return padded;
+                }
+            }
+
+            throw new InvalidOperationException($"The faker cannot draw a value for the pattern {pattern}; add a generator to {nameof(PatternGenerators)}.");
         }
 
         var min = schema["minLength"]?.GetValue<int>() ?? 0;

@@ -104,7 +104,7 @@ public sealed class InvalidPayloadTests
         var events = new JsonArray();
         for (var i = 0; i < count; i++)
         {
-            events.Add(new JsonObject { ["type"] = "pageview", ["timestamp"] = 1_775_844_131_000L + i, ["url"] = "https://www.example.com/p/" + i });
+            events.Add(new JsonObject { ["type"] = "pageview", ["timestamp"] = 1_775_844_131_000L + i, ["url"] = "https://www.example.com/p/" + i, ["path"] = "/p/" + i });
         }
 
         return new JsonObject { ["events"] = events }.ToJsonString();
@@ -117,6 +117,9 @@ public sealed class InvalidPayloadTests
             ["events"] = new JsonArray(new JsonObject
             {
                 ["type"] = "custom",
+                ["timestamp"] = 1_775_844_131_000L,
+                ["url"] = "https://www.example.com/",
+                ["path"] = "/",
                 ["eventName"] = "bulk",
                 ["properties"] = new JsonObject { ["blob"] = string.Empty },
             }),

@@ -93,9 +93,13 @@ internal static class ClientMatrix
         (_, "401") => typeof(OutlitAuthenticationException),
         (_, "402") => typeof(OutlitPlanLimitException),
         ("connectIntegration", "403") => typeof(OutlitConnectionLimitException),
+        (_, "403") => typeof(OutlitPermissionException),
+        (_, "404") => typeof(OutlitNotFoundException),
+        (_, "409") => typeof(OutlitConflictException),
+        (_, "422") => typeof(OutlitValidationException),
         ("callTool", "429") => typeof(OutlitPlanLimitException),
         (_, "429") => typeof(OutlitRateLimitException),
-        (_, "500") => typeof(OutlitServerException),
+        (_, "500" or "502" or "503") => typeof(OutlitServerException),
         (_, var s) when s.StartsWith('2') => null,
         _ => throw new InvalidOperationException($"No documented outcome is defined for {operationId} {status}; add it to {nameof(ExpectedException)}."),
     };
@@ -371,7 +375,7 @@ internal static class ClientMatrix
 
         switch (call.OperationId, result)
         {
-            case ("validateApiKey", ApiKeyValidationResult validation):
+            case ("validateApiKey", ValidateApiKeyResult validation):
                 if (call.Status == "401")
                 {
                     return validation.IsValid ? Fail("a rejected key reported as valid") : Ok();
@@ -441,25 +445,31 @@ internal static class ClientMatrix
             failures.Add($"ingest result for {call.Status}: {result.AcceptedCount} accepted, {result.Failures.Count} failed, of {sent}");
         }
 
-        var expectedReason = call.Status switch
-        {
-            "400" => IngestFailureReason.Rejected,
-            "403" => IngestFailureReason.RequestRejected,
-            _ => IngestFailureReason.DeliveryFailed,
-        };
+        // The documented body names refused events by position: errors[].index (current answers; -1 for the batch as a
+        // whole) or errors[].path ["events", i, ...] (older answers).
+        var firstError = example?["errors"]?[0];
+        var index = firstError?["index"]?.GetValue<int>() ?? firstError?["path"]?[1]?.GetValue<int>();
         var message = example?["message"]?.GetValue<string>();
-        if (call.Status == "400")
+        if (call.Status is "400" or "207" && index is >= 0)
         {
-            // The documented body names the refused event by its path ["events", i, ...].
-            var index = example?["errors"]?[0]?["path"]?[1]?.GetValue<int>();
             var named = result.Failures.FirstOrDefault(f => f.Index == index);
-            if (named is null || named.Reason != expectedReason || named.StatusCode != 400 || named.Issues.Count == 0)
+            if (named is null || named.Reason != IngestFailureReason.Rejected || named.StatusCode?.ToString(CultureInfo.InvariantCulture) != call.Status || named.Issues.Count == 0)
             {
-                failures.Add($"event {index} named by the 400 should be {expectedReason} with its issues: {named?.ToString() ?? "not reported"}");
+                failures.Add($"event {index} named by the {call.Status} should be Rejected with its issues: {named?.ToString() ?? "not reported"}");
+            }
+
+            if (call.Status == "207" && result.AcceptedCount != sent - result.Failures.Count)
+            {
+                failures.Add($"a partial answer stores every event it does not name: {result.AcceptedCount} accepted of {sent}");
             }
         }
         else
         {
+            var expectedReason = call.Status switch
+            {
+                "400" or "403" => IngestFailureReason.RequestRejected,
+                _ => IngestFailureReason.DeliveryFailed,
+            };
             failures.AddRange(result.Failures
                 .Where(f => f.Reason != expectedReason || f.StatusCode?.ToString(CultureInfo.InvariantCulture) != call.Status || (message is not null && !f.Message.Contains(message, StringComparison.Ordinal)))
                 .Select(f => $"{f}: expected {expectedReason}, status {call.Status}, message '{message}'"));

@@ -57,7 +57,7 @@ public sealed class PrismOracleTests
         using (var tooMany = new HttpRequestMessage(HttpMethod.Post, "api/i/v1/pk_live_contract/events")
         {
             Content = new StringContent(
-                "{\"events\": [" + string.Join(",", Enumerable.Repeat("""{"type": "pageview"}""", 101)) + "]}", Encoding.UTF8, "application/json"),
+                "{\"events\": [" + string.Join(",", Enumerable.Repeat("""{"type": "pageview", "timestamp": 1775844131000, "url": "https://www.example.com/", "path": "/"}""", 101)) + "]}", Encoding.UTF8, "application/json"),
         })
         {
             using var _ = await client.SendAsync(tooMany);

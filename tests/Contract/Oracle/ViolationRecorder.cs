@@ -59,9 +59,10 @@ internal sealed class ViolationRecorder : DelegatingHandler
     public static string PreferValue(string status, string? example = null) =>
         example is null ? $"code={status}" : $"code={status}, example={example}";
 
-    /// <summary>Parses an <c>sl-violations</c> header value.</summary>
+    /// <summary>Parses an <c>sl-violations</c> header value (Prism prefixes a long list with "Too many violations! ").</summary>
     public static IReadOnlyList<string> ParseViolations(IEnumerable<string> headerValues) =>
         headerValues
+            .Select(value => value.IndexOf('[', StringComparison.Ordinal) is var start and > 0 ? value[start..] : value)
             .SelectMany(value => JsonNode.Parse(value)?.AsArray() ?? [])
             .Select(v => $"{string.Join(".", v?["location"]?.AsArray().Select(l => l?.ToString()) ?? [])} [{v?["severity"]}]: {v?["message"]}")
             .ToList();

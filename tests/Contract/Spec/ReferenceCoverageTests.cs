@@ -6,7 +6,8 @@ namespace Outlit.Contract.Tests.Spec;
 
 /// <summary>
 /// Proves that openapi/openapi.json covers Outlit's published document of 2026-06-23 and the tool
-/// contract of the same date: nothing Outlit documents may be missing from the project's contract.
+/// contract of the same date, and every tool of Outlit's latest document (2026-08-19) with its input facts:
+/// nothing Outlit documents may be missing from the project's contract.
 /// </summary>
 [TestFixture]
 public sealed class ReferenceCoverageTests
@@ -40,11 +41,22 @@ public sealed class ReferenceCoverageTests
         "ActivityWindow",
         "SortDirection",
         "SourceTypeFilter",
+        // The envelopes of Outlit's latest document (README, "Outlit's current API").
+        "ToolGatewayError",
+        "ValidateApiKeyFailure",
+        "ApiKeyOrganization",
+        "ApiKeyCreator",
+        "ApiKeyDetails",
+        "ApiKeyAuthorization",
+        "ApiKeyGrant",
+        "IngestEventsOutcome",
+        "IngestEventError",
     };
 
     private OpenApiDocument _ours = null!;
     private OpenApiDocument _reference = null!;
     private JsonObject _toolContract = null!;
+    private JsonObject _latest = null!;
 
     [OneTimeSetUp]
     public async Task LoadDocumentsAsync()
@@ -58,6 +70,9 @@ public sealed class ReferenceCoverageTests
         _reference = (await LoadAsync(referencePath)).Document;
         _toolContract = JsonNode.Parse(await File.ReadAllTextAsync(contractPath))?.AsObject()
             ?? throw new InvalidOperationException(contractPath + " is not a JSON object.");
+        var latestPath = RepositoryPaths.History("2026-08-19");
+        RequireSharedFile(latestPath);
+        _latest = JsonNode.Parse(await File.ReadAllTextAsync(latestPath))!.AsObject();
     }
 
     [Test]
@@ -195,8 +210,9 @@ public sealed class ReferenceCoverageTests
     }
 
     [Test]
-    public void EveryContractToolHasATypedInputWithTheSamePropertiesRequirementsAndEnumValues()
+    public void EverySeedDateToolHasATypedInputWithEveryPropertyAndEnumValue()
     {
+        // The seed-date tool contract is covered, not copied: Outlit's latest document (checked below) adds to it.
         var findings = new List<string>();
         var ourSchemas = _ours.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         foreach (var (tool, contractInput) in ContractInputs())
@@ -211,17 +227,9 @@ public sealed class ReferenceCoverageTests
             var contractProperties = contractInput["properties"]?.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal)
                 ?? new HashSet<string>(StringComparer.Ordinal);
             var ourProperties = PropertyNames(ours);
-            if (!contractProperties.SetEquals(ourProperties))
+            foreach (var missing in contractProperties.Where(p => !ourProperties.Contains(p)).Order())
             {
-                findings.Add($"{name} has properties [{string.Join(", ", ourProperties.Order())}], contract [{string.Join(", ", contractProperties.Order())}]");
-            }
-
-            var contractRequired = (contractInput["required"]?.AsArray() ?? new JsonArray())
-                .Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-            var ourRequired = ours.Required ?? new HashSet<string>();
-            if (!contractRequired.SetEquals(ourRequired))
-            {
-                findings.Add($"{name} requires [{string.Join(", ", ourRequired.Order())}], contract [{string.Join(", ", contractRequired.Order())}]");
+                findings.Add($"{name} lacks property {missing}");
             }
 
             var ourValues = EnumValues(ours);
@@ -235,28 +243,68 @@ public sealed class ReferenceCoverageTests
     }
 
     [Test]
-    public void ToolNameAndTheToolMapListEveryContractTool()
+    public void EveryToolOfOutlitsLatestDocumentHasTheSameInputPropertiesRequirementsAndEnumValues()
     {
-        var contractTools = ContractInputs().Select(t => t.Tool).ToList();
-        var toolNames = EnumValues(_ours.Components!.Schemas!["ToolName"]).Select(v => JsonSerializer.Deserialize<string>(v)).ToList();
+        var findings = new List<string>();
+        var ourSchemas = _ours.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        var map = ToolMap().ToDictionary(e => e["name"]!.GetValue<string>(), e => SchemaNameOf(e["inputSchema"]!["$ref"]!.GetValue<string>()));
+        foreach (var (tool, latestInput) in LatestInputs())
+        {
+            if (!map.TryGetValue(tool, out var name) || !ourSchemas.TryGetValue(name, out var ours))
+            {
+                findings.Add($"tool {tool} of the latest document is not in x-outlit-tools with an input schema");
+                continue;
+            }
 
-        var map = ToolMap();
-        var mappedInputs = map.ToDictionary(
-            entry => entry["name"]!.GetValue<string>(),
-            entry => entry["inputSchema"]?["$ref"]?.GetValue<string>());
+            var latestProperties = latestInput["properties"]?.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+            var ourProperties = PropertyNames(ours);
+            if (!latestProperties.SetEquals(ourProperties))
+            {
+                findings.Add($"{name} has properties [{string.Join(", ", ourProperties.Order())}], latest [{string.Join(", ", latestProperties.Order())}]");
+            }
+
+            var latestRequired = (latestInput["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            var ourRequired = ours.Required ?? new HashSet<string>();
+            if (!latestRequired.SetEquals(ourRequired))
+            {
+                findings.Add($"{name} requires [{string.Join(", ", ourRequired.Order())}], latest [{string.Join(", ", latestRequired.Order())}]");
+            }
+
+            var ourValues = EnumValues(ours);
+            ourValues.UnionWith(JsonEnumValues(ResolvedJson(name)));
+            foreach (var value in JsonEnumValues(latestInput).Where(v => !ourValues.Contains(v)))
+            {
+                findings.Add($"{name} lacks enum value {value}");
+            }
+        }
+
+        AssertNoUnexplainedFindings(findings);
+    }
+
+    [Test]
+    public void ToolNameAndTheToolMapListEveryToolOfTheSeedDateAndOfTheLatestDocument()
+    {
+        var expected = LatestInputs().Select(t => t.Tool).Union(ContractInputs().Select(t => t.Tool)).ToList();
+        var toolNames = EnumValues(_ours.Components!.Schemas!["ToolName"]).Select(v => JsonSerializer.Deserialize<string>(v)).ToList();
+        var mapped = ToolMap().Select(entry => entry["name"]!.GetValue<string>()).ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(toolNames, Is.EquivalentTo(contractTools));
-            Assert.That(mappedInputs.Keys, Is.EquivalentTo(contractTools));
-            foreach (var tool in contractTools)
-            {
-                Assert.That(
-                    mappedInputs.GetValueOrDefault(tool),
-                    Is.EqualTo("#/components/schemas/" + InputSchemaName(tool)),
-                    $"x-outlit-tools entry of {tool}");
-            }
+            Assert.That(toolNames, Is.EquivalentTo(expected));
+            Assert.That(mapped, Is.EquivalentTo(expected));
+            Assert.That(expected, Has.Count.EqualTo(41), "40 tools of the latest document and the seed-date outlit_send_notification");
         });
+    }
+
+    [Test]
+    public void ToolsOnlyTheSeedDateDocumentListsAreMarkedWithTheirOrigin()
+    {
+        var latest = LatestInputs().Select(t => t.Tool).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in ToolMap().Where(e => !latest.Contains(e["name"]!.GetValue<string>())))
+        {
+            Assert.That(entry["x-outlit-origin"]?.GetValue<string>(), Is.EqualTo("seed"), entry["name"]!.ToString());
+            Assert.That(entry["deprecated"], Is.Not.Null, entry["name"]!.ToString());
+        }
     }
 
     [Test]
@@ -265,14 +313,15 @@ public sealed class ReferenceCoverageTests
         var ourSchemas = _ours.Components!.Schemas!;
         var referenceNames = (_reference.Components?.Schemas?.Keys ?? Enumerable.Empty<string>()).ToHashSet(StringComparer.Ordinal);
         var admitted = new HashSet<string>(DocumentedAdditionalSchemas, StringComparer.Ordinal);
-        admitted.UnionWith(ContractInputs().Select(t => InputSchemaName(t.Tool)));
         foreach (var entry in ToolMap())
         {
-            var reference = entry["outputSchema"]?["$ref"]?.GetValue<string>();
-            if (reference is not null)
+            foreach (var key in new[] { "inputSchema", "outputSchema" })
             {
-                admitted.Add(SchemaNameOf(reference));
-                CollectReachableSchemaNames(ourSchemas[SchemaNameOf(reference)], admitted);
+                if (entry[key]?["$ref"]?.GetValue<string>() is { } reference)
+                {
+                    admitted.Add(SchemaNameOf(reference));
+                    CollectReachableSchemaNames(ourSchemas[SchemaNameOf(reference)], admitted);
+                }
             }
         }
 
@@ -376,6 +425,11 @@ public sealed class ReferenceCoverageTests
         if (schema.Const is { } constant)
         {
             values.Add(JsonSerializer.Serialize(constant));
+            // The reader keeps a constant as text; a boolean or number constant is also its literal.
+            if (constant is "true" or "false" || double.TryParse(constant, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                values.Add(constant);
+            }
         }
 
         foreach (var child in Children(schema))
@@ -455,6 +509,27 @@ public sealed class ReferenceCoverageTests
             }
         }
     }
+
+    /// <summary>Our component schema as JSON with every reference replaced by its target (once per target).</summary>
+    private static JsonNode ResolvedJson(string name)
+    {
+        var schemas = JsonNode.Parse(File.ReadAllText(RepositoryPaths.OpenApiDocument))!["components"]!["schemas"]!.AsObject();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        JsonNode? Resolve(JsonNode? node) => node switch
+        {
+            JsonObject obj when obj["$ref"]?.GetValue<string>() is { } reference
+                => seen.Add(reference) ? Resolve(schemas[reference[(reference.LastIndexOf('/') + 1)..]]?.DeepClone()) : new JsonObject(),
+            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value?.DeepClone())))),
+            JsonArray array => new JsonArray(array.Select(i => Resolve(i?.DeepClone())).ToArray()),
+            _ => node,
+        };
+        return Resolve(schemas[name]!.DeepClone()) ?? new JsonObject();
+    }
+
+    private IEnumerable<(string Tool, JsonObject Input)> LatestInputs() =>
+        (_latest["components"]?["schemas"]?.AsObject() ?? new JsonObject())
+            .Where(s => s.Key.StartsWith("ToolInput_", StringComparison.Ordinal))
+            .Select(s => (s.Key["ToolInput_".Length..], s.Value!.AsObject()));
 
     private IEnumerable<(string Tool, JsonObject Input)> ContractInputs() =>
         (_toolContract["tools"]?.AsObject() ?? new JsonObject())

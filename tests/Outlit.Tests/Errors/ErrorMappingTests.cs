@@ -86,10 +86,10 @@ public class ErrorMappingTests
     }
 
     [Test]
-    public async Task OtherForbiddenIsTheBaseError()
+    public async Task OtherForbiddenIsAPermissionError()
     {
-        var ex = await FailWith<OutlitException>(403, "{\"error\":\"Forbidden\"}");
-        Assert.That(ex.GetType(), Is.EqualTo(typeof(OutlitException)));
+        var ex = await FailWith<OutlitPermissionException>(403, "{\"error\":\"Forbidden\"}");
+        Assert.That(ex.GetType(), Is.EqualTo(typeof(OutlitPermissionException)));
         Assert.That(ex.Status, Is.EqualTo(403));
     }
 

@@ -13,7 +13,7 @@ public class IngestEventTests
     {
         yield return new TestCaseData(PageviewEvent.Create("https://www.example.com/pricing?utm_source=news&utm_campaign=spring#plans", "Pricing", "https://ref.example.org/", At), "pageview");
         yield return new TestCaseData(CustomEvent.Create("report_exported", new Dictionary<string, object?> { ["format"] = "csv", ["rows"] = 120, ["nested"] = new[] { 1, 2 } }, "https://app.example.com/reports/7", At), "custom");
-        yield return new TestCaseData(FormEvent.Create("https://www.example.com/contact", "contact", new Dictionary<string, object?> { ["company"] = "Acme" }, At), "form");
+        yield return new TestCaseData(FormEvent.Create("https://www.example.com/contact", "contact", new Dictionary<string, string> { ["company"] = "Acme" }, At), "form");
         yield return new TestCaseData(IdentifyEvent.Create("ada@example.com", "usr_1", new Dictionary<string, object?> { ["name"] = "Ada" }, "cus_9", new Dictionary<string, object?> { ["plan"] = "team" }, timestamp: At), "identify");
         yield return new TestCaseData(EngagementEvent.Create("https://app.example.com/dash", Guid.Parse("5b0c1f0e-8a5d-4d8e-9a52-2c8f0c6b7e11"), TimeSpan.FromSeconds(42), TimeSpan.FromSeconds(90), At), "engagement");
         yield return new TestCaseData(CalendarEvent.Create(CalendarEventProvider.Calendly, At.AddDays(1), At.AddDays(1).AddMinutes(30), "bob@example.com", "Bob", "Intro call", timestamp: At), "calendar");

@@ -17,7 +17,7 @@ public class IngestTypedSendTests
             Source = IngestEventsRequestSource.Client,
             VisitorId = visitor,
             UserIdentity = new UserIdentity { Email = "ada@example.com", UserId = "usr_1" },
-            CustomerIdentity = new CustomerIdentity { CustomerId = "cus_9", CustomerTraits = new Dictionary<string, object> { ["plan"] = "team" } },
+            CustomerIdentity = new CustomerIdentity { CustomerId = "cus_9", CustomerTraits = new Dictionary<string, object?> { ["plan"] = "team" } },
         };
         for (var i = 0; i < 230; i++)
         {

@@ -360,13 +360,25 @@ public class IntegrationsTests
     [Test]
     public async Task ValidateApiKeyReportsTheOrganization()
     {
-        await using var server = await Serve(200, """{"valid":true,"organizationId":"org_123","createdById":"user_123"}""");
+        await using var server = await Serve(200, """
+            {"valid":true,"organizationId":"org_123","createdById":"user_123",
+             "organization":{"id":"org_123","name":"Acme","slug":"acme"},
+             "authorization":{"grants":["customer_intelligence:read","analytics:read"]}}
+            """);
         using var client = TestClients.Create(server);
 
         var result = await client.ValidateApiKeyAsync();
 
         Assert.That(server.Requests.Single().Path, Is.EqualTo("/api/validate-api-key"));
-        Assert.That(result, Is.EqualTo(new ApiKeyValidationResult(true, "org_123", "user_123", null)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsValid, Is.True);
+            Assert.That(result.OrganizationId, Is.EqualTo("org_123"));
+            Assert.That(result.CreatedById, Is.EqualTo("user_123"));
+            Assert.That(result.Organization!.Name, Is.EqualTo("Acme"));
+            Assert.That(result.Authorization!.Grants.Select(g => g.ToString()), Is.EqualTo(new[] { "customer_intelligence:read", "analytics:read" }));
+            Assert.That(result.Error, Is.Null);
+        });
     }
 
     [Test]
@@ -378,7 +390,7 @@ public class IntegrationsTests
         var result = await client.ValidateApiKeyAsync();
 
         Assert.That(result.IsValid, Is.False);
-        Assert.That(result.ServerMessage, Is.EqualTo("Invalid credentials"));
+        Assert.That(result.Error, Is.EqualTo("Invalid credentials"), "an older server's rejection body is read too");
         Assert.That(server.Requests, Has.Count.EqualTo(1));
     }
 

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 using Outlit.Tests.Infrastructure;
 
+// outlit_send_notification is deprecated (Outlit no longer lists it) but still served and kept working until it is removed.
+#pragma warning disable CS0618
+
 namespace Outlit.Tests.Tools;
 
 public class ToolsTests

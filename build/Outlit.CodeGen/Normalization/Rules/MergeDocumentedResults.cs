@@ -5,7 +5,8 @@ namespace Outlit.Build.CodeGen.Normalization.Rules;
 
 /// <summary>
 /// An operation whose contract flags a non-2xx response with <c>x-outlit-result: true</c> (an answer, not a
-/// failure: disconnect's 404 "not connected") gets one result component, <c>&lt;OperationId&gt;Result</c>, a
+/// failure: disconnect's 404 "not connected"), or documents a second 2xx with a body (ingest's 207 partial result),
+/// gets one result component, <c>&lt;OperationId&gt;Result</c>, a
 /// <c>oneOf</c> of the success body and every flagged body, and all those responses refer to it. The union
 /// rule then renders it like any other union, so the generated method returns one type for every answer.
 /// </summary>
@@ -26,14 +27,20 @@ internal sealed class MergeDocumentedResults : INormalizationRule
                 continue;
             }
 
-            var flagged = responses
-                .Where(r => r.Value is JsonObject response && NormalizationContext.IsTrue(response[ResultKeyword]) && JsonSchemaOf(response) is not null)
-                .Select(r => (JsonObject)r.Value!)
-                .ToList();
             var success = responses
                 .Where(r => r.Key.StartsWith('2') && r.Value is JsonObject response && JsonSchemaOf(response) is not null)
                 .Select(r => (JsonObject)r.Value!)
                 .FirstOrDefault();
+            // Every other 2xx with a body of its own (a 207 partial result) is an answer too, whether flagged or not.
+            var flagged = responses
+                .Where(r => r.Value is JsonObject response && response != success && JsonSchemaOf(response) is not null
+                    && (NormalizationContext.IsTrue(response[ResultKeyword]) || r.Key.StartsWith('2')))
+                .Select(r => (JsonObject)r.Value!)
+                .ToList();
+            foreach (var response in flagged)
+            {
+                response[ResultKeyword] = true;
+            }
             if (flagged.Count == 0 || success is null)
             {
                 continue;

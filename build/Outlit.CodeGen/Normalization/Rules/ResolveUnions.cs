@@ -431,6 +431,24 @@ internal sealed class ResolveUnions : INormalizationRule
             return merged;
         }
 
+        // One variant fixes the value (a constant), the other allows any value of the same type: the property takes
+        // any value of that type (a success flag that is always true in one answer and either in another).
+        if ((first["enum"] is null) != (second["enum"] is null))
+        {
+            var open = first["enum"] is null ? first : second;
+            var closed = first["enum"] is null ? second : first;
+            if (Equivalent(WithoutKey(closed, "enum"), open))
+            {
+                var merged = (JsonObject)open.DeepClone();
+                if (IsTrue(first["nullable"]) || IsTrue(second["nullable"]))
+                {
+                    merged["nullable"] = true;
+                }
+
+                return merged;
+            }
+        }
+
         return null;
     }
 

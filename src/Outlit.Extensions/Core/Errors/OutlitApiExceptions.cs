@@ -99,6 +99,28 @@ public class OutlitNotFoundException : OutlitException
     public OutlitNotFoundException(OutlitErrorResponse response) : base(response) { }
 }
 
+/// <summary>
+/// The key is valid but may not do this (HTTP 403 without a plan or connection-limit body): a tool the workspace
+/// has not enabled, or a call its role does not allow. Retrying does not help.
+/// </summary>
+public class OutlitPermissionException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitPermissionException(OutlitErrorResponse response) : base(response) { }
+}
+
+/// <summary>
+/// The call conflicts with the current state (HTTP 409): the resource changed, already exists, or is in a state that
+/// does not allow it. <see cref="OutlitException.Retryable"/> says whether the server expects a repeat to succeed.
+/// </summary>
+public class OutlitConflictException : OutlitException
+{
+    /// <summary>Creates the error from a parsed response.</summary>
+    /// <param name="response">The facts read from the error response.</param>
+    public OutlitConflictException(OutlitErrorResponse response) : base(response) { }
+}
+
 /// <summary>The server failed (HTTP 5xx) and retries, if allowed, did not help.</summary>
 public class OutlitServerException : OutlitException
 {

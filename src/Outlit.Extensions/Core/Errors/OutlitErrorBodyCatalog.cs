@@ -12,6 +12,7 @@ namespace Outlit;
 internal static class OutlitErrorBodyCatalog
 {
     private static volatile Type[] bodies = [];
+    private static volatile Dictionary<Type, Type[]> older = [];
 
     public static IReadOnlyList<Type> Bodies => bodies;
 
@@ -22,6 +23,18 @@ internal static class OutlitErrorBodyCatalog
         {
             // Most required properties first: a body that satisfies a specific shape is read as that shape.
             bodies = [.. bodies.Concat(types).Distinct().OrderByDescending(RequiredCount).ThenBy(t => t.FullName, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>The earlier generations of a documented error body (<c>x-outlit-error-older</c>), newest first.</summary>
+    public static IReadOnlyList<Type> OlderGenerationsOf(Type body) => older.TryGetValue(body, out var types) ? types : [];
+
+    /// <summary>Records the earlier generations of an error body; called by the generated code's module initializer.</summary>
+    public static void RegisterOlder(Type body, params Type[] types)
+    {
+        lock (typeof(OutlitErrorBodyCatalog))
+        {
+            older = new Dictionary<Type, Type[]>(older) { [body] = types };
         }
     }
 

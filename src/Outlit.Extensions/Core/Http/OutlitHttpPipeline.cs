@@ -18,8 +18,9 @@ namespace Outlit;
 /// </summary>
 /// <remarks>
 /// What is retried: 408, 429 without a plan, 5xx (except 501 and 505, which a retry cannot fix), a body cut off
-/// mid-read, transport failures and attempt timeouts — unless the server said the error is not retryable. Never:
-/// plan limits, other 4xx, the caller's cancellation. A call whose operation is not safe to repeat is retried only
+/// mid-read, transport failures and attempt timeouts. An error body that says whether it is retryable (the
+/// gateway's envelope) decides instead of its status, either way. Never: plan limits, other 4xx, the caller's
+/// cancellation. A call whose operation is not safe to repeat is retried only
 /// when the request provably never reached the server (DNS failure, refused connection, TLS or proxy handshake).
 /// A server-requested wait replaces the computed delay; one longer than the allowed maximum ends the call with
 /// the server's error instead of a sleep.
@@ -367,9 +368,11 @@ internal sealed class OutlitHttpPipeline : IDisposable
             case OutlitRedirectException or OutlitResponseFormatException or OutlitResponseTooLargeException or OutlitConfigurationException or OutlitPlanLimitException:
                 return false;
             case OutlitException { Status: > 0 } failed:
-                var retryableStatus = failed.Status is 408 or 429 or (>= 500 and <= 599 and not 501 and not 505);
+                // The server's own word (the envelope's retryable) decides over the status either way; without it,
+                // the statuses that are transient by nature are retried.
+                var retryable = failed.Retryable ?? failed.Status is 408 or 429 or (>= 500 and <= 599 and not 501 and not 505);
                 // Any answer means the server received the request: a state-changing call is not repeated.
-                return retryableStatus && call.RetrySafe && failed.Retryable != false
+                return retryable && call.RetrySafe
                     && (failed.RequestedWait is not { } wait || wait <= Settings.MaxRetryAfter || Settings.RetriesAfterLongWaits);
             case TimeoutRejectedException:
                 return call.RetrySafe;

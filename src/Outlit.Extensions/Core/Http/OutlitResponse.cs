@@ -79,18 +79,20 @@ internal sealed class OutlitResponse
     public T ReadNoContent<T>() => default!;
 
     /// <summary>
-    /// A documented error whose body has the type <typeparamref name="TBody"/>. A body of another shape (a proxy's
-    /// page) still yields the status's exception, with the body kept as a snippet.
+    /// A documented error whose body has the type <typeparamref name="TBody"/>. A body that is not of that type is read
+    /// with the earlier generations the contract lists for it (<c>x-outlit-error-older</c>: a server still answering in
+    /// its older envelope), and one of no known shape (a proxy's page) still yields the status's exception, with the
+    /// body kept as a snippet.
     /// </summary>
-    public OutlitException ReadError<TBody>() => ReadError([typeof(TBody)]);
+    public OutlitException ReadError<TBody>() => ReadError([typeof(TBody)], olderGenerationsOf: typeof(TBody));
 
     /// <summary>An error without a documented body: read with the error bodies the contract describes.</summary>
-    public OutlitException ReadError() => ReadError(OutlitErrorBodyCatalog.Bodies);
+    public OutlitException ReadError() => ReadError(OutlitErrorBodyCatalog.Bodies, olderGenerationsOf: null);
 
     /// <summary>A status the contract does not document: a 2xx is read as the result, anything else as an error of its status class.</summary>
     public T ReadUndocumented<T>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError();
 
-    private OutlitException ReadError(IEnumerable<Type> candidates)
+    private OutlitException ReadError(IEnumerable<Type> candidates, Type? olderGenerationsOf)
     {
         OutlitErrorFields? fields = null;
         var json = false;
@@ -116,6 +118,11 @@ internal sealed class OutlitResponse
                     // Not this shape; another may be.
                 }
             }
+        }
+
+        if (fields is null && olderGenerationsOf is not null && OutlitErrorBodyCatalog.OlderGenerationsOf(olderGenerationsOf) is { Count: > 0 } earlier)
+        {
+            return ReadError(earlier, olderGenerationsOf: null);
         }
 
         return OutlitErrors.Create(Describe(fields, json), RedirectTarget());

@@ -1,4 +1,6 @@
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace Outlit;
 
@@ -13,16 +15,21 @@ internal interface IOutlitUnion
 
     /// <summary>The variants and what each requires, for the error message.</summary>
     string Variants { get; }
+
+    /// <summary>
+    /// The JSON names of the properties the value was read with as null. A merged type cannot know which variant
+    /// requires a null to be present, so it remembers which were.
+    /// </summary>
+    ISet<string> PresentNulls { get; }
 }
 
 /// <summary>
 /// Reads a merged union like any object, then refuses a value that is none of its variants, naming the JSON path:
-/// a body of another shape must be a format error, not a result whose missing values read as null.
+/// a body of another shape must be a format error, not a result whose missing values read as null. Writes it back
+/// with the nulls it was read with, and no others.
 /// </summary>
 internal sealed class OutlitUnionConverter : JsonConverter
 {
-    public override bool CanWrite => false;
-
     public override bool CanConvert(Type objectType) => typeof(IOutlitUnion).IsAssignableFrom(objectType);
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
@@ -35,11 +42,72 @@ internal sealed class OutlitUnionConverter : JsonConverter
         var path = reader.Path;
         var value = existingValue ?? serializer.ContractResolver.ResolveContract(objectType).DefaultCreator?.Invoke()
             ?? throw new JsonSerializationException($"{objectType.Name} cannot be created. Path '{path}'.");
-        serializer.Populate(reader, value);
-        return value is IOutlitUnion { IsAnyVariant: false } union
-            ? throw new JsonSerializationException($"The value is none of the variants: {union.Variants}. Path '{path}'.")
-            : value;
+        var json = JToken.ReadFrom(reader);
+        if (json is not JObject body)
+        {
+            throw new JsonSerializationException($"{objectType.Name} is an object, the value is {json.Type}. Path '{path}'.");
+        }
+
+        using (var bodyReader = body.CreateReader())
+        {
+            serializer.Populate(bodyReader, value);
+        }
+
+        if (value is IOutlitUnion union)
+        {
+            foreach (var property in body.Properties().Where(p => p.Value.Type == JTokenType.Null))
+            {
+                union.PresentNulls.Add(property.Name);
+            }
+
+            if (!union.IsAnyVariant)
+            {
+                throw new JsonSerializationException($"The value is none of the variants: {union.Variants}. Path '{path}'.");
+            }
+        }
+
+        return value;
     }
 
-    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(value.GetType());
+        var nulls = (value as IOutlitUnion)?.PresentNulls;
+        writer.WriteStartObject();
+        foreach (var property in contract.Properties.Where(p => !p.Ignored && p.Readable && p.ValueProvider is not null))
+        {
+            var propertyValue = property.ValueProvider!.GetValue(value);
+            if (propertyValue is null && nulls?.Contains(property.PropertyName!) != true)
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(property.PropertyName!);
+            if (property.Converter is { } converter && propertyValue is not null)
+            {
+                converter.WriteJson(writer, propertyValue, serializer);
+            }
+            else
+            {
+                serializer.Serialize(writer, propertyValue);
+            }
+        }
+
+        if (contract.ExtensionDataGetter?.Invoke(value) is { } extra)
+        {
+            foreach (var (name, extraValue) in extra)
+            {
+                writer.WritePropertyName(Convert.ToString(name, System.Globalization.CultureInfo.InvariantCulture)!);
+                serializer.Serialize(writer, extraValue);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
 }

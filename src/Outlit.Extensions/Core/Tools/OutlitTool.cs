@@ -12,8 +12,9 @@ public sealed class OutlitTool
 {
     private readonly Action<JObject>? normalizeInput;
 
-    internal OutlitTool(string name, string methodName, string? group, string? summary, bool isAction, Type? inputType, Type? outputType, bool isPaged, Action<JObject>? normalizeInput)
+    internal OutlitTool(string name, string methodName, string? group, string? summary, bool isAction, Type? inputType, Type? outputType, bool isPaged, Action<JObject>? normalizeInput, string? deprecation = null)
     {
+        Deprecation = deprecation;
         Name = name;
         MethodName = methodName;
         Group = group;
@@ -54,6 +55,9 @@ public sealed class OutlitTool
 
     /// <summary>True when the tool pages by cursor and <see cref="OutlitTools"/> offers a pageable for it.</summary>
     public bool IsPaged { get; }
+
+    /// <summary>Why the tool is deprecated (the gateway no longer lists it, for example); null when it is not.</summary>
+    public string? Deprecation { get; }
 
     /// <summary>True when the tool is in the contract the client was generated from.</summary>
     public bool IsKnown => InputType is not null;
