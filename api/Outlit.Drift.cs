@@ -60,21 +60,9 @@ Exit codes: 0 clean or under the threshold, 1 over the threshold,
 
     public enum FailOn
     {
-    }
-}
-
-namespace Outlit.Drift.Cli.FailOn
-{
-    Any = 1,
-    {
-    }
-
-    Breaking = 0,
-    {
-    }
-
-    None = 2,
-    {
+        Any = 1,
+        Breaking = 0,
+        None = 2,
     }
 }
 
@@ -82,6 +70,8 @@ namespace Outlit.Drift.Comparison
 {
     public enum DocumentSide
     {
+        Base = 0,
+        Candidate = 1,
     }
 
     public static class DriftComparer
@@ -144,41 +134,15 @@ namespace Outlit.Drift.Comparison
 
     public enum Severity
     {
+        Breaking = 2,
+        Error = 3,
+        NonBreaking = 0,
+        Warning = 1,
     }
 
     public static class SeverityNames
     {
         public static string ToDisplayName(Outlit.Drift.Comparison.Severity severity);
-    }
-}
-
-namespace Outlit.Drift.Comparison.DocumentSide
-{
-    Base = 0,
-    {
-    }
-
-    Candidate = 1,
-    {
-    }
-}
-
-namespace Outlit.Drift.Comparison.Severity
-{
-    Breaking = 2,
-    {
-    }
-
-    Error = 3,
-    {
-    }
-
-    NonBreaking = 0,
-    {
-    }
-
-    Warning = 1,
-    {
     }
 }
 
@@ -205,6 +169,10 @@ namespace Outlit.Drift.Reporting
 
     public enum ReportFormat
     {
+        GitHub = 3,
+        Json = 2,
+        Markdown = 1,
+        Text = 0,
     }
 
     public static class ReportFormatter
@@ -224,25 +192,6 @@ namespace Outlit.Drift.Reporting
         public override bool Equals(object obj);
         public override int GetHashCode();
         public override string ToString();
-    }
-}
-
-namespace Outlit.Drift.Reporting.ReportFormat
-{
-    GitHub = 3,
-    {
-    }
-
-    Json = 2,
-    {
-    }
-
-    Markdown = 1,
-    {
-    }
-
-    Text = 0,
-    {
     }
 }
 
@@ -304,20 +253,8 @@ namespace Outlit.Drift.Surface
 
     public enum VersionBump
     {
-    }
-}
-
-namespace Outlit.Drift.Surface.VersionBump
-{
-    Major = 2,
-    {
-    }
-
-    Minor = 1,
-    {
-    }
-
-    Patch = 0,
-    {
+        Major = 2,
+        Minor = 1,
+        Patch = 0,
     }
 }

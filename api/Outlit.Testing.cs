@@ -53,6 +53,11 @@ namespace Outlit.Testing
 
     public enum MockFaultKind
     {
+        ConnectionReset = 3,
+        Delay = 2,
+        MalformedBody = 4,
+        ServerError = 0,
+        TooManyRequests = 1,
     }
 
     public sealed class MockIngestEvent : System.IEquatable<Outlit.Testing.MockIngestEvent>
@@ -106,6 +111,10 @@ namespace Outlit.Testing
 
     public enum MockSessionStatus
     {
+        Connected = 1,
+        Expired = 3,
+        Failed = 2,
+        Pending = 0,
     }
 
     public sealed class OutlitMockServer : System.IAsyncDisposable
@@ -150,47 +159,5 @@ namespace Outlit.Testing
         public string PublicKey { get; set; }
         public int Seed { get; set; }
         public System.TimeProvider TimeProvider { get; set; }
-    }
-}
-
-namespace Outlit.Testing.MockFaultKind
-{
-    ConnectionReset = 3,
-    {
-    }
-
-    Delay = 2,
-    {
-    }
-
-    MalformedBody = 4,
-    {
-    }
-
-    ServerError = 0,
-    {
-    }
-
-    TooManyRequests = 1,
-    {
-    }
-}
-
-namespace Outlit.Testing.MockSessionStatus
-{
-    Connected = 1,
-    {
-    }
-
-    Expired = 3,
-    {
-    }
-
-    Failed = 2,
-    {
-    }
-
-    Pending = 0,
-    {
     }
 }

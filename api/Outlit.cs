@@ -765,6 +765,12 @@ namespace Outlit
 
     public enum IngestFailureReason
     {
+        DeliveryFailed = 3,
+        Invalid = 5,
+        NotSent = 4,
+        Rejected = 1,
+        RequestRejected = 2,
+        TooLarge = 0,
     }
 
     public sealed class IngestIssue : System.IEquatable<Outlit.IngestIssue>
@@ -1344,6 +1350,10 @@ namespace Outlit
 
     public enum OutlitContractDriftKind
     {
+        MissingRequiredProperty = 2,
+        UndocumentedProperty = 0,
+        UnexpectedType = 3,
+        UnlistedEnumValue = 1,
     }
 
     public sealed class OutlitContractDriftMonitor
@@ -2206,6 +2216,8 @@ namespace Outlit
 
     public enum TrackerOverflowPolicy
     {
+        Block = 0,
+        DropOldest = 1,
     }
 
     public class UserIdentity
@@ -2273,62 +2285,5 @@ namespace Outlit
         public string Role { get; set; }
         public string Territory { get; set; }
         public string Title { get; set; }
-    }
-}
-
-namespace Outlit.IngestFailureReason
-{
-    DeliveryFailed = 3,
-    {
-    }
-
-    Invalid = 5,
-    {
-    }
-
-    NotSent = 4,
-    {
-    }
-
-    Rejected = 1,
-    {
-    }
-
-    RequestRejected = 2,
-    {
-    }
-
-    TooLarge = 0,
-    {
-    }
-}
-
-namespace Outlit.OutlitContractDriftKind
-{
-    MissingRequiredProperty = 2,
-    {
-    }
-
-    UndocumentedProperty = 0,
-    {
-    }
-
-    UnexpectedType = 3,
-    {
-    }
-
-    UnlistedEnumValue = 1,
-    {
-    }
-}
-
-namespace Outlit.TrackerOverflowPolicy
-{
-    Block = 0,
-    {
-    }
-
-    DropOldest = 1,
-    {
     }
 }

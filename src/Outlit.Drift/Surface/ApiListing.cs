@@ -99,5 +99,5 @@ public static class ApiListing
         _ => 5,
     };
 
-    private static bool IsType(string shape) => shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+    private static bool IsType(string shape) => ApiSurface.IsTypeShape(shape);
 }

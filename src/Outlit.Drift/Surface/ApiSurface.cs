@@ -194,6 +194,14 @@ public sealed class ApiSurface
         return new ApiSurface(members);
     }
 
+    /// <summary>Whether a shape describes a type rather than a member (an enum's values are members: <c>enum value 1</c>).</summary>
+    internal static bool IsTypeShape(string shape)
+    {
+        var words = shape.Split(' ');
+        return words[0] is "class" or "interface" or "struct" or "delegate"
+            || (words[0] == "enum" && (words.Length == 1 || words[1] != "value"));
+    }
+
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     private static bool Visible(MethodBase? method) => method is not null && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly);
@@ -465,5 +473,5 @@ public static class SurfaceComparer
         return new SurfaceReport(removed, changed, added);
     }
 
-    private static bool IsType(string shape) => shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+    private static bool IsType(string shape) => ApiSurface.IsTypeShape(shape);
 }
