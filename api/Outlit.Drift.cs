@@ -11,14 +11,15 @@ namespace Outlit.Drift.Cli
 
     public sealed class CompareOptions : System.IEquatable<Outlit.Drift.Cli.CompareOptions>
     {
-        public CompareOptions(string Base, string Candidate, Outlit.Drift.Reporting.ReportFormat Format, Outlit.Drift.Cli.FailOn FailOn, bool Regenerate);
+        public CompareOptions(string Base, string Candidate, Outlit.Drift.Reporting.ReportFormat Format, Outlit.Drift.Cli.FailOn FailOn, bool Regenerate, Outlit.Drift.Cli.SurfaceScope Scope = 0);
         public string Base { get; init; }
         public string Candidate { get; init; }
         public Outlit.Drift.Cli.FailOn FailOn { get; init; }
         public Outlit.Drift.Reporting.ReportFormat Format { get; init; }
         public bool Regenerate { get; init; }
+        public Outlit.Drift.Cli.SurfaceScope Scope { get; init; }
         public Outlit.Drift.Cli.CompareOptions <Clone>$();
-        public void Deconstruct(out string Base, out string Candidate, out Outlit.Drift.Reporting.ReportFormat Format, out Outlit.Drift.Cli.FailOn FailOn, out bool Regenerate);
+        public void Deconstruct(out string Base, out string Candidate, out Outlit.Drift.Reporting.ReportFormat Format, out Outlit.Drift.Cli.FailOn FailOn, out bool Regenerate, out Outlit.Drift.Cli.SurfaceScope Scope);
         public bool Equals(Outlit.Drift.Cli.CompareOptions other);
         public override bool Equals(object obj);
         public override int GetHashCode();
@@ -29,7 +30,8 @@ namespace Outlit.Drift.Cli
     {
         public const string Usage = "Usage: outlit-drift compare --base <file|url> --candidate <file|url>
                             [--format text|markdown|json|github]
-                            [--fail-on breaking|any|none] [--regenerate]
+                            [--fail-on breaking|any|none]
+                            [--regenerate[=sdk|generated]]
        outlit-drift api <assembly.dll>... [--out <folder> | --check <folder>]
 
 Compares two OpenAPI 3.0/3.1 documents and classifies each difference as
@@ -37,9 +39,12 @@ breaking, warning, non-breaking or error (a defect in a document).
   --format      output format (default: text)
   --fail-on     findings that make the exit code 1 (default: breaking, which
                 includes errors)
-  --regenerate  also regenerate the C# client from both documents with
-                build/regenerate.sh, compile them and compare their public APIs
-                (removed/changed/added members and the suggested version bump)
+  --regenerate  also build the SDK against both documents (in a temporary
+                copy of the repository) and compare the public API of its
+                assemblies: removed, changed and added members, members that
+                no longer build, and the suggested version bump; a major bump
+                counts as breaking and a minor one as non-breaking for
+                --fail-on. =generated compares the generated client alone.
 api writes the public API listing of each assembly (<folder>/<Assembly>.cs), or
 with --check compares the listings in <folder> and exits 1 when one differs.
 Exit codes: 0 clean or under the threshold, 1 over the threshold,
@@ -47,6 +52,7 @@ Exit codes: 0 clean or under the threshold, 1 over the threshold,
             3 a document is not valid OpenAPI (the report is still written,
               with the document errors and everything that could be compared).";
         public static bool IsOverThreshold(System.Collections.Generic.IReadOnlyList<Outlit.Drift.Comparison.Finding> findings, Outlit.Drift.Cli.FailOn failOn);
+        public static bool IsOverThreshold(System.Collections.Generic.IReadOnlyList<Outlit.Drift.Comparison.Finding> findings, Outlit.Drift.Cli.FailOn failOn, Outlit.Drift.Surface.SurfaceReport surface);
         public static System.Threading.Tasks.Task<int> RunAsync(string[] args, System.IO.TextWriter stdout, System.IO.TextWriter stderr, Outlit.Drift.Surface.IClientRegenerator regenerator = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -63,6 +69,12 @@ Exit codes: 0 clean or under the threshold, 1 over the threshold,
         Any = 1,
         Breaking = 0,
         None = 2,
+    }
+
+    public enum SurfaceScope
+    {
+        Generated = 1,
+        Sdk = 0,
     }
 }
 
@@ -207,9 +219,28 @@ namespace Outlit.Drift.Surface
         public System.Collections.Generic.IReadOnlyDictionary<string, string> Declarations { get; }
         public System.Collections.Generic.IReadOnlyDictionary<string, string> Members { get; }
         public System.Collections.Generic.IReadOnlyDictionary<string, string> Namespaces { get; }
+        public static System.Collections.Generic.IReadOnlyList<string> DependenciesOf(string assemblyPath);
         public Outlit.Drift.Surface.ApiSurface ForNamespace(string prefix, string replacement);
         public static Outlit.Drift.Surface.ApiSurface FromEntries(System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> members);
+        public static Outlit.Drift.Surface.ApiSurface FromJson(string json);
         public static Outlit.Drift.Surface.ApiSurface Load(string assemblyPath);
+        public static Outlit.Drift.Surface.ApiSurface Load(string assemblyPath, System.Collections.Generic.IEnumerable<string> references);
+        public static Outlit.Drift.Surface.ApiSurface Merge(System.Collections.Generic.IEnumerable<Outlit.Drift.Surface.ApiSurface> surfaces);
+        public string ToJson();
+    }
+
+    public sealed class BuildBreak : System.IEquatable<Outlit.Drift.Surface.BuildBreak>
+    {
+        public BuildBreak(string Member, string Diagnostic, string Location);
+        public string Diagnostic { get; init; }
+        public string Location { get; init; }
+        public string Member { get; init; }
+        public Outlit.Drift.Surface.BuildBreak <Clone>$();
+        public void Deconstruct(out string Member, out string Diagnostic, out string Location);
+        public bool Equals(Outlit.Drift.Surface.BuildBreak other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public override string ToString();
     }
 
     public interface IClientRegenerator
@@ -231,6 +262,22 @@ namespace Outlit.Drift.Surface
         public static string Locate();
     }
 
+    public sealed class SdkRegenerator : Outlit.Drift.Surface.IClientRegenerator
+    {
+        public SdkRegenerator(string root = null);
+        public System.Threading.Tasks.Task<Outlit.Drift.Surface.SurfaceReport> CompareSurfaceAsync(Outlit.Drift.Comparison.LoadedDocument baseDocument, Outlit.Drift.Comparison.LoadedDocument candidate, System.Threading.CancellationToken cancellationToken);
+    }
+
+    public static class SdkSources
+    {
+        public const string ContractPath = "openapi/openapi.json";
+        public const string RootVariable = "OUTLIT_SDK_ROOT";
+        public static System.Collections.Generic.IReadOnlyList<System.ValueTuple<string, string>> Libraries { get; }
+        public static void CopyTo(string root, string destination);
+        public static bool IsRoot(string folder);
+        public static string Locate();
+    }
+
     public static class SurfaceComparer
     {
         public static Outlit.Drift.Surface.SurfaceReport Compare(Outlit.Drift.Surface.ApiSurface current, Outlit.Drift.Surface.ApiSurface regenerated);
@@ -242,7 +289,10 @@ namespace Outlit.Drift.Surface
         public System.Collections.Generic.IReadOnlyList<string> Added { get; init; }
         public Outlit.Drift.Surface.VersionBump Bump { get; }
         public System.Collections.Generic.IReadOnlyList<string> Changed { get; init; }
+        public System.Collections.Generic.IReadOnlyList<Outlit.Drift.Surface.BuildBreak> NoLongerBuilds { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> Removed { get; init; }
+        public string Scope { get; init; }
+        public Outlit.Drift.Comparison.Severity? Verdict { get; }
         public Outlit.Drift.Surface.SurfaceReport <Clone>$();
         public void Deconstruct(out System.Collections.Generic.IReadOnlyList<string> Removed, out System.Collections.Generic.IReadOnlyList<string> Changed, out System.Collections.Generic.IReadOnlyList<string> Added);
         public bool Equals(Outlit.Drift.Surface.SurfaceReport other);

@@ -10,7 +10,7 @@ namespace Outlit.Drift.Surface;
 public static class ApiListing
 {
     /// <summary>Writes the listing of <paramref name="surface"/>.</summary>
-    /// <param name="surface">A surface read from an assembly (<see cref="ApiSurface.Load"/>).</param>
+    /// <param name="surface">A surface read from an assembly (<see cref="ApiSurface.Load(string)"/>).</param>
     /// <param name="assemblyName">The assembly's name, for the header.</param>
     /// <returns>The listing, with <c>\n</c> line ends.</returns>
     public static string Render(ApiSurface surface, string assemblyName)
