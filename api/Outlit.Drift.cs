@@ -33,6 +33,9 @@ namespace Outlit.Drift.Cli
                             [--fail-on breaking|any|none]
                             [--regenerate[=sdk|generated]]
        outlit-drift api <assembly.dll>... [--out <folder> | --check <folder>]
+       outlit-drift release --feed <folder> --package <id> --assembly <dll>
+                            --out <folder> [--contract <openapi.json>]
+                            [--first-version <x.y.z>]
 
 Compares two OpenAPI 3.0/3.1 documents and classifies each difference as
 breaking, warning, non-breaking or error (a defect in a document).
@@ -47,6 +50,8 @@ breaking, warning, non-breaking or error (a defect in a document).
                 --fail-on. =generated compares the generated client alone.
 api writes the public API listing of each assembly (<folder>/<Assembly>.cs), or
 with --check compares the listings in <folder> and exits 1 when one differs.
+release versions the next package by its public surface against the latest one
+in the feed and writes its release notes (outlit-drift release --help).
 Exit codes: 0 clean or under the threshold, 1 over the threshold,
             2 usage error, unreadable input or failed regeneration,
             3 a document is not valid OpenAPI (the report is still written,
@@ -69,6 +74,26 @@ Exit codes: 0 clean or under the threshold, 1 over the threshold,
         Any = 1,
         Breaking = 0,
         None = 2,
+    }
+
+    public static class ReleaseCommand
+    {
+        public const string NotesFile = "release-notes.md";
+        public const string Usage = "Usage: outlit-drift release --feed <folder> --package <id> --assembly <dll> --out <folder>
+                            [--contract <openapi.json>] [--first-version <x.y.z>]
+
+Versions the next package <id> by its public surface: the latest <id> in the feed
+plus major (a member removed or changed), minor (members added) or patch (neither);
+the first package gets --first-version (default 1.0.0). Writes into --out:
+  version.txt        the version
+  release-notes.md   the drift report of --contract against the contract the
+                     previous package carries, with the public API diff
+  api/               what the package carries for the next release: <Assembly>.cs
+                     (the listing), <Assembly>.surface.json, and openapi.json
+                     (the contract) when --contract is given
+Exit codes: 0 written, 2 usage error or unreadable input.";
+        public const string VersionFile = "version.txt";
+        public static System.Threading.Tasks.Task<int> RunAsync(string[] args, System.IO.TextWriter stdout, System.IO.TextWriter stderr, System.Threading.CancellationToken cancellationToken = default);
     }
 
     public enum SurfaceScope
@@ -155,6 +180,95 @@ namespace Outlit.Drift.Comparison
     public static class SeverityNames
     {
         public static string ToDisplayName(Outlit.Drift.Comparison.Severity severity);
+    }
+}
+
+namespace Outlit.Drift.Release
+{
+    public sealed class FeedPackage : System.IEquatable<Outlit.Drift.Release.FeedPackage>
+    {
+        public FeedPackage(string Path, string Id, Outlit.Drift.Release.ReleaseVersion Version);
+        public string Id { get; init; }
+        public string Path { get; init; }
+        public Outlit.Drift.Release.ReleaseVersion Version { get; init; }
+        public Outlit.Drift.Release.FeedPackage <Clone>$();
+        public void Deconstruct(out string Path, out string Id, out Outlit.Drift.Release.ReleaseVersion Version);
+        public bool Equals(Outlit.Drift.Release.FeedPackage other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public override string ToString();
+    }
+
+    public static class PackageFeed
+    {
+        public const string ApiFolder = "api";
+        public const string ContractEntry = "api/openapi.json";
+        public static Outlit.Drift.Release.FeedPackage Latest(string feed, string packageId);
+        public static string ReadContract(string package);
+        public static Outlit.Drift.Surface.ApiSurface ReadSurface(string package, string assemblyName, System.Collections.Generic.IEnumerable<string> references);
+        public static string SurfaceFileName(string assemblyName);
+        public static System.Collections.Generic.IReadOnlyList<Outlit.Drift.Release.FeedPackage> Versions(string feed, string packageId);
+    }
+
+    public sealed class ReleasePlan : System.IEquatable<Outlit.Drift.Release.ReleasePlan>
+    {
+        public ReleasePlan(string PackageId, Outlit.Drift.Release.ReleaseVersion Version, Outlit.Drift.Release.FeedPackage Previous, Outlit.Drift.Surface.SurfaceReport Surface, Outlit.Drift.Reporting.DriftReport Drift, string ContractVersion, Outlit.Drift.Surface.ApiSurface Current);
+        public Outlit.Drift.Surface.VersionBump? Bump { get; }
+        public string ContractVersion { get; init; }
+        public Outlit.Drift.Surface.ApiSurface Current { get; init; }
+        public Outlit.Drift.Reporting.DriftReport Drift { get; init; }
+        public string PackageId { get; init; }
+        public Outlit.Drift.Release.FeedPackage Previous { get; init; }
+        public Outlit.Drift.Surface.SurfaceReport Surface { get; init; }
+        public Outlit.Drift.Release.ReleaseVersion Version { get; init; }
+        public Outlit.Drift.Release.ReleasePlan <Clone>$();
+        public void Deconstruct(out string PackageId, out Outlit.Drift.Release.ReleaseVersion Version, out Outlit.Drift.Release.FeedPackage Previous, out Outlit.Drift.Surface.SurfaceReport Surface, out Outlit.Drift.Reporting.DriftReport Drift, out string ContractVersion, out Outlit.Drift.Surface.ApiSurface Current);
+        public bool Equals(Outlit.Drift.Release.ReleasePlan other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public override string ToString();
+    }
+
+    public static class ReleasePlanner
+    {
+        public static Outlit.Drift.Release.ReleaseVersion DefaultFirstVersion { get; }
+        public static System.Threading.Tasks.Task<Outlit.Drift.Release.ReleasePlan> PlanAsync(Outlit.Drift.Release.ReleaseRequest request, System.Threading.CancellationToken cancellationToken = default);
+        public static string ReleaseNotes(Outlit.Drift.Release.ReleasePlan plan);
+    }
+
+    public sealed class ReleaseRequest : System.IEquatable<Outlit.Drift.Release.ReleaseRequest>
+    {
+        public ReleaseRequest(string Feed, string PackageId, string Assembly, string Contract, Outlit.Drift.Release.ReleaseVersion FirstVersion);
+        public string Assembly { get; init; }
+        public string Contract { get; init; }
+        public string Feed { get; init; }
+        public Outlit.Drift.Release.ReleaseVersion FirstVersion { get; init; }
+        public string PackageId { get; init; }
+        public Outlit.Drift.Release.ReleaseRequest <Clone>$();
+        public void Deconstruct(out string Feed, out string PackageId, out string Assembly, out string Contract, out Outlit.Drift.Release.ReleaseVersion FirstVersion);
+        public bool Equals(Outlit.Drift.Release.ReleaseRequest other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public override string ToString();
+    }
+
+    public sealed class ReleaseVersion : System.IComparable<Outlit.Drift.Release.ReleaseVersion>, System.IEquatable<Outlit.Drift.Release.ReleaseVersion>
+    {
+        public ReleaseVersion(int Major, int Minor, int Patch, string PreRelease = null);
+        public int Major { get; init; }
+        public int Minor { get; init; }
+        public int Patch { get; init; }
+        public string PreRelease { get; init; }
+        public Outlit.Drift.Release.ReleaseVersion <Clone>$();
+        public int CompareTo(Outlit.Drift.Release.ReleaseVersion other);
+        public void Deconstruct(out int Major, out int Minor, out int Patch, out string PreRelease);
+        public bool Equals(Outlit.Drift.Release.ReleaseVersion other);
+        public override bool Equals(object obj);
+        public override int GetHashCode();
+        public Outlit.Drift.Release.ReleaseVersion Next(Outlit.Drift.Surface.VersionBump bump);
+        public static Outlit.Drift.Release.ReleaseVersion Parse(string text);
+        public override string ToString();
+        public static bool TryParse(string text, out Outlit.Drift.Release.ReleaseVersion version);
     }
 }
 

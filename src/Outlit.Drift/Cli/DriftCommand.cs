@@ -62,6 +62,9 @@ public static class DriftCommand
                                     [--fail-on breaking|any|none]
                                     [--regenerate[=sdk|generated]]
                outlit-drift api <assembly.dll>... [--out <folder> | --check <folder>]
+               outlit-drift release --feed <folder> --package <id> --assembly <dll>
+                                    --out <folder> [--contract <openapi.json>]
+                                    [--first-version <x.y.z>]
 
         Compares two OpenAPI 3.0/3.1 documents and classifies each difference as
         breaking, warning, non-breaking or error (a defect in a document).
@@ -76,6 +79,8 @@ public static class DriftCommand
                         --fail-on. =generated compares the generated client alone.
         api writes the public API listing of each assembly (<folder>/<Assembly>.cs), or
         with --check compares the listings in <folder> and exits 1 when one differs.
+        release versions the next package by its public surface against the latest one
+        in the feed and writes its release notes (outlit-drift release --help).
         Exit codes: 0 clean or under the threshold, 1 over the threshold,
                     2 usage error, unreadable input or failed regeneration,
                     3 a document is not valid OpenAPI (the report is still written,
@@ -101,6 +106,11 @@ public static class DriftCommand
         if (args[0] == "api")
         {
             return ApiCommand.Run(args.AsSpan(1), stdout, stderr);
+        }
+
+        if (args[0] == "release")
+        {
+            return await ReleaseCommand.RunAsync(args[1..], stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
 
         if (args[0] != "compare")

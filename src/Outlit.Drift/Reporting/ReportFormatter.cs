@@ -198,36 +198,44 @@ public static class ReportFormatter
 
         if (report.Surface is { } surface)
         {
-            writer.WriteLine($"### C# surface impact: suggested bump **{BumpName(surface)}**{VerdictNote(surface)}");
-            writer.WriteLine();
-            writer.WriteLine($"Public API of {Cell(surface.Scope)}: {SurfaceCounts(surface)}.");
-            if (surface.NoLongerBuilds.Count + surface.Removed.Count + surface.Changed.Count + surface.Added.Count == 0)
-            {
-                return;
-            }
+            WriteSurfaceMarkdown(surface, writer);
+        }
+    }
 
-            writer.WriteLine();
-            writer.WriteLine("| Change | Member |");
-            writer.WriteLine("| --- | --- |");
-            foreach (var broken in surface.NoLongerBuilds)
-            {
-                writer.WriteLine($"| no longer builds | `{Cell(broken.Member)}`: {Cell(broken.Diagnostic)} (`{Cell(broken.Location)}`) |");
-            }
+    /// <summary>The C# surface section of the markdown report, also the body of release notes when there is no contract to compare.</summary>
+    /// <param name="surface">The surface comparison.</param>
+    /// <param name="writer">Where to write.</param>
+    internal static void WriteSurfaceMarkdown(Surface.SurfaceReport surface, TextWriter writer)
+    {
+        writer.WriteLine($"### C# surface impact: suggested bump **{BumpName(surface)}**{VerdictNote(surface)}");
+        writer.WriteLine();
+        writer.WriteLine($"Public API of {Cell(surface.Scope)}: {SurfaceCounts(surface)}.");
+        if (surface.NoLongerBuilds.Count + surface.Removed.Count + surface.Changed.Count + surface.Added.Count == 0)
+        {
+            return;
+        }
 
-            foreach (var line in surface.Removed)
-            {
-                writer.WriteLine($"| removed | `{Cell(line)}` |");
-            }
+        writer.WriteLine();
+        writer.WriteLine("| Change | Member |");
+        writer.WriteLine("| --- | --- |");
+        foreach (var broken in surface.NoLongerBuilds)
+        {
+            writer.WriteLine($"| no longer builds | `{Cell(broken.Member)}`: {Cell(broken.Diagnostic)} (`{Cell(broken.Location)}`) |");
+        }
 
-            foreach (var line in surface.Changed)
-            {
-                writer.WriteLine($"| changed | `{Cell(line)}` |");
-            }
+        foreach (var line in surface.Removed)
+        {
+            writer.WriteLine($"| removed | `{Cell(line)}` |");
+        }
 
-            foreach (var line in surface.Added)
-            {
-                writer.WriteLine($"| added | `{Cell(line)}` |");
-            }
+        foreach (var line in surface.Changed)
+        {
+            writer.WriteLine($"| changed | `{Cell(line)}` |");
+        }
+
+        foreach (var line in surface.Added)
+        {
+            writer.WriteLine($"| added | `{Cell(line)}` |");
         }
     }
 
