@@ -85,6 +85,20 @@ public sealed class SdkSurfaceTests
         {
             public static void Run() { Go(); }
         }
+
+        public sealed record DisconnectResult(ProviderId Provider, bool Disconnected);
+
+        public sealed class CapabilitySet
+        {
+            public System.Collections.Generic.IReadOnlyList<ProviderCapability> Providers { get; }
+
+            public ProviderCapability? Find(ProviderId provider)
+                => null;
+        }
+
+        internal sealed class EncodedRequest(byte[] utf8) : IngestEventsRequest
+        {
+        }
         """";
 
     private static int LineOf(string marker) => Source.Split('\n').Select((line, index) => (line, index)).First(l => l.line.Contains(marker, StringComparison.Ordinal)).index + 1;
@@ -98,6 +112,10 @@ public sealed class SdkSurfaceTests
     [TestCase("'}'", "OutlitWidgets", "Helper", TestName = "A character literal brace does not close the type")]
     [TestCase("Items.Count", "OutlitWidgets.Page", "Count", TestName = "A property accessor in a nested type")]
     [TestCase("Go()", "Hidden", "Run", TestName = "A member of an internal type")]
+    [TestCase("ProviderId Provider", "DisconnectResult", "DisconnectResult", TestName = "A record's primary constructor")]
+    [TestCase("ProviderCapability> Providers", "CapabilitySet", "Providers", TestName = "A property's type")]
+    [TestCase("ProviderCapability? Find", "CapabilitySet", "Find", TestName = "A method's return type")]
+    [TestCase("IngestEventsRequest", "EncodedRequest", "EncodedRequest", TestName = "The base type of a class with a primary constructor")]
     public void AnErrorIsPlacedInTheDeclarationThatContainsIt(string marker, string types, string member)
     {
         var declaration = SourceDeclarations.Enclosing(Source, LineOf(marker), ColumnOf(marker));

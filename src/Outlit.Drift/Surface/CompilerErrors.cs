@@ -108,7 +108,8 @@ internal static partial class CompilerErrors
             yield break;
         }
 
-        var lookup = member == declaration.Types[^1] ? ".ctor(" : "." + member;
+        var isConstructor = member == declaration.Types[^1];
+        var lookup = isConstructor ? ".ctor(" : "." + member;
         var keys = surface.Members.Keys
             .Where(k => k.StartsWith(typeKey + lookup, StringComparison.Ordinal)
                 && (lookup.EndsWith('(') || k.Length == typeKey.Length + lookup.Length || k[typeKey.Length + lookup.Length] is '(' or '[' or '<'))
@@ -123,7 +124,8 @@ internal static partial class CompilerErrors
         }
         else
         {
-            yield return typeIsPublic ? $"{typeKey} (in its non-public member {member})" : $"{typeKey}.{member} (not public)";
+            var name = isConstructor ? "ctor" : member;
+            yield return typeIsPublic ? $"{typeKey} (in its non-public member {name})" : $"{typeKey}.{name} (not public)";
         }
     }
 }
@@ -222,6 +224,30 @@ internal static partial class SourceDeclarations
             }
         }
 
+        // A declaration's own signature (a return or parameter type, a base type) is where most errors of a contract
+        // change sit: read the rest of it, up to its body or its end, so the member it declares can be named.
+        var before = Clean(header.ToString());
+        while (i < text.Length && text[i] is not ('{' or ';'))
+        {
+            var c = text[i];
+            if (c == '/' && (At(text, i + 1, '/') || At(text, i + 1, '*')))
+            {
+                var end = At(text, i + 1, '/') ? SkipLine(text, i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : text.Length;
+                i = end;
+            }
+            else if (c is '"' or '\'' or '@' or '$' && StringEnd(text, i) is var end and > 0)
+            {
+                header.Append("\"\"");
+                i = end;
+            }
+            else
+            {
+                header.Append(c);
+                i++;
+            }
+        }
+
+        var pending = Clean(header.ToString());
         var namespaces = new List<string>();
         if (fileNamespace.Length > 0)
         {
@@ -247,9 +273,24 @@ internal static partial class SourceDeclarations
             }
         }
 
-        // Inside a member's braces, the member is the first scope after the innermost type; otherwise the position may
-        // still be in a declaration without braces (an expression-bodied member, a field initializer).
-        var member = memberScope >= 0 ? MemberName(scopes[memberScope].Header) : types.Count > 0 ? MemberName(Clean(header.ToString())) : null;
+        // Inside a member's braces, the member is the first scope after the innermost type. Otherwise the position is in
+        // a declaration: a type's (its primary constructor's parameters or its base types) or a member's (its signature,
+        // an expression body, a field initializer).
+        string? member = null;
+        if (memberScope >= 0)
+        {
+            member = MemberName(scopes[memberScope].Header);
+        }
+        else if (TypeName(pending) is { } declaredType)
+        {
+            types.Add(declaredType);
+            member = before.Contains('(', StringComparison.Ordinal) ? declaredType : null;
+        }
+        else if (types.Count > 0)
+        {
+            member = MemberName(pending);
+        }
+
         return new EnclosingDeclaration(string.Join(".", namespaces), types, member);
     }
 

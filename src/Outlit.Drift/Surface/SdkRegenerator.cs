@@ -54,7 +54,7 @@ public sealed class SdkRegenerator : IClientRegenerator
             {
                 var errors = CompilerErrors.Parse(baseBuild.Log);
                 throw new RegenerationException(
-                    $"The SDK does not build against the base document {baseDocument.Source}, so there is no surface to compare with; build log in {Path.Combine(work, "base.log")}.{Environment.NewLine}"
+                    $"The SDK does not build against the base document {baseDocument.Source}, so there is no surface to compare with (its hand-written layer is written for {SdkSources.ContractPath}; --regenerate=generated compares the generated client alone); build log in {Path.Combine(work, "base.log")}.{Environment.NewLine}"
                     + (errors.Count > 0 ? string.Join(Environment.NewLine, errors.Take(20).Select(e => $"{e.File}({e.Line}): {e.Diagnostic}")) : ProcessRunner.Tail(baseBuild.Log, 20)));
             }
 
