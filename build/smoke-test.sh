@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Consumer smoke test of the published packages:
-#   1. build/publish-local-feed.sh packs Outlit, Outlit.Testing and Outlit.Drift into artifacts/feed;
+#   1. build/publish-local-feed.sh versions and packs Outlit, Outlit.Testing and Outlit.Drift into
+#      artifacts/feed (each package has its own version: build/PACKAGING.md);
 #   2. tests/Smoke (a console project outside Outlit.sln and outside the repository's build
 #      settings) restores them from that feed only, into an empty packages folder of its own;
 #   3. it runs: starts Outlit.Testing's fake server and calls it through the Outlit client;
@@ -24,25 +25,30 @@ step=$(now)
 build/publish-local-feed.sh "$feed"
 publish_time=$(elapsed "$step")
 
-version="$(dotnet msbuild src/Outlit.Extensions/Outlit.csproj -getProperty:PackageVersion)"
-echo "Smoke test of version $version"
+# The versions just published, one per package (artifacts/release/versions.txt: "<id> <version>").
+version_of() { awk -v id="$1" '$1 == id { print $2 }' "$root/artifacts/release/versions.txt"; }
+version="$(version_of Outlit)"
+testing_version="$(version_of Outlit.Testing)"
+drift_version="$(version_of Outlit.Drift)"
+echo "Smoke test of Outlit $version, Outlit.Testing $testing_version, Outlit.Drift $drift_version"
 
 # An empty packages folder: whatever the restore finds, it found in the feed.
 step=$(now)
 rm -rf "$packages" "$tools" tests/Smoke/obj tests/Smoke/bin
-dotnet restore "$smoke" --packages "$packages" --no-http-cache -p:OutlitPackageVersion="$version" -v:minimal
-node - "$root/tests/Smoke/obj/project.assets.json" "$packages" "$feed" "$version" <<'JS'
+dotnet restore "$smoke" --packages "$packages" --no-http-cache -p:OutlitPackageVersion="$version" \
+  -p:OutlitTestingPackageVersion="$testing_version" -v:minimal
+node - "$root/tests/Smoke/obj/project.assets.json" "$packages" "$feed" "$version" "$testing_version" <<'JS'
 // The restore must have used only the dedicated folder, and the Outlit packages in it must be the
 // very files just published.
 const fs = require('fs'), path = require('path');
-const [assetsFile, packages, feed, version] = process.argv.slice(2);
+const [assetsFile, packages, feed, outlitVersion, testingVersion] = process.argv.slice(2);
 const assets = JSON.parse(fs.readFileSync(assetsFile, 'utf8'));
 const folders = Object.keys(assets.packageFolders).map(f => path.resolve(f));
 if (folders.length !== 1 || folders[0] !== path.resolve(packages)) {
   console.error(`error: restore used packages folders ${folders.join(', ')}, expected only ${packages}`);
   process.exit(1);
 }
-for (const id of ['Outlit', 'Outlit.Testing']) {
+for (const [id, version] of [['Outlit', outlitVersion], ['Outlit.Testing', testingVersion]]) {
   const lower = id.toLowerCase();
   const restored = path.join(packages, lower, version.toLowerCase(), `${lower}.${version.toLowerCase()}.nupkg`);
   const published = path.join(feed, `${id}.${version}.nupkg`);
@@ -57,12 +63,13 @@ JS
 restore_time=$(elapsed "$step")
 
 step=$(now)
-dotnet build "$smoke" -c Release --no-restore -p:OutlitPackageVersion="$version" -v:minimal
-dotnet "tests/Smoke/bin/Release/net10.0/Outlit.Smoke.dll" "$version"
+dotnet build "$smoke" -c Release --no-restore -p:OutlitPackageVersion="$version" \
+  -p:OutlitTestingPackageVersion="$testing_version" -v:minimal
+dotnet "tests/Smoke/bin/Release/net10.0/Outlit.Smoke.dll" "$version" "$testing_version"
 run_time=$(elapsed "$step")
 
 step=$(now)
-dotnet tool install Outlit.Drift --tool-path "$tools" --version "$version" \
+dotnet tool install Outlit.Drift --tool-path "$tools" --version "$drift_version" \
   --configfile tests/Smoke/nuget.config --no-http-cache
 "$tools/outlit-drift" compare --base openapi/openapi.json --candidate openapi/openapi.json
 tool_time=$(elapsed "$step")

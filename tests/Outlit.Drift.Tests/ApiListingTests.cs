@@ -56,6 +56,18 @@ public class ApiListingTests
     }
 
     [Test]
+    public void AnEnumsValuesAreListedInsideItInDeclaredOrder()
+    {
+        var listing = ApiListing.Render(ApiSurface.Load(typeof(DriftCommand).Assembly.Location), "Outlit.Drift");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listing, Does.Contain("    public enum FailOn\n    {\n        Breaking = 0,\n        Any = 1,\n        None = 2,\n    }\n"));
+            Assert.That(listing, Does.Not.Contain("namespace Outlit.Drift.Cli.FailOn"), "a value is not a type in a namespace of its own");
+        });
+    }
+
+    [Test]
     public void TheSameAssemblyAlwaysGivesTheSameListing()
     {
         var path = typeof(DriftCommand).Assembly.Location;

@@ -154,7 +154,7 @@ public sealed class RegenerationTests
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
 
-            var code = await DriftCommand.RunAsync(["compare", "--base", basePath, "--candidate", candidatePath, "--regenerate", "--format", "json"], stdout, stderr);
+            var code = await DriftCommand.RunAsync(["compare", "--base", basePath, "--candidate", candidatePath, "--regenerate=generated", "--format", "json"], stdout, stderr);
 
             Assert.That(code, Is.EqualTo(ExitCodes.Clean), stderr.ToString() + stdout);
             using var json = System.Text.Json.JsonDocument.Parse(stdout.ToString());
@@ -222,7 +222,7 @@ public sealed class RegenerationTests
             using var stderr = new StringWriter();
             var history = RepositoryPaths.History("2026-06-23");
 
-            var code = await DriftCommand.RunAsync(["compare", "--base", history, "--candidate", history, "--regenerate"], stdout, stderr);
+            var code = await DriftCommand.RunAsync(["compare", "--base", history, "--candidate", history, "--regenerate=generated"], stdout, stderr);
 
             Assert.That(code, Is.EqualTo(ExitCodes.UsageOrInput));
             Assert.That(stderr.ToString(), Does.Contain("The regeneration command is not available"));

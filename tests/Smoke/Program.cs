@@ -6,7 +6,12 @@ using System.Reflection;
 using Outlit;
 using Outlit.Testing;
 
-var expectedVersion = args.Length > 0 ? args[0] : null;
+// The published versions: the client's, then the mock server's (each package has its own).
+var expectedVersions = new Dictionary<string, string?>
+{
+    ["Outlit"] = args.Length > 0 ? args[0] : null,
+    ["Outlit.Testing"] = args.Length > 1 ? args[1] : args.Length > 0 ? args[0] : null,
+};
 var failures = new List<string>();
 
 void Check(bool condition, string failure)
@@ -22,6 +27,7 @@ foreach (var assembly in new[] { typeof(OutlitClient).Assembly, typeof(OutlitMoc
     var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
     Console.WriteLine($"{assembly.GetName().Name} {version}");
     // The informational version is "<package version>+<commit>" when built from a git checkout.
+    var expectedVersion = expectedVersions[assembly.GetName().Name!];
     Check(expectedVersion is null || version == expectedVersion || version.StartsWith(expectedVersion + "+", StringComparison.Ordinal),
         $"{assembly.GetName().Name} is version {version}, expected {expectedVersion}");
 }

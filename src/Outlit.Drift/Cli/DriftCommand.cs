@@ -17,6 +17,16 @@ public enum FailOn
     None,
 }
 
+/// <summary>What <c>--regenerate</c> builds and compares.</summary>
+public enum SurfaceScope
+{
+    /// <summary>The whole SDK: the generated client and the hand-written layer, as the shipped assemblies (the default).</summary>
+    Sdk,
+
+    /// <summary>The generated client alone, through <c>build/regenerate.sh</c>.</summary>
+    Generated,
+}
+
 /// <summary>Exit codes of the tool.</summary>
 public static class ExitCodes
 {
@@ -39,7 +49,8 @@ public static class ExitCodes
 /// <param name="Format">Output format.</param>
 /// <param name="FailOn">Exit-code threshold.</param>
 /// <param name="Regenerate">Whether to regenerate the client from the candidate and compare its public API.</param>
-public sealed record CompareOptions(string Base, string Candidate, ReportFormat Format, FailOn FailOn, bool Regenerate);
+/// <param name="Scope">What <paramref name="Regenerate"/> builds and compares.</param>
+public sealed record CompareOptions(string Base, string Candidate, ReportFormat Format, FailOn FailOn, bool Regenerate, SurfaceScope Scope = SurfaceScope.Sdk);
 
 /// <summary>The command-line entry point; <see cref="RunAsync"/> is what <c>Program</c> calls and what tests call in-process.</summary>
 public static class DriftCommand
@@ -48,19 +59,28 @@ public static class DriftCommand
     public const string Usage = """
         Usage: outlit-drift compare --base <file|url> --candidate <file|url>
                                     [--format text|markdown|json|github]
-                                    [--fail-on breaking|any|none] [--regenerate]
+                                    [--fail-on breaking|any|none]
+                                    [--regenerate[=sdk|generated]]
                outlit-drift api <assembly.dll>... [--out <folder> | --check <folder>]
+               outlit-drift release --feed <folder> --package <id> --assembly <dll>
+                                    --out <folder> [--contract <openapi.json>]
+                                    [--first-version <x.y.z>]
 
         Compares two OpenAPI 3.0/3.1 documents and classifies each difference as
         breaking, warning, non-breaking or error (a defect in a document).
           --format      output format (default: text)
           --fail-on     findings that make the exit code 1 (default: breaking, which
                         includes errors)
-          --regenerate  also regenerate the C# client from both documents with
-                        build/regenerate.sh, compile them and compare their public APIs
-                        (removed/changed/added members and the suggested version bump)
+          --regenerate  also build the SDK against both documents (in a temporary
+                        copy of the repository) and compare the public API of its
+                        assemblies: removed, changed and added members, members that
+                        no longer build, and the suggested version bump; a major bump
+                        counts as breaking and a minor one as non-breaking for
+                        --fail-on. =generated compares the generated client alone.
         api writes the public API listing of each assembly (<folder>/<Assembly>.cs), or
         with --check compares the listings in <folder> and exits 1 when one differs.
+        release versions the next package by its public surface against the latest one
+        in the feed and writes its release notes (outlit-drift release --help).
         Exit codes: 0 clean or under the threshold, 1 over the threshold,
                     2 usage error, unreadable input or failed regeneration,
                     3 a document is not valid OpenAPI (the report is still written,
@@ -86,6 +106,11 @@ public static class DriftCommand
         if (args[0] == "api")
         {
             return ApiCommand.Run(args.AsSpan(1), stdout, stderr);
+        }
+
+        if (args[0] == "release")
+        {
+            return await ReleaseCommand.RunAsync(args[1..], stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
 
         if (args[0] != "compare")
@@ -128,7 +153,7 @@ public static class DriftCommand
         }
         else if (options.Regenerate)
         {
-            regenerator ??= new ScriptRegenerator();
+            regenerator ??= options.Scope == SurfaceScope.Generated ? new ScriptRegenerator() : new SdkRegenerator();
             try
             {
                 surface = await regenerator.CompareSurfaceAsync(baseDocument, candidate, cancellationToken).ConfigureAwait(false);
@@ -165,7 +190,7 @@ public static class DriftCommand
             return ExitCodes.UsageOrInput;
         }
 
-        return IsOverThreshold(findings, options.FailOn) ? ExitCodes.OverThreshold : ExitCodes.Clean;
+        return IsOverThreshold(findings, options.FailOn, surface) ? ExitCodes.OverThreshold : ExitCodes.Clean;
     }
 
     /// <summary>Applies the <c>--fail-on</c> threshold.</summary>
@@ -179,6 +204,18 @@ public static class DriftCommand
         _ => findings.Any(f => f.Severity >= Severity.Breaking),
     };
 
+    /// <summary>
+    /// Applies the <c>--fail-on</c> threshold to the findings and the C# surface verdict together: a surface that
+    /// suggests a major version (members removed, changed or no longer building) counts as a breaking finding, one
+    /// that suggests a minor version (members added) as a non-breaking one.
+    /// </summary>
+    /// <param name="findings">The findings.</param>
+    /// <param name="failOn">The threshold.</param>
+    /// <param name="surface">The surface comparison, when <c>--regenerate</c> produced one.</param>
+    /// <returns>True when the run must fail.</returns>
+    public static bool IsOverThreshold(IReadOnlyList<Finding> findings, FailOn failOn, SurfaceReport? surface)
+        => IsOverThreshold(findings, failOn) || (surface?.Verdict is { } severity && IsOverThreshold([new Finding(severity, "surface", JsonPointer.Root, string.Empty, DocumentSide.Candidate)], failOn));
+
     private static bool TryParse(ReadOnlySpan<string> args, out CompareOptions options, out string problem)
     {
         options = null!;
@@ -187,6 +224,7 @@ public static class DriftCommand
         var format = ReportFormat.Text;
         var failOn = FailOn.Breaking;
         var regenerate = false;
+        var scope = SurfaceScope.Sdk;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -270,6 +308,19 @@ public static class DriftCommand
                     break;
                 case "--regenerate":
                     regenerate = true;
+                    SurfaceScope? parsedScope = inlineValue switch
+                    {
+                        null or "sdk" => SurfaceScope.Sdk,
+                        "generated" => SurfaceScope.Generated,
+                        _ => null,
+                    };
+                    if (parsedScope is null)
+                    {
+                        problem = $"--regenerate takes sdk or generated (got '{inlineValue}').";
+                        return false;
+                    }
+
+                    scope = parsedScope.Value;
                     break;
                 default:
                     problem = $"Unknown argument '{args[i]}'.";
@@ -283,7 +334,7 @@ public static class DriftCommand
             return false;
         }
 
-        options = new CompareOptions(baseSource, candidate, format, failOn, regenerate);
+        options = new CompareOptions(baseSource, candidate, format, failOn, regenerate, scope);
         problem = string.Empty;
         return true;
     }

@@ -128,7 +128,12 @@ public static class ReportFormatter
         if (report.Surface is { } surface)
         {
             writer.WriteLine();
-            writer.WriteLine($"C# surface: {surface.Removed.Count} removed, {surface.Changed.Count} changed, {surface.Added.Count} added; suggested version bump: {surface.Bump.ToString().ToLowerInvariant()}.");
+            writer.WriteLine($"C# surface of {surface.Scope}: {SurfaceCounts(surface)}; suggested version bump: {BumpName(surface)}{VerdictNote(surface)}.");
+            foreach (var broken in surface.NoLongerBuilds)
+            {
+                writer.WriteLine($"  ! no longer builds: {broken.Member}: {broken.Diagnostic} ({broken.Location})");
+            }
+
             foreach (var line in surface.Removed)
             {
                 writer.WriteLine($"  - removed: {line}");
@@ -145,6 +150,16 @@ public static class ReportFormatter
             }
         }
     }
+
+    private static string BumpName(Surface.SurfaceReport surface) => surface.Bump.ToString().ToLowerInvariant();
+
+    private static string SurfaceCounts(Surface.SurfaceReport surface)
+        => $"{surface.Removed.Count} removed, {surface.Changed.Count} changed, {surface.Added.Count} added"
+            + (surface.NoLongerBuilds.Count > 0 ? $", {surface.NoLongerBuilds.Select(b => b.Member).Distinct().Count()} no longer build" : string.Empty);
+
+    private static string VerdictName(Surface.SurfaceReport surface) => surface.Verdict?.ToDisplayName() ?? "none";
+
+    private static string VerdictNote(Surface.SurfaceReport surface) => surface.Verdict is { } verdict ? $" (counts as {verdict.ToDisplayName()})" : string.Empty;
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
@@ -183,24 +198,44 @@ public static class ReportFormatter
 
         if (report.Surface is { } surface)
         {
-            writer.WriteLine($"### C# surface impact: suggested bump **{surface.Bump.ToString().ToLowerInvariant()}**");
-            writer.WriteLine();
-            writer.WriteLine("| Change | Member |");
-            writer.WriteLine("| --- | --- |");
-            foreach (var line in surface.Removed)
-            {
-                writer.WriteLine($"| removed | `{Cell(line)}` |");
-            }
+            WriteSurfaceMarkdown(surface, writer);
+        }
+    }
 
-            foreach (var line in surface.Changed)
-            {
-                writer.WriteLine($"| changed | `{Cell(line)}` |");
-            }
+    /// <summary>The C# surface section of the markdown report, also the body of release notes when there is no contract to compare.</summary>
+    /// <param name="surface">The surface comparison.</param>
+    /// <param name="writer">Where to write.</param>
+    internal static void WriteSurfaceMarkdown(Surface.SurfaceReport surface, TextWriter writer)
+    {
+        writer.WriteLine($"### C# surface impact: suggested bump **{BumpName(surface)}**{VerdictNote(surface)}");
+        writer.WriteLine();
+        writer.WriteLine($"Public API of {Cell(surface.Scope)}: {SurfaceCounts(surface)}.");
+        if (surface.NoLongerBuilds.Count + surface.Removed.Count + surface.Changed.Count + surface.Added.Count == 0)
+        {
+            return;
+        }
 
-            foreach (var line in surface.Added)
-            {
-                writer.WriteLine($"| added | `{Cell(line)}` |");
-            }
+        writer.WriteLine();
+        writer.WriteLine("| Change | Member |");
+        writer.WriteLine("| --- | --- |");
+        foreach (var broken in surface.NoLongerBuilds)
+        {
+            writer.WriteLine($"| no longer builds | `{Cell(broken.Member)}`: {Cell(broken.Diagnostic)} (`{Cell(broken.Location)}`) |");
+        }
+
+        foreach (var line in surface.Removed)
+        {
+            writer.WriteLine($"| removed | `{Cell(line)}` |");
+        }
+
+        foreach (var line in surface.Changed)
+        {
+            writer.WriteLine($"| changed | `{Cell(line)}` |");
+        }
+
+        foreach (var line in surface.Added)
+        {
+            writer.WriteLine($"| added | `{Cell(line)}` |");
         }
     }
 
@@ -243,10 +278,23 @@ public static class ReportFormatter
             {
                 json.WriteStartObject("surface");
                 json.WriteString("status", "compared");
-                json.WriteString("suggestedBump", surface.Bump.ToString().ToLowerInvariant());
+                json.WriteString("scope", surface.Scope);
+                json.WriteString("suggestedBump", BumpName(surface));
+                json.WriteString("verdict", VerdictName(surface));
                 WriteStrings(json, "removed", surface.Removed);
                 WriteStrings(json, "changed", surface.Changed);
                 WriteStrings(json, "added", surface.Added);
+                json.WriteStartArray("noLongerBuilds");
+                foreach (var broken in surface.NoLongerBuilds)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("member", broken.Member);
+                    json.WriteString("diagnostic", broken.Diagnostic);
+                    json.WriteString("location", broken.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             else if (report.SurfaceUnavailable is { } unavailable)
@@ -304,7 +352,23 @@ public static class ReportFormatter
 
         if (report.Surface is { } surface)
         {
-            writer.WriteLine($"C# surface: {surface.Removed.Count} removed, {surface.Changed.Count} changed, {surface.Added.Count} added; suggested version bump: {surface.Bump.ToString().ToLowerInvariant()}.");
+            foreach (var broken in surface.NoLongerBuilds)
+            {
+                // "path:69,71": the annotation marks the first line.
+                var colon = broken.Location.LastIndexOf(':');
+                var file = colon < 0 ? broken.Location : broken.Location[..colon];
+                var line = colon < 0 ? "1" : broken.Location[(colon + 1)..].Split(',')[0];
+                writer.WriteLine($"::error file={EscapeProperty(file)},line={EscapeProperty(line)},title={EscapeProperty("C# surface: no longer builds")}::{EscapeData(broken.Member + ": " + broken.Diagnostic)}");
+            }
+
+            var summary = $"C# surface of {surface.Scope}: {SurfaceCounts(surface)}; suggested version bump: {BumpName(surface)}{VerdictNote(surface)}.";
+            var command = surface.Verdict switch
+            {
+                Severity.Breaking => "error",
+                Severity.NonBreaking => "notice",
+                _ => null,
+            };
+            writer.WriteLine(command is null ? summary : $"::{command} title={EscapeProperty("C# surface: " + BumpName(surface))}::{EscapeData(summary)}");
         }
 
         var invalidNote = report.InvalidDocumentsSentence is { } invalid ? " " + invalid : string.Empty;

@@ -10,7 +10,7 @@ namespace Outlit.Drift.Surface;
 public static class ApiListing
 {
     /// <summary>Writes the listing of <paramref name="surface"/>.</summary>
-    /// <param name="surface">A surface read from an assembly (<see cref="ApiSurface.Load"/>).</param>
+    /// <param name="surface">A surface read from an assembly (<see cref="ApiSurface.Load(string)"/>).</param>
     /// <param name="assemblyName">The assembly's name, for the header.</param>
     /// <returns>The listing, with <c>\n</c> line ends.</returns>
     public static string Render(ApiSurface surface, string assemblyName)
@@ -103,5 +103,5 @@ public static class ApiListing
     private static decimal EnumValue(string shape) =>
         shape.StartsWith("enum value ", StringComparison.Ordinal) && decimal.TryParse(shape["enum value ".Length..], System.Globalization.NumberStyles.Any, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
 
-    private static bool IsType(string shape) => !shape.StartsWith("enum value", StringComparison.Ordinal) && shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+    private static bool IsType(string shape) => ApiSurface.IsTypeShape(shape);
 }

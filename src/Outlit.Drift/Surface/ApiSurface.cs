@@ -41,8 +41,18 @@ public sealed class ApiSurface
     /// </summary>
     /// <param name="assemblyPath">The assembly file. Its folder is searched for its dependencies.</param>
     /// <returns>The surface.</returns>
-    public static ApiSurface Load(string assemblyPath)
+    public static ApiSurface Load(string assemblyPath) => Load(assemblyPath, []);
+
+    /// <summary>
+    /// Reads the public surface of an assembly whose folder does not hold its dependencies (one taken out of a
+    /// package, for example), resolving them from the given files first.
+    /// </summary>
+    /// <param name="assemblyPath">The assembly file.</param>
+    /// <param name="references">Assemblies to resolve its references from, before its own folder and the runtime's.</param>
+    /// <returns>The surface.</returns>
+    public static ApiSurface Load(string assemblyPath, IEnumerable<string> references)
     {
+        ArgumentNullException.ThrowIfNull(references);
         var full = Path.GetFullPath(assemblyPath);
         if (!File.Exists(full))
         {
@@ -50,9 +60,14 @@ public sealed class ApiSurface
         }
 
         var candidates = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in references.Where(File.Exists))
+        {
+            candidates.TryAdd(Path.GetFileName(file), Path.GetFullPath(file));
+        }
+
         foreach (var file in Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
         {
-            candidates[Path.GetFileName(file)] = file;
+            candidates.TryAdd(Path.GetFileName(file), file);
         }
 
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(full)!, "*.dll"))
@@ -102,6 +117,104 @@ public sealed class ApiSurface
         }
 
         return new ApiSurface(members, declarations, namespaces);
+    }
+
+    /// <summary>The package dependencies an assembly was built against, as its <c>.deps.json</c> names them in the NuGet package folder.</summary>
+    /// <param name="assemblyPath">The assembly, with its <c>.deps.json</c> beside it.</param>
+    /// <returns>The dependency files that exist.</returns>
+    public static IReadOnlyList<string> DependenciesOf(string assemblyPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(assemblyPath);
+        var full = Path.GetFullPath(assemblyPath);
+        return [.. PackageDependencies(full), .. Directory.GetFiles(Path.GetDirectoryName(full)!, "*.dll").Where(f => !string.Equals(f, full, StringComparison.Ordinal))];
+    }
+
+    /// <summary>One surface holding the members of several (of different assemblies, whose namespaces do not overlap).</summary>
+    /// <param name="surfaces">The surfaces.</param>
+    /// <returns>The union; for a member present twice, the last one wins.</returns>
+    public static ApiSurface Merge(IEnumerable<ApiSurface> surfaces)
+    {
+        ArgumentNullException.ThrowIfNull(surfaces);
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declarations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var surface in surfaces)
+        {
+            foreach (var (key, value) in surface.Members)
+            {
+                members[key] = value;
+            }
+
+            foreach (var (key, value) in surface.Declarations)
+            {
+                declarations[key] = value;
+            }
+
+            foreach (var (key, value) in surface.Namespaces)
+            {
+                namespaces[key] = value;
+            }
+        }
+
+        return new ApiSurface(members, declarations, namespaces);
+    }
+
+    /// <summary>
+    /// The surface as JSON (members with their shapes, declarations and namespaces, each sorted), so that it can travel
+    /// inside a package and be compared later without the assembly or its dependencies.
+    /// </summary>
+    /// <returns>Indented UTF-8 JSON text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("format", 1);
+            foreach (var (name, map) in new[] { ("members", Members), ("declarations", Declarations), ("namespaces", Namespaces) })
+            {
+                json.WriteStartObject(name);
+                foreach (var key in map.Keys.Order(StringComparer.Ordinal))
+                {
+                    json.WriteString(key, map[key]);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Reads a surface written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The surface.</returns>
+    /// <exception cref="FormatException">The text is not a surface.</exception>
+    public static ApiSurface FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("members", out var members) || members.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                throw new FormatException("A surface is a JSON object with a \"members\" object.");
+            }
+
+            Dictionary<string, string> Read(string name) =>
+                root.TryGetProperty(name, out var map) && map.ValueKind == System.Text.Json.JsonValueKind.Object
+                    ? map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
+                    : new Dictionary<string, string>(StringComparer.Ordinal);
+
+            return new ApiSurface(Read("members"), Read("declarations"), Read("namespaces"));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new FormatException("The surface is not valid JSON: " + ex.Message, ex);
+        }
     }
 
     private static IEnumerable<string> SharedFrameworkAssemblies()
@@ -192,6 +305,14 @@ public sealed class ApiSurface
         }
 
         return new ApiSurface(members);
+    }
+
+    /// <summary>Whether a shape describes a type rather than a member (an enum's values are members: <c>enum value 1</c>).</summary>
+    internal static bool IsTypeShape(string shape)
+    {
+        var words = shape.Split(' ');
+        return words[0] is "class" or "interface" or "struct" or "delegate"
+            || (words[0] == "enum" && (words.Length == 1 || words[1] != "value"));
     }
 
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -417,14 +538,43 @@ public enum VersionBump
     Major,
 }
 
+/// <summary>A member of the SDK that no longer compiles against the candidate contract.</summary>
+/// <param name="Member">
+/// The public member (its surface identity) whose code the compiler rejects; for code in a non-public member, that
+/// member and its type, marked as such.
+/// </param>
+/// <param name="Diagnostic">The compiler's code and message, for example <c>CS1061: 'Integration' does not contain a definition for 'Status'</c>.</param>
+/// <param name="Location">The source file, relative to the repository root, and line.</param>
+public sealed record BuildBreak(string Member, string Diagnostic, string Location);
+
 /// <summary>The difference between two public surfaces.</summary>
 /// <param name="Removed">Members present before and gone now.</param>
 /// <param name="Changed">Members whose shape changed, as <c>member: before -&gt; after</c>.</param>
 /// <param name="Added">Members that are new.</param>
 public sealed record SurfaceReport(IReadOnlyList<string> Removed, IReadOnlyList<string> Changed, IReadOnlyList<string> Added)
 {
-    /// <summary>Major when anything was removed or changed, minor when only added, patch otherwise.</summary>
-    public VersionBump Bump => Removed.Count > 0 || Changed.Count > 0 ? VersionBump.Major : Added.Count > 0 ? VersionBump.Minor : VersionBump.Patch;
+    /// <summary>
+    /// Members that no longer build against the candidate: the SDK did not compile, so the candidate has no surface to
+    /// compare and <see cref="Removed"/>, <see cref="Changed"/> and <see cref="Added"/> are empty.
+    /// </summary>
+    public IReadOnlyList<BuildBreak> NoLongerBuilds { get; init; } = [];
+
+    /// <summary>What was compared, for the report: the assemblies, or the generated client alone.</summary>
+    public string Scope { get; init; } = "the generated client";
+
+    /// <summary>Major when anything was removed or changed or no longer builds, minor when only added, patch otherwise.</summary>
+    public VersionBump Bump => Removed.Count > 0 || Changed.Count > 0 || NoLongerBuilds.Count > 0 ? VersionBump.Major : Added.Count > 0 ? VersionBump.Minor : VersionBump.Patch;
+
+    /// <summary>
+    /// The surface change as a finding's severity, so that it counts toward <c>--fail-on</c>: breaking for a major bump,
+    /// non-breaking for a minor one, none for a patch.
+    /// </summary>
+    public Comparison.Severity? Verdict => Bump switch
+    {
+        VersionBump.Major => Comparison.Severity.Breaking,
+        VersionBump.Minor => Comparison.Severity.NonBreaking,
+        _ => null,
+    };
 }
 
 /// <summary>Compares two public surfaces.</summary>
@@ -465,5 +615,5 @@ public static class SurfaceComparer
         return new SurfaceReport(removed, changed, added);
     }
 
-    private static bool IsType(string shape) => !shape.StartsWith("enum value", StringComparison.Ordinal) && shape.Split(' ')[0] is "class" or "interface" or "enum" or "struct" or "delegate";
+    private static bool IsType(string shape) => ApiSurface.IsTypeShape(shape);
 }

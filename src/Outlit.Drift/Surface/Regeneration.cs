@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Outlit.Drift.Comparison;
 
 namespace Outlit.Drift.Surface;
@@ -100,7 +99,7 @@ public sealed class ScriptRegenerator : IClientRegenerator
             await File.WriteAllBytesAsync(candidatePath, candidate.ToJson(), cancellationToken).ConfigureAwait(false);
             var output = Path.Combine(work, "out");
 
-            var (exitCode, log) = await RunAsync(script, [output, basePath, candidatePath], cancellationToken).ConfigureAwait(false);
+            var (exitCode, log) = await ProcessRunner.RunAsync("bash", [script, output, basePath, candidatePath], Path.GetDirectoryName(script)!, cancellationToken).ConfigureAwait(false);
             foreach (var (name, source, side) in new[] { ("base", baseDocument.Source, DocumentSide.Base), ("candidate", candidate.Source, DocumentSide.Candidate) })
             {
                 var statusFile = Path.Combine(output, name, "status");
@@ -145,62 +144,7 @@ public sealed class ScriptRegenerator : IClientRegenerator
         }
     }
 
-    private static string Tail(string log)
-    {
-        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Length - 20)));
-    }
+    private static string Tail(string log) => ProcessRunner.Tail(log, 20);
 
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
-        }
-    }
-
-    private static async Task<(int ExitCode, string Log)> RunAsync(string script, string[] arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(script)!,
-        };
-        // When the tool itself runs inside a build (dotnet run, a test host), that build's MSBuild
-        // variables would point the script's own dotnet build at the wrong SDK components.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new RegenerationException("Could not start bash to run " + script + ".");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
-    }
+    private static void TryDelete(string directory) => ProcessRunner.TryDelete(directory);
 }
