@@ -106,7 +106,8 @@ public class ContractChangeTests
             var copy = new RepositoryCopy(work, root);
             var files = Process(RepositoryPaths.Root, "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard");
             Assert.That(files.ExitCode, Is.EqualTo(0), files.Tail);
-            foreach (var file in files.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            // Distinct: an unmerged path is listed once per conflict stage.
+            foreach (var file in files.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
             {
                 var source = Path.Combine(RepositoryPaths.Root, file);
                 if (!File.Exists(source) || file.StartsWith("build/node_modules/", StringComparison.Ordinal))
