@@ -24,6 +24,7 @@ projects=(
   src/Outlit.Extensions/Outlit.csproj
   src/Outlit.Testing/Outlit.Testing.csproj
   src/Outlit.Drift/Outlit.Drift.csproj
+  src/Outlit.Mock/Outlit.Mock.csproj
 )
 
 pack_args=(-c Release -o "$feed" --nologo -v:minimal)
