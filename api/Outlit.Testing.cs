@@ -153,9 +153,12 @@ namespace Outlit.Testing
         public int CustomerCount { get; set; }
         public System.DateTimeOffset DataAsOf { get; set; }
         public int? IngestRequestsPerSecond { get; set; }
+        public System.Net.IPAddress ListenAddress { get; set; }
+        public System.Action<Outlit.Testing.MockRequest, System.TimeSpan> OnRequestCompleted { get; set; }
         public string OrganizationId { get; set; }
         public string Plan { get; set; }
         public int? PollsBeforeConnected { get; set; }
+        public int Port { get; set; }
         public string PublicKey { get; set; }
         public int Seed { get; set; }
         public System.TimeProvider TimeProvider { get; set; }

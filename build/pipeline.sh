@@ -16,7 +16,7 @@
 #
 #   --feed         the feed folder to publish to (default: $OUTLIT_FEED, else artifacts/feed)
 #   --skip-tests   leave out step 2 (the packages' own build still has to succeed)
-#   --package      publish only this package (Outlit, Outlit.Testing, Outlit.Drift); repeatable
+#   --package      publish only this package (Outlit, Outlit.Testing, Outlit.Drift, Outlit.Mock); repeatable
 #   --release-dir  where versions.txt, the release notes and api/ folders go (default: artifacts/release)
 #
 # Environment: OUTLIT_DRIFT_DLL (a built outlit-drift.dll to use instead of building one),
@@ -42,13 +42,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ ${#packages[@]} -eq 0 ]; then
-  packages=(Outlit Outlit.Testing Outlit.Drift)
+  packages=(Outlit Outlit.Testing Outlit.Drift Outlit.Mock)
 fi
 
 declare -A project_of=(
   [Outlit]=src/Outlit.Extensions/Outlit.csproj
   [Outlit.Testing]=src/Outlit.Testing/Outlit.Testing.csproj
   [Outlit.Drift]=src/Outlit.Drift/Outlit.Drift.csproj
+  [Outlit.Mock]=src/Outlit.Mock/Outlit.Mock.csproj
 )
 # shellcheck source=build/ci-build-settings.sh
 source "$root/build/ci-build-settings.sh"

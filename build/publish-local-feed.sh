@@ -13,7 +13,7 @@
 # surface, listing, contract), which the pack puts in the package for the next release.
 #
 # Environment:
-#   OUTLIT_PACKAGES       which packages, by id (default: "Outlit Outlit.Testing Outlit.Drift")
+#   OUTLIT_PACKAGES       which packages, by id (default: "Outlit Outlit.Testing Outlit.Drift Outlit.Mock")
 #   OUTLIT_RELEASE_DIR    where the versions, notes and api/ folders go (default: artifacts/release);
 #                         versions.txt there lists "<id> <version>" for each package published
 #   OUTLIT_DRIFT_DLL      a built outlit-drift.dll to use (default: build src/Outlit.Drift here)
@@ -44,8 +44,9 @@ declare -A project_of=(
   [Outlit]=src/Outlit.Extensions/Outlit.csproj
   [Outlit.Testing]=src/Outlit.Testing/Outlit.Testing.csproj
   [Outlit.Drift]=src/Outlit.Drift/Outlit.Drift.csproj
+  [Outlit.Mock]=src/Outlit.Mock/Outlit.Mock.csproj
 )
-read -r -a packages <<<"${OUTLIT_PACKAGES:-Outlit Outlit.Testing Outlit.Drift}"
+read -r -a packages <<<"${OUTLIT_PACKAGES:-Outlit Outlit.Testing Outlit.Drift Outlit.Mock}"
 
 # shellcheck source=build/ci-build-settings.sh
 source "$root/build/ci-build-settings.sh"

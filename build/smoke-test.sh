@@ -5,7 +5,8 @@
 #   2. tests/Smoke (a console project outside Outlit.sln and outside the repository's build
 #      settings) restores them from that feed only, into an empty packages folder of its own;
 #   3. it runs: starts Outlit.Testing's fake server and calls it through the Outlit client;
-#   4. the outlit-drift tool is installed from the same feed and compares the contract to itself.
+#   4. the outlit-drift tool is installed from the same feed and compares the contract to itself;
+#   5. the outlit-mock tool is installed from the same feed, serves, and stops on SIGTERM with exit code 0.
 # Exits non-zero when any step fails. Prints how long each step took.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,7 +31,8 @@ version_of() { awk -v id="$1" '$1 == id { print $2 }' "$root/artifacts/release/v
 version="$(version_of Outlit)"
 testing_version="$(version_of Outlit.Testing)"
 drift_version="$(version_of Outlit.Drift)"
-echo "Smoke test of Outlit $version, Outlit.Testing $testing_version, Outlit.Drift $drift_version"
+mock_version="$(version_of Outlit.Mock)"
+echo "Smoke test of Outlit $version, Outlit.Testing $testing_version, Outlit.Drift $drift_version, Outlit.Mock $mock_version"
 
 # An empty packages folder: whatever the restore finds, it found in the feed.
 step=$(now)
@@ -72,6 +74,16 @@ step=$(now)
 dotnet tool install Outlit.Drift --tool-path "$tools" --version "$drift_version" \
   --configfile tests/Smoke/nuget.config --no-http-cache
 "$tools/outlit-drift" compare --base openapi/openapi.json --candidate openapi/openapi.json
+dotnet tool install Outlit.Mock --tool-path "$tools" --version "$mock_version" \
+  --configfile tests/Smoke/nuget.config --no-http-cache
+mock_log="$root/artifacts/smoke/outlit-mock.log"
+"$tools/outlit-mock" --port 0 >"$mock_log" 2>&1 &
+mock=$!
+for _ in $(seq 100); do grep -q '^Ctrl-C or SIGTERM stops it' "$mock_log" && break; sleep 0.1; done
+grep -q '^Ctrl-C or SIGTERM stops it' "$mock_log" || { cat "$mock_log" >&2; kill "$mock"; echo "error: outlit-mock did not start" >&2; exit 1; }
+kill -TERM "$mock"
+wait "$mock" || { cat "$mock_log" >&2; echo "error: outlit-mock did not exit with 0 on SIGTERM" >&2; exit 1; }
+echo "  outlit-mock started and stopped on SIGTERM with exit code 0"
 tool_time=$(elapsed "$step")
 
 echo "Smoke test passed in $(elapsed "$total"): publish $publish_time, restore $restore_time, build+run $run_time, tool $tool_time."

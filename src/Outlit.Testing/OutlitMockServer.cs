@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,16 +7,18 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Outlit.Testing.Internal;
 
 namespace Outlit.Testing;
 
 /// <summary>
 /// An in-process stand-in for the Outlit Platform and Ingest APIs, served by Kestrel on a free
-/// loopback port. It keeps state like the real service: integrations connect and disconnect,
-/// browser sessions move from <c>pending</c> to a final state, the tool gateway answers from a
-/// seeded fake customer base, and ingest enforces the documented limits and keeps what it accepted.
+/// loopback port (or the one <see cref="OutlitMockServerOptions.Port"/> names). It keeps state like
+/// the real service: integrations connect and disconnect, browser sessions move from <c>pending</c>
+/// to a final state, the tool gateway answers from a seeded fake customer base, and ingest enforces
+/// the documented limits and keeps what it accepted.
 /// </summary>
 /// <example>
 /// <code>
@@ -82,7 +85,7 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server on a free loopback port.</summary>
+    /// <summary>Starts a server on a free loopback port, or where <see cref="OutlitMockServerOptions.Port"/> and <see cref="OutlitMockServerOptions.ListenAddress"/> say.</summary>
     /// <param name="options">Settings; defaults when <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<OutlitMockServer> StartAsync(OutlitMockServerOptions? options = null, CancellationToken cancellationToken = default)
@@ -93,6 +96,10 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(options), "IngestRequestsPerSecond must be at least 1.");
         }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
+        ArgumentNullException.ThrowIfNull(options.ListenAddress);
         if (options.PollsBeforeConnected is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "PollsBeforeConnected cannot be negative.");
@@ -108,11 +115,15 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
             throw new ArgumentException("An Outlit public key starts with 'pk_'.", nameof(options));
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // Empty: no configuration sources, so an appsettings.json or ASPNETCORE_* variables of the hosting process or
+        // its working directory cannot add endpoints or settings to the mock; the options are its whole configuration.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        // The default console lifetime would take SIGTERM and Ctrl-C from the process hosting the mock (cancelling
+        // them and waiting on the mock instead), so that process no longer stops; the host's owner decides that.
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(options.ListenAddress, options.Port);
             kestrel.AddServerHeader = false;
             // The 1 MB ingest limit is enforced by the route itself so it can answer in the documented format.
             kestrel.Limits.MaxRequestBodySize = MaxUndocumentedBody;
@@ -121,8 +132,7 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         var server = new OutlitMockServer(app, options);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Urls.First();
-        server.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        server.BaseUrl = LocalBaseUrl(new Uri(app.Urls.First()));
         return server;
     }
 
@@ -159,8 +169,29 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The address a client on this machine uses: a wildcard listen address is not one it can connect to.</summary>
+    private static Uri LocalBaseUrl(Uri bound)
+    {
+        var url = new UriBuilder(bound) { Path = "/" };
+        if (IPAddress.TryParse(bound.Host, out var address))
+        {
+            if (address.Equals(IPAddress.Any))
+            {
+                url.Host = IPAddress.Loopback.ToString();
+            }
+            else if (address.Equals(IPAddress.IPv6Any))
+            {
+                url.Host = "[" + IPAddress.IPv6Loopback + "]";
+            }
+        }
+
+        return url.Uri;
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
+        // Real time on purpose: the duration reports how long the answer took, whatever clock the test set.
+        var started = Stopwatch.GetTimestamp();
         var path = context.Request.Path.Value ?? "/";
         var fault = TakeFault(path);
         var status = 0;
@@ -185,10 +216,13 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
                 status = 0;
             }
 
+            var request = new MockRequest(context.Request.Method, path, context.Request.QueryString.Value ?? "", status, fault?.Kind);
             lock (gate)
             {
-                requests.Add(new MockRequest(context.Request.Method, path, context.Request.QueryString.Value ?? "", status, fault?.Kind));
+                requests.Add(request);
             }
+
+            options.OnRequestCompleted?.Invoke(request, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -482,6 +516,14 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
 
     private static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A host lifetime that leaves the process's signals alone: the mock stops when it is disposed.</summary>
+    private sealed class PassiveLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private sealed class FaultEntry(MockFault fault, int remaining, string? pathPrefix)
     {

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Outlit.Testing;
 
 /// <summary>Settings of an <see cref="OutlitMockServer"/>. Every property has a default that suits most tests.</summary>
@@ -60,6 +62,27 @@ public sealed class OutlitMockServerOptions
     /// so results do not change from one day to the next. Default 2026-06-01T00:00:00Z.
     /// </summary>
     public DateTimeOffset DataAsOf { get; set; } = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// TCP port to listen on. <c>0</c> (the default) takes a free port, which <see cref="OutlitMockServer.BaseUrl"/>
+    /// then reports; a fixed port lets a process that cannot read <c>BaseUrl</c> (another language's client, a CLI)
+    /// be configured ahead of time. Starting fails when the port is taken.
+    /// </summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Address to listen on. Default <see cref="IPAddress.Loopback"/>, so nothing outside the machine can reach the
+    /// server. <see cref="IPAddress.Any"/> makes it reachable from other machines or from outside a container;
+    /// <see cref="OutlitMockServer.BaseUrl"/> then names the loopback address.
+    /// </summary>
+    public IPAddress ListenAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// Called once each request has been answered, with the request as <see cref="OutlitMockServer.Requests"/>
+    /// records it and the time taken to answer. It runs on the request's own path, so it should be quick and must
+    /// not throw. Default: nothing.
+    /// </summary>
+    public Action<MockRequest, TimeSpan>? OnRequestCompleted { get; set; }
 
     /// <summary>
     /// Path of an OpenAPI document (JSON) the server follows instead of the contract this package was built with:

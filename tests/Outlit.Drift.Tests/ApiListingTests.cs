@@ -16,6 +16,8 @@ public class ApiListingTests
         yield return new TestCaseData("Outlit", typeof(Outlit.OutlitClient).Assembly.Location).SetArgDisplayNames("Outlit");
         yield return new TestCaseData("Outlit.Testing", typeof(Outlit.Testing.OutlitMockServer).Assembly.Location).SetArgDisplayNames("Outlit.Testing");
         yield return new TestCaseData("Outlit.Drift", typeof(DriftCommand).Assembly.Location).SetArgDisplayNames("Outlit.Drift");
+        // The outlit-mock tool has no public type to name; its assembly is copied beside the tests by the project reference.
+        yield return new TestCaseData("Outlit.Mock", Path.Combine(AppContext.BaseDirectory, "outlit-mock.dll")).SetArgDisplayNames("Outlit.Mock");
     }
 
     [TestCaseSource(nameof(Shipped))]
