@@ -425,8 +425,14 @@ public class ToolTests
     [Test]
     public async Task Every_tool_of_the_contract_is_served()
     {
+        // Some fakes change state (destinations, owners, settings), so they run against a server of their own.
+        await using var own = await OutlitMockServer.StartAsync(new OutlitMockServerOptions { Seed = 42, CustomerCount = 120 });
+        using var fresh = new Api(own);
         var customer = await CustomerWithFactsAsync();
         var names = Contract.Document["components"]!["schemas"]!["ToolName"]!["enum"]!.AsArray().Select(n => S(n)).ToList();
+        var destinations = (await fresh.ToolAsync("outlit_list_destinations")).Json["destinations"]!.AsArray().Select(d => S(d!["id"])).ToList();
+        var featureList = (await fresh.ToolAsync("outlit_list_features")).Json;
+        var feature = featureList["features"]![0]!;
         var inputs = new Dictionary<string, JsonObject>
         {
             ["outlit_get_customer"] = new() { ["customer"] = customer },
@@ -436,15 +442,24 @@ public class ToolTests
             ["outlit_get_source"] = new() { ["sourceType"] = "EMAIL", ["sourceId"] = S((await api.ToolAsync("outlit_list_sources", In("""{"sourceType":"EMAIL","limit":1}"""))).Json["items"]![0]!["sourceId"]) },
             ["outlit_search_customer_context"] = new() { ["query"] = "pricing" },
             ["outlit_query"] = new() { ["sql"] = "SELECT * FROM revenue" },
+            ["outlit_get_destination"] = new() { ["id"] = destinations[0] },
+            ["outlit_create_destination"] = In("""{"type":"SLACK_CHANNEL","channelId":"C0COVERAGE","label":"#coverage"}"""),
+            ["outlit_update_destination"] = new() { ["id"] = destinations[0], ["type"] = "SLACK_CHANNEL", ["label"] = "#renamed" },
+            ["outlit_enable_destination"] = new() { ["id"] = destinations[0] },
+            ["outlit_disable_destination"] = new() { ["id"] = destinations[1] },
+            ["outlit_archive_destination"] = new() { ["id"] = destinations[2] },
+            ["outlit_create_feature"] = new() { ["sourceKey"] = featureList["selectedSourceKey"]!.DeepClone(), ["eventName"] = "pageview", ["featureKey"] = "page_views", ["name"] = "Page views" },
+            ["outlit_archive_feature"] = new() { ["id"] = feature["id"]!.DeepClone(), ["revision"] = feature["revision"]!.DeepClone() },
+            ["outlit_get_customer_features"] = new() { ["customer"] = customer },
             ["outlit_send_notification"] = new() { ["title"] = "Coverage" },
         };
 
         // The tools with a fake, with ids from the fake data; a tool without one answers made-up data and is
         // covered by CatalogTests.
-        var faked = names.Where(server.Tools.HasFake).ToList();
+        var faked = names.Where(own.Tools.HasFake).ToList();
         foreach (var name in faked)
         {
-            var reply = await api.ToolAsync(name, inputs.GetValueOrDefault(name) ?? []);
+            var reply = await fresh.ToolAsync(name, inputs.GetValueOrDefault(name) ?? []);
             Assert.That(reply.Status, Is.EqualTo(200), name + ": " + reply.Body);
         }
 

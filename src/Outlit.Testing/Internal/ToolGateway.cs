@@ -49,9 +49,15 @@ internal sealed partial class ToolGateway
     private readonly Dictionary<string, Func<JsonObject, ToolResult?>> fakes;
     private readonly Lazy<Dictionary<string, string>> aliases;
 
+    // Fakes run one at a time: the stateful ones read and change the same workspace (destinations, owners,
+    // settings ...), and requests arrive concurrently.
+    private readonly object state = new();
+    private readonly Random ids;
+
     public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf, ContractSchemas contract, int seed, Func<JsonObject, string> notify)
     {
         this.data = data;
+        ids = new Random(seed);
         now = asOf;
         this.contract = contract;
         this.seed = seed;
@@ -76,7 +82,20 @@ internal sealed partial class ToolGateway
             ["outlit_query"] = Query,
             ["outlit_schema"] = Schema,
             ["outlit_send_notification"] = input => SendNotification(input, notify),
+            ["outlit_list_destinations"] = ListDestinations,
+            ["outlit_get_destination"] = GetDestination,
+            ["outlit_create_destination"] = CreateDestination,
+            ["outlit_update_destination"] = UpdateDestination,
+            ["outlit_enable_destination"] = input => SetDestinationEnabled(input, enabled: true),
+            ["outlit_disable_destination"] = input => SetDestinationEnabled(input, enabled: false),
+            ["outlit_archive_destination"] = ArchiveDestination,
+            ["outlit_list_features"] = ListFeatures,
+            ["outlit_create_feature"] = CreateFeature,
+            ["outlit_archive_feature"] = ArchiveFeature,
+            ["outlit_get_customer_features"] = GetCustomerFeatures,
         };
+        destinations = SeedDestinations();
+        (metricSources, features) = SeedFeatures();
     }
 
     /// <summary>Makes up data valid against the contract's schemas, for answers the fakes do not write themselves.</summary>
@@ -102,7 +121,16 @@ internal sealed partial class ToolGateway
         }
 
         // A fake answers null for an input outside its data (a value the contract added later): made up, too.
-        var result = (fakes.TryGetValue(tool, out var fake) ? fake(input) : null) ?? MadeUp(entry, input);
+        ToolResult? faked = null;
+        if (fakes.TryGetValue(tool, out var fake))
+        {
+            lock (state)
+            {
+                faked = fake(input);
+            }
+        }
+
+        var result = faked ?? MadeUp(entry, input);
         if (result.Status == 200 && entry.OutputSchema is { } output)
         {
             // A fake writes what it knows; anything the contract requires beyond that (added later) is made up, so
@@ -799,6 +827,25 @@ internal sealed partial class ToolGateway
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /// <summary>A fresh UUID; drawn from the seed, so a run that makes the same calls gets the same IDs. Caller holds the lock.</summary>
+    private string NewUuid()
+    {
+        var bytes = new byte[16];
+        ids.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(bytes);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+    }
+
+    /// <summary>32 hex digits for the versioned feature and source keys, drawn like <see cref="NewUuid"/>.</summary>
+    private string NewHex32()
+    {
+        var bytes = new byte[16];
+        ids.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
 
     private Customer? FindCustomer(string requested) =>
         data.Customers.FirstOrDefault(c => c.Id == requested)

@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using Outlit.Testing.Tests.Infrastructure;
+
+namespace Outlit.Testing.Tests;
+
+/// <summary>
+/// Tools that change workspace state: a change made through one tool shows through the others, and through the REST
+/// integration routes where they share the state. Each test starts its own server, so no test sees another's changes.
+/// </summary>
+public class StatefulToolsTests
+{
+    private const string UnknownUuid = "0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+
+    private OutlitMockServer server = null!;
+    private Api api = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        server = await OutlitMockServer.StartAsync(new OutlitMockServerOptions { Seed = 7, CustomerCount = 40 });
+        api = new Api(server);
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        api.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private static JsonObject In(string json) => JsonNode.Parse(json)!.AsObject();
+
+    private static string S(JsonNode? node) => node!.GetValue<string>();
+
+    private async Task<JsonNode> OkAsync(string tool, JsonObject? input = null)
+    {
+        var reply = await api.ToolAsync(tool, input ?? []);
+        Assert.That(reply.Status, Is.EqualTo(200), tool + ": " + reply.Body);
+        return reply.Json;
+    }
+
+    private async Task<Reply> FailsAsync(string tool, JsonObject input, int status, string code)
+    {
+        var reply = await api.ToolAsync(tool, input);
+        Assert.That(reply.Status, Is.EqualTo(status), tool + ": " + reply.Body);
+        Assert.That(S(reply.Json["code"]), Is.EqualTo(code));
+        return reply;
+    }
+
+    // ---- destinations ----------------------------------------------------------------------
+
+    [Test]
+    public async Task A_created_destination_is_listed_and_can_be_read_back()
+    {
+        var created = (await OkAsync("outlit_create_destination", In("""{"type":"SLACK_CHANNEL","channelId":"C05RENEW01","label":"#renewals","enabled":true}""")))["destination"]!;
+
+        var id = S(created["id"]);
+        Assert.That(id, Does.Match("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        Assert.That((S(created["kind"]), S(created["name"]), S(created["maskedConfig"]!["channelId"])), Is.EqualTo(("SLACK_CHANNEL", "#renewals", "C05RENEW01")));
+        var listed = (await OkAsync("outlit_list_destinations"))["destinations"]!.AsArray();
+        Assert.That(listed.Select(d => S(d!["id"])), Does.Contain(id));
+        var read = (await OkAsync("outlit_get_destination", new JsonObject { ["id"] = id }))["destination"]!;
+        Assert.That(JsonNode.DeepEquals(read, created), Is.True, read.ToJsonString());
+    }
+
+    [Test]
+    public async Task Disable_enable_rename_and_default_show_in_get_and_list()
+    {
+        var id = S((await OkAsync("outlit_create_destination", In("""{"type":"SLACK_CHANNEL","channelId":"C0TOGGLE","label":"#toggle"}""")))["destination"]!["id"]);
+        var input = new JsonObject { ["id"] = id };
+
+        await OkAsync("outlit_disable_destination", input);
+        Assert.That((await OkAsync("outlit_get_destination", input))["destination"]!["enabled"]!.GetValue<bool>(), Is.False);
+        await OkAsync("outlit_enable_destination", input);
+        Assert.That((await OkAsync("outlit_get_destination", input))["destination"]!["enabled"]!.GetValue<bool>(), Is.True);
+
+        await OkAsync("outlit_update_destination", new JsonObject { ["id"] = id, ["type"] = "SLACK_CHANNEL", ["label"] = "#escalations", ["isDefault"] = true });
+        var all = (await OkAsync("outlit_list_destinations"))["destinations"]!.AsArray();
+        var mine = all.Single(d => S(d!["id"]) == id)!;
+        Assert.That((S(mine["name"]), S(mine["maskedConfig"]!["label"]), mine["isDefault"]!.GetValue<bool>()), Is.EqualTo(("#escalations", "#escalations", true)));
+        Assert.That(all.Count(d => d!["isDefault"]!.GetValue<bool>()), Is.EqualTo(1), "one default at a time");
+    }
+
+    [Test]
+    public async Task An_archived_destination_stays_readable_but_refuses_changes()
+    {
+        var id = S((await OkAsync("outlit_list_destinations"))["destinations"]![0]!["id"]);
+        var input = new JsonObject { ["id"] = id };
+
+        var archived = (await OkAsync("outlit_archive_destination", input))["destination"]!;
+
+        Assert.That(S(archived["id"]), Is.EqualTo(id));
+        var read = (await OkAsync("outlit_get_destination", input))["destination"]!;
+        Assert.That((S(read["archivedAt"]), read["enabled"]!.GetValue<bool>()), Is.EqualTo((S(archived["archivedAt"]), false)));
+        await FailsAsync("outlit_enable_destination", input, 409, "TOOL_IMPLEMENTATION_ERROR");
+        await FailsAsync("outlit_archive_destination", input, 409, "TOOL_IMPLEMENTATION_ERROR");
+        await FailsAsync("outlit_update_destination", new JsonObject { ["id"] = id, ["type"] = "SLACK_CHANNEL", ["label"] = "x" }, 409, "TOOL_IMPLEMENTATION_ERROR");
+    }
+
+    [Test]
+    public async Task Destination_errors_unknown_id_duplicate_channel_wrong_kind_and_bad_input()
+    {
+        var unknown = await FailsAsync("outlit_get_destination", new JsonObject { ["id"] = UnknownUuid }, 404, "INVALID_TOOL_INPUT");
+        Assert.That(S(unknown.Json["message"]), Does.Contain("id"));
+        await FailsAsync("outlit_disable_destination", new JsonObject { ["id"] = UnknownUuid }, 404, "INVALID_TOOL_INPUT");
+
+        await OkAsync("outlit_create_destination", In("""{"type":"SLACK_CHANNEL","channelId":"C0TWICE","label":"#twice"}"""));
+        await FailsAsync("outlit_create_destination", In("""{"type":"SLACK_CHANNEL","channelId":"C0TWICE","label":"#again"}"""), 409, "TOOL_IMPLEMENTATION_ERROR");
+
+        var email = (await OkAsync("outlit_list_destinations"))["destinations"]!.AsArray().First(d => S(d!["kind"]) == "EMAIL_RECIPIENTS")!;
+        await FailsAsync("outlit_update_destination", new JsonObject { ["id"] = S(email["id"]), ["type"] = "SLACK_CHANNEL", ["label"] = "x" }, 422, "INVALID_TOOL_INPUT");
+
+        var bad = await FailsAsync("outlit_create_destination", In("""{"type":"WEBHOOK","channelId":"C1","label":"x"}"""), 400, "INVALID_TOOL_INPUT");
+        Assert.That(S(bad.Json["message"]), Does.Contain("type"));
+        await FailsAsync("outlit_get_destination", In("""{"id":"not-a-uuid"}"""), 400, "INVALID_TOOL_INPUT");
+    }
+
+    // ---- features ----------------------------------------------------------------------------
+
+    [Test]
+    public async Task A_created_feature_is_listed_counted_and_measured_per_customer()
+    {
+        var before = await OkAsync("outlit_list_features");
+        var source = S(before["selectedSourceKey"]);
+        var input = new JsonObject { ["sourceKey"] = source, ["eventName"] = "pageview", ["featureKey"] = "page_views", ["name"] = "Page views" };
+
+        var created = await OkAsync("outlit_create_feature", input);
+        var again = await OkAsync("outlit_create_feature", (JsonObject)input.DeepClone());
+
+        Assert.That((created["created"]!.GetValue<bool>(), again["created"]!.GetValue<bool>()), Is.EqualTo((true, false)));
+        Assert.That(S(again["feature"]!["id"]), Is.EqualTo(S(created["feature"]!["id"])));
+        var after = await OkAsync("outlit_list_features", new JsonObject { ["sourceKey"] = source });
+        Assert.That(after["features"]!.AsArray().Select(f => S(f!["featureKey"])), Does.Contain("page_views"));
+        Assert.That(after["workspaceActiveFeatureCount"]!.GetValue<int>(), Is.EqualTo(before["workspaceActiveFeatureCount"]!.GetValue<int>() + 1));
+        Assert.That(after["candidates"]!["items"]!.AsArray().Select(c => S(c!["eventName"])), Does.Not.Contain("pageview"), "a defined event is no candidate");
+
+        var customer = S((await OkAsync("outlit_list_customers", In("""{"limit":1}""")))["items"]![0]!["id"]);
+        var usage = await OkAsync("outlit_get_customer_features", new JsonObject { ["customer"] = customer, ["weeks"] = 4, ["includeWeeklyUsage"] = true });
+        var mine = usage["features"]!.AsArray().Single(f => S(f!["featureKey"]) == "page_views")!;
+        Assert.That(mine["evidence"]!["weeklyUsage"]!.AsArray(), Has.Count.EqualTo(4));
+
+        await FailsAsync("outlit_create_feature", new JsonObject { ["sourceKey"] = source, ["eventName"] = "other_event", ["featureKey"] = "page_views", ["name"] = "Page views" }, 409, "TOOL_IMPLEMENTATION_ERROR");
+    }
+
+    [Test]
+    public async Task Archiving_a_feature_needs_its_current_revision()
+    {
+        var feature = (await OkAsync("outlit_list_features"))["features"]![0]!;
+        var id = S(feature["id"]);
+        var stale = "value_feature_revision_v1_" + new string('0', 32);
+
+        await FailsAsync("outlit_archive_feature", new JsonObject { ["id"] = id, ["revision"] = stale }, 409, "TOOL_IMPLEMENTATION_ERROR");
+        var archived = await OkAsync("outlit_archive_feature", new JsonObject { ["id"] = id, ["revision"] = S(feature["revision"]) });
+
+        Assert.That(S(archived["feature"]!["id"]), Is.EqualTo(id));
+        Assert.That((await OkAsync("outlit_list_features"))["features"]!.AsArray().Select(f => S(f!["id"])), Does.Not.Contain(id));
+        await FailsAsync("outlit_archive_feature", new JsonObject { ["id"] = id, ["revision"] = S(archived["feature"]!["revision"]) }, 409, "TOOL_IMPLEMENTATION_ERROR");
+        await FailsAsync("outlit_archive_feature", new JsonObject { ["id"] = "value_feature_v1_" + new string('a', 32), ["revision"] = stale }, 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_list_features", new JsonObject { ["sourceKey"] = "metric_source_v1_" + new string('b', 32) }, 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_get_customer_features", new JsonObject { ["customer"] = "nobody.example" }, 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_archive_feature", new JsonObject { ["id"] = id, ["revision"] = "r1" }, 400, "INVALID_TOOL_INPUT");
+    }
+
+    [Test]
+    public async Task Customer_features_accept_the_customer_by_domain()
+    {
+        var customer = (await OkAsync("outlit_list_customers", In("""{"limit":1}""")))["items"]![0]!;
+
+        var byDomain = await OkAsync("outlit_get_customer_features", new JsonObject { ["customer"] = S(customer["domain"]) });
+
+        Assert.That(S(byDomain["customer"]!["id"]), Is.EqualTo(S(customer["id"])));
+    }
+
+    [Test]
+    public async Task Concurrent_creates_all_land()
+    {
+        var creates = Enumerable.Range(0, 20).Select(i =>
+            api.ToolAsync("outlit_create_destination", new JsonObject { ["type"] = "SLACK_CHANNEL", ["channelId"] = $"C0PAR{i:D3}", ["label"] = $"#par-{i}" }));
+
+        var replies = await Task.WhenAll(creates);
+
+        Assert.That(replies.Select(r => r.Status), Is.All.EqualTo(200));
+        var ids = replies.Select(r => S(r.Json["destination"]!["id"])).ToList();
+        Assert.That(ids, Is.Unique);
+        var listed = (await OkAsync("outlit_list_destinations"))["destinations"]!.AsArray().Select(d => S(d!["id"]));
+        Assert.That(listed, Is.SupersetOf(ids));
+    }
+}
