@@ -47,6 +47,13 @@ public class StatefulToolsTests
         return reply;
     }
 
+    private async Task<(string Customer, string Member)> CustomerAndMemberAsync()
+    {
+        var customer = S((await OkAsync("outlit_list_customers", In("""{"limit":1}""")))["items"]![0]!["id"]);
+        var members = (await OkAsync("outlit_list_workspace_users"))["items"]!.AsArray();
+        return (customer, S(members[^1]!["id"]));
+    }
+
     // ---- destinations ----------------------------------------------------------------------
 
     [Test]
@@ -169,6 +176,148 @@ public class StatefulToolsTests
         var byDomain = await OkAsync("outlit_get_customer_features", new JsonObject { ["customer"] = S(customer["domain"]) });
 
         Assert.That(S(byDomain["customer"]!["id"]), Is.EqualTo(S(customer["id"])));
+    }
+
+    // ---- access and ownership ------------------------------------------------------------------
+
+    [Test]
+    public async Task Granted_access_shows_in_the_relationship_until_revoked()
+    {
+        var (customer, member) = await CustomerAndMemberAsync();
+        var parties = new JsonObject { ["customerId"] = customer, ["targetUserId"] = member };
+
+        var granted = await OkAsync("outlit_grant_customer_access", new JsonObject { ["customerId"] = customer, ["targetUserId"] = member, ["role"] = "VIEWER" });
+        Assert.That((S(granted["access"]!["userId"]), S(granted["access"]!["role"])), Is.EqualTo((member, "VIEWER")));
+        Assert.That(await AccessStatementsAsync(customer), Has.Some.Contains(member).And.Some.Contains("viewer"));
+
+        await FailsAsync("outlit_grant_customer_access", new JsonObject { ["customerId"] = customer, ["targetUserId"] = member, ["role"] = "EDITOR" }, 409, "TOOL_IMPLEMENTATION_ERROR");
+        await OkAsync("outlit_update_customer_access", new JsonObject { ["customerId"] = customer, ["targetUserId"] = member, ["role"] = "EDITOR" });
+        Assert.That(await AccessStatementsAsync(customer), Has.Some.Contains("editor"));
+
+        var revoked = await OkAsync("outlit_revoke_customer_access", (JsonObject)parties.DeepClone());
+        Assert.That(S(revoked["userId"]), Is.EqualTo(member));
+        Assert.That(await AccessStatementsAsync(customer), Is.Empty);
+        await FailsAsync("outlit_revoke_customer_access", (JsonObject)parties.DeepClone(), 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_update_customer_access", new JsonObject { ["customerId"] = customer, ["targetUserId"] = member, ["role"] = "VIEWER" }, 404, "INVALID_TOOL_INPUT");
+    }
+
+    private async Task<List<string>> AccessStatementsAsync(string customer) =>
+        (await OkAsync("outlit_get_customer_relationship", new JsonObject { ["customer"] = customer }))["relationship"]!["items"]!.AsArray()
+            .Where(i => S(i!["category"]) == "Access").Select(i => S(i!["statement"])).ToList();
+
+    [Test]
+    public async Task An_assigned_owner_shows_in_the_customer_the_lists_and_the_relationship()
+    {
+        var (customer, member) = await CustomerAndMemberAsync();
+        var before = (await OkAsync("outlit_get_customer", new JsonObject { ["customer"] = customer }))["customer"]!["owner"];
+
+        var assigned = await OkAsync("outlit_assign_customer_owner", new JsonObject { ["customerId"] = customer, ["targetUserId"] = member });
+
+        Assert.That(assigned["previousOwnerId"]?.GetValue<string>(), Is.EqualTo(before?["id"]?.GetValue<string>()));
+        Assert.That(S((await OkAsync("outlit_get_customer", new JsonObject { ["customer"] = customer }))["customer"]!["owner"]!["id"]), Is.EqualTo(member));
+        var owned = await OkAsync("outlit_list_customers", new JsonObject { ["ownerId"] = member, ["limit"] = 100 });
+        Assert.That(owned["items"]!.AsArray().Select(c => S(c!["id"])), Does.Contain(customer));
+        var relationship = await OkAsync("outlit_get_customer_relationship", new JsonObject { ["customer"] = customer });
+        Assert.That(S(relationship["relationship"]!["items"]![0]!["statement"]), Does.Contain(member));
+    }
+
+    [Test]
+    public async Task Access_tools_refuse_unknown_customers_and_users()
+    {
+        var (customer, member) = await CustomerAndMemberAsync();
+
+        await FailsAsync("outlit_assign_customer_owner", new JsonObject { ["customerId"] = UnknownUuid, ["targetUserId"] = member }, 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_grant_customer_access", new JsonObject { ["customerId"] = customer, ["targetUserId"] = "wu_nobody", ["role"] = "VIEWER" }, 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_get_customer_relationship", new JsonObject { ["customer"] = "nobody.example" }, 404, "INVALID_TOOL_INPUT");
+        var bad = await FailsAsync("outlit_grant_customer_access", new JsonObject { ["customerId"] = customer, ["targetUserId"] = member, ["role"] = "OWNER" }, 400, "INVALID_TOOL_INPUT");
+        Assert.That(S(bad.Json["message"]), Does.Contain("role"));
+        await FailsAsync("outlit_assign_customer_owner", new JsonObject { ["customerId"] = "cus_123", ["targetUserId"] = member }, 400, "INVALID_TOOL_INPUT");
+    }
+
+    // ---- activation and workspace settings -------------------------------------------------------
+
+    [Test]
+    public async Task An_updated_activation_event_is_what_get_returns_and_can_be_cleared()
+    {
+        var initial = (await OkAsync("outlit_get_customer_activation"))["activation"]!["eventName"];
+        var preview = (await OkAsync("outlit_preview_customer_activation", In("""{"eventName":"report_exported","lookbackDays":90,"exampleLimit":3}""")))["preview"]!;
+        Assert.That(preview["examples"]!.AsArray(), Has.Count.LessThanOrEqualTo(3));
+        Assert.That(preview["matchedCustomerCount"]!.GetValue<int>(),
+            Is.EqualTo(preview["alreadyActivatedCustomerCount"]!.GetValue<int>() + preview["wouldActivateCustomerCount"]!.GetValue<int>()));
+        Assert.That(S((await OkAsync("outlit_get_customer_activation"))["activation"]!["eventName"]), Is.EqualTo(S(initial)), "a preview saves nothing");
+
+        var update = await OkAsync("outlit_update_customer_activation", In("""{"eventName":"report_exported"}"""));
+        var same = await OkAsync("outlit_update_customer_activation", In("""{"eventName":"report_exported"}"""));
+
+        Assert.That((update["changed"]!.GetValue<bool>(), same["changed"]!.GetValue<bool>()), Is.EqualTo((true, false)));
+        Assert.That(S((await OkAsync("outlit_get_customer_activation"))["activation"]!["eventName"]), Is.EqualTo("report_exported"));
+        await OkAsync("outlit_update_customer_activation", In("""{"eventName":null}"""));
+        Assert.That((await OkAsync("outlit_get_customer_activation"))["activation"]!["eventName"], Is.Null);
+        await FailsAsync("outlit_update_customer_activation", In("""{"eventName":""}"""), 400, "INVALID_TOOL_INPUT");
+    }
+
+    [Test]
+    public async Task An_updated_time_zone_is_what_get_returns_and_unknown_zones_are_refused()
+    {
+        await OkAsync("outlit_update_workspace_settings", In("""{"defaultTimezone":"Europe/London"}"""));
+        Assert.That(S((await OkAsync("outlit_get_workspace_settings"))["settings"]!["defaultTimezone"]), Is.EqualTo("Europe/London"));
+
+        var bad = await FailsAsync("outlit_update_workspace_settings", In("""{"defaultTimezone":"Mars/Olympus_Mons"}"""), 400, "INVALID_TOOL_INPUT");
+        Assert.That(S(bad.Json["message"]), Does.StartWith("defaultTimezone:"));
+        await FailsAsync("outlit_update_workspace_settings", In("""{"defaultTimezone":"W. Europe Standard Time"}"""), 400, "INVALID_TOOL_INPUT");
+        Assert.That(S((await OkAsync("outlit_get_workspace_settings"))["settings"]!["defaultTimezone"]), Is.EqualTo("Europe/London"));
+    }
+
+    // ---- attention -------------------------------------------------------------------------------
+
+    [Test]
+    public async Task Every_listed_attention_item_can_be_read_by_its_id()
+    {
+        var items = new List<JsonNode>();
+        foreach (var status in new[] { "open", "resolved" })
+        {
+            string? cursor = null;
+            do
+            {
+                var input = new JsonObject { ["status"] = status, ["limit"] = 5 };
+                if (cursor is not null)
+                {
+                    input["cursor"] = cursor;
+                }
+
+                var page = await OkAsync("outlit_list_attention_items", input);
+                items.AddRange(page["items"]!.AsArray().Select(i => i!));
+                Assert.That(page["items"]!.AsArray().Select(i => S(i!["lifecycle"]!["status"])), Is.All.EqualTo(status));
+                cursor = page["pagination"]!["nextCursor"]?.GetValue<string>();
+            }
+            while (cursor is not null);
+        }
+
+        Assert.That(items, Is.Not.Empty);
+        Assert.That(items.Select(i => S(i["id"])), Is.Unique);
+        foreach (var item in items)
+        {
+            var detail = await OkAsync("outlit_get_attention_item", new JsonObject { ["id"] = S(item["id"]) });
+            Assert.That((S(detail["title"]), S(detail["customer"]!["id"])), Is.EqualTo((S(item["title"]), S(item["customer"]!["id"]))));
+        }
+
+        var customer = S(items[0]["customer"]!["id"]);
+        var mine = await OkAsync("outlit_list_attention_items", new JsonObject { ["customerId"] = customer, ["status"] = S(items[0]["lifecycle"]!["status"]) });
+        Assert.That(mine["items"]!.AsArray().Select(i => S(i!["customer"]!["id"])), Is.All.EqualTo(customer).And.Not.Empty);
+        await FailsAsync("outlit_get_attention_item", new JsonObject { ["id"] = UnknownUuid }, 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_list_attention_items", In("""{"limit":0}"""), 400, "INVALID_TOOL_INPUT");
+    }
+
+    [Test]
+    public async Task State_is_per_server()
+    {
+        await OkAsync("outlit_update_workspace_settings", In("""{"defaultTimezone":"Asia/Tokyo"}"""));
+        await using var other = await OutlitMockServer.StartAsync(new OutlitMockServerOptions { Seed = 7, CustomerCount = 40 });
+        using var otherApi = new Api(other);
+
+        var reply = await otherApi.ToolAsync("outlit_get_workspace_settings");
+
+        Assert.That(S(reply.Json["settings"]!["defaultTimezone"]), Is.Not.EqualTo("Asia/Tokyo"));
     }
 
     [Test]

@@ -430,12 +430,19 @@ public class ToolTests
         using var fresh = new Api(own);
         var customer = await CustomerWithFactsAsync();
         var names = Contract.Document["components"]!["schemas"]!["ToolName"]!["enum"]!.AsArray().Select(n => S(n)).ToList();
+        var members = (await fresh.ToolAsync("outlit_list_workspace_users")).Json["items"]!.AsArray().Select(u => S(u!["id"])).ToList();
         var destinations = (await fresh.ToolAsync("outlit_list_destinations")).Json["destinations"]!.AsArray().Select(d => S(d!["id"])).ToList();
         var featureList = (await fresh.ToolAsync("outlit_list_features")).Json;
         var feature = featureList["features"]![0]!;
+        var attention = S((await fresh.ToolAsync("outlit_list_attention_items")).Json["items"]![0]!["id"]);
         var inputs = new Dictionary<string, JsonObject>
         {
             ["outlit_get_customer"] = new() { ["customer"] = customer },
+            ["outlit_get_customer_relationship"] = new() { ["customer"] = customer },
+            ["outlit_assign_customer_owner"] = new() { ["customerId"] = customer, ["targetUserId"] = members[1] },
+            ["outlit_grant_customer_access"] = new() { ["customerId"] = customer, ["targetUserId"] = members[2], ["role"] = "VIEWER" },
+            ["outlit_update_customer_access"] = new() { ["customerId"] = customer, ["targetUserId"] = members[2], ["role"] = "EDITOR" },
+            ["outlit_revoke_customer_access"] = new() { ["customerId"] = customer, ["targetUserId"] = members[2] },
             ["outlit_get_timeline"] = new() { ["customer"] = customer },
             ["outlit_list_facts"] = new() { ["customer"] = customer },
             ["outlit_get_fact"] = new() { ["factId"] = S((await api.ToolAsync("outlit_list_facts", new JsonObject { ["customer"] = customer })).Json["facts"]![0]!["id"]) },
@@ -448,9 +455,13 @@ public class ToolTests
             ["outlit_enable_destination"] = new() { ["id"] = destinations[0] },
             ["outlit_disable_destination"] = new() { ["id"] = destinations[1] },
             ["outlit_archive_destination"] = new() { ["id"] = destinations[2] },
+            ["outlit_preview_customer_activation"] = In("""{"eventName":"project_created"}"""),
+            ["outlit_update_customer_activation"] = In("""{"eventName":"report_exported"}"""),
+            ["outlit_update_workspace_settings"] = In("""{"defaultTimezone":"Europe/London"}"""),
             ["outlit_create_feature"] = new() { ["sourceKey"] = featureList["selectedSourceKey"]!.DeepClone(), ["eventName"] = "pageview", ["featureKey"] = "page_views", ["name"] = "Page views" },
             ["outlit_archive_feature"] = new() { ["id"] = feature["id"]!.DeepClone(), ["revision"] = feature["revision"]!.DeepClone() },
             ["outlit_get_customer_features"] = new() { ["customer"] = customer },
+            ["outlit_get_attention_item"] = new() { ["id"] = attention },
             ["outlit_send_notification"] = new() { ["title"] = "Coverage" },
         };
 

@@ -93,9 +93,22 @@ internal sealed partial class ToolGateway
             ["outlit_create_feature"] = CreateFeature,
             ["outlit_archive_feature"] = ArchiveFeature,
             ["outlit_get_customer_features"] = GetCustomerFeatures,
+            ["outlit_get_customer_relationship"] = GetCustomerRelationship,
+            ["outlit_assign_customer_owner"] = AssignCustomerOwner,
+            ["outlit_grant_customer_access"] = GrantCustomerAccess,
+            ["outlit_update_customer_access"] = UpdateCustomerAccess,
+            ["outlit_revoke_customer_access"] = RevokeCustomerAccess,
+            ["outlit_get_customer_activation"] = GetCustomerActivation,
+            ["outlit_preview_customer_activation"] = PreviewCustomerActivation,
+            ["outlit_update_customer_activation"] = UpdateCustomerActivation,
+            ["outlit_get_workspace_settings"] = GetWorkspaceSettings,
+            ["outlit_update_workspace_settings"] = UpdateWorkspaceSettings,
+            ["outlit_list_attention_items"] = ListAttentionItems,
+            ["outlit_get_attention_item"] = GetAttentionItem,
         };
         destinations = SeedDestinations();
         (metricSources, features) = SeedFeatures();
+        attention = SeedAttention();
     }
 
     /// <summary>Makes up data valid against the contract's schemas, for answers the fakes do not write themselves.</summary>
@@ -253,17 +266,17 @@ internal sealed partial class ToolGateway
 
         if (Str(input, "ownerId") is { } ownerId)
         {
-            items = items.Where(c => c.Owner?.Id == ownerId);
+            items = items.Where(c => OwnerOf(c)?.Id == ownerId);
         }
 
         if (Str(input, "ownerEmail") is { } ownerEmail)
         {
-            items = items.Where(c => string.Equals(c.Owner?.Email, ownerEmail, StringComparison.OrdinalIgnoreCase));
+            items = items.Where(c => string.Equals(OwnerOf(c)?.Email, ownerEmail, StringComparison.OrdinalIgnoreCase));
         }
 
         if (Bool(input, "hasOwner") is { } hasOwner)
         {
-            items = items.Where(c => (c.Owner is not null) == hasOwner);
+            items = items.Where(c => (OwnerOf(c) is not null) == hasOwner);
         }
 
         Func<Customer, IComparable?> key = (Str(input, "orderBy") ?? "last_activity_at") switch
@@ -289,7 +302,7 @@ internal sealed partial class ToolGateway
         ["contactCount"] = data.ContactCounts.GetValueOrDefault(c.Id),
         ["currentMrr"] = c.CurrentMrr,
         ["mrrCalculationStatus"] = c.CurrentMrr is null ? "unavailable" : "calculated",
-        ["owner"] = Owner(c.Owner),
+        ["owner"] = Owner(OwnerOf(c)),
         ["daysSinceActivity"] = DaysSince(c.LastActivityAt),
     };
 
@@ -345,7 +358,7 @@ internal sealed partial class ToolGateway
 
     private ToolResult ListWorkspaceUsers(JsonObject input)
     {
-        var owned = data.Customers.Where(c => c.Owner is not null).GroupBy(c => c.Owner!.Id).ToDictionary(g => g.Key, g => g.Count());
+        var owned = data.Customers.Select(OwnerOf).OfType<WorkspaceUser>().GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.Count());
         int Owned(WorkspaceUser u) => owned.GetValueOrDefault(u.Id);
         IEnumerable<WorkspaceUser> items = data.WorkspaceUsers;
         if (Str(input, "search") is { } search)
@@ -411,7 +424,7 @@ internal sealed partial class ToolGateway
                 ["activatedAt"] = Ts(c.ActivatedAt),
                 ["firstSeenAt"] = Ts(c.FirstSeenAt),
                 ["lastActivityAt"] = Ts(c.LastActivityAt),
-                ["owner"] = Owner(c.Owner),
+                ["owner"] = Owner(OwnerOf(c)),
             },
         };
         var users = data.Users.Where(u => u.CustomerId == c.Id).ToList();
