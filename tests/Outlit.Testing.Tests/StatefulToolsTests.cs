@@ -308,6 +308,121 @@ public class StatefulToolsTests
         await FailsAsync("outlit_list_attention_items", In("""{"limit":0}"""), 400, "INVALID_TOOL_INPUT");
     }
 
+    // ---- integrations ------------------------------------------------------------------------------
+
+    private async Task<string> ToolStatusAsync(string provider) =>
+        S((await OkAsync("outlit_get_integration_status", new JsonObject { ["provider"] = provider }))["integrations"]![0]!["status"]);
+
+    private async Task<string> RestStatusAsync(string provider) =>
+        S((await api.SendAsync("listIntegrations")).Json["items"]!.AsArray().Single(i => S(i!["id"]) == provider)!["status"]);
+
+    [Test]
+    public async Task A_provider_connected_through_the_REST_route_is_ready_in_the_tools()
+    {
+        Assert.That(await ToolStatusAsync("stripe"), Is.EqualTo("not_connected"));
+
+        var connect = await api.SendAsync("connectIntegration", body: In("""{"provider":"stripe","config":{"apiKey":"sk_test_1"}}"""));
+        Assert.That(connect.Status, Is.EqualTo(200), connect.Body);
+
+        Assert.That(await ToolStatusAsync("stripe"), Is.EqualTo("ready"));
+        var begin = await OkAsync("outlit_begin_integration_setup", In("""{"provider":"stripe"}"""));
+        Assert.That((S(begin["state"]), begin["sessionId"]), Is.EqualTo(("already_connected", (JsonNode?)null)));
+
+        await api.SendAsync("disconnectIntegration", body: In("""{"provider":"stripe"}"""));
+        Assert.That(await ToolStatusAsync("stripe"), Is.EqualTo("not_connected"));
+    }
+
+    [Test]
+    public async Task A_browser_setup_begun_through_the_tools_connects_after_polls_and_shows_in_the_REST_list()
+    {
+        var begin = await OkAsync("outlit_begin_integration_setup", In("""{"provider":"slack"}"""));
+        Assert.That(S(begin["state"]), Is.EqualTo("handoff_ready"));
+        var session = S(begin["sessionId"]);
+        Assert.That(await ToolStatusAsync("slack"), Is.EqualTo("awaiting_auth"));
+
+        var statuses = new List<string>();
+        for (var poll = 0; poll < 10 && (statuses.Count == 0 || statuses[^1] == "pending"); poll++)
+        {
+            var status = await OkAsync("outlit_get_integration_setup_status", new JsonObject { ["sessionId"] = session });
+            Assert.That(S(status["provider"]), Is.EqualTo("slack"));
+            statuses.Add(S(status["status"]));
+        }
+
+        // The default options answer "pending" to two polls, like the REST status route.
+        Assert.That(statuses, Is.EqualTo(new[] { "pending", "pending", "connected" }));
+        Assert.That(await RestStatusAsync("slack"), Is.EqualTo("connected"));
+        Assert.That(await ToolStatusAsync("slack"), Is.EqualTo("ready"));
+        Assert.That(server.Sessions.Single(s => s.SessionId == session).Status, Is.EqualTo(MockSessionStatus.Connected));
+        await FailsAsync("outlit_get_integration_setup_status", new JsonObject { ["sessionId"] = UnknownUuid }, 404, "INVALID_TOOL_INPUT");
+    }
+
+    [Test]
+    public async Task A_REST_browser_session_can_be_polled_through_the_tools()
+    {
+        var session = S((await api.SendAsync("connectIntegration", body: In("""{"provider":"attio"}"""))).Json["sessionId"]);
+
+        server.CompleteSession(session);
+
+        var status = await OkAsync("outlit_get_integration_setup_status", new JsonObject { ["sessionId"] = session });
+        Assert.That((S(status["provider"]), S(status["status"])), Is.EqualTo(("attio", "connected")));
+        Assert.That(await ToolStatusAsync("attio"), Is.EqualTo("setup_required"), "a CRM waits for its pipeline mapping");
+    }
+
+    [Test]
+    public async Task Setup_with_credentials_connects_at_once_and_a_CRM_mapping_makes_it_ready()
+    {
+        var posthog = await OkAsync("outlit_setup_integration", In("""{"provider":"posthog","credentials":{"apiKey":"phx_0123456789","region":"eu","projectId":"42"}}"""));
+        Assert.That((S(posthog["status"]), posthog["error"], posthog["next"]), Is.EqualTo(("ready", (JsonNode?)null, (JsonNode?)null)));
+        Assert.That(await RestStatusAsync("posthog"), Is.EqualTo("connected"));
+
+        var missing = await OkAsync("outlit_setup_integration", In("""{"provider":"fireflies"}"""));
+        Assert.That((S(missing["status"]), S(missing["error"]!["code"])), Is.EqualTo(("not_connected", "CREDENTIAL_REQUIRED")));
+
+        var hubspot = await OkAsync("outlit_setup_integration", In("""{"provider":"hubspot"}"""));
+        Assert.That((S(hubspot["status"]), S(hubspot["next"]!["kind"])), Is.EqualTo(("awaiting_auth", "browser_handoff")));
+        server.CompleteSession(S(hubspot["next"]!["sessionId"]));
+        var mapping = await OkAsync("outlit_setup_integration", In("""{"provider":"hubspot"}"""));
+        Assert.That((S(mapping["status"]), S(mapping["next"]!["kind"])), Is.EqualTo(("setup_required", "crm_mapping")));
+
+        var configuration = new JsonObject
+        {
+            ["provider"] = "hubspot",
+            ["configuration"] = new JsonObject { ["kind"] = "crm_mapping", ["mappings"] = mapping["next"]!["recommendation"]!.DeepClone(), ["confirm"] = true },
+        };
+        var ready = await OkAsync("outlit_setup_integration", configuration);
+        Assert.That((S(ready["status"]), ready["next"]), Is.EqualTo(("ready", (JsonNode?)null)));
+        Assert.That(await ToolStatusAsync("hubspot"), Is.EqualTo("ready"));
+        Assert.That(await RestStatusAsync("hubspot"), Is.EqualTo("connected"));
+    }
+
+    [Test]
+    public async Task The_REST_mapping_step_makes_a_CRM_ready_in_the_tools()
+    {
+        var session = S((await api.SendAsync("connectIntegration", body: In("""{"provider":"hubspot"}"""))).Json["sessionId"]);
+        server.CompleteSession(session);
+        Assert.That(await ToolStatusAsync("hubspot"), Is.EqualTo("setup_required"));
+
+        var step = await api.SendAsync("runIntegrationSetupStep", body: In("""{"provider":"hubspot","step":"mappings","config":{"mappings":[]}}"""));
+
+        Assert.That(step.Status, Is.EqualTo(200), step.Body);
+        Assert.That(await ToolStatusAsync("hubspot"), Is.EqualTo("ready"));
+    }
+
+    [Test]
+    public async Task Integration_capabilities_and_errors()
+    {
+        var all = (await OkAsync("outlit_get_integration_capabilities"))["providers"]!.AsArray();
+        Assert.That(all.Select(p => S(p!["provider"])), Does.Contain("slack").And.Contain("posthog").And.Contain("gong"));
+        var gmail = (await OkAsync("outlit_get_integration_capabilities", In("""{"provider":"gmail"}""")))["providers"]!.AsArray().Single()!;
+        Assert.That((S(gmail["provider"]), S(gmail["setupMode"])), Is.EqualTo(("google-mail", "browser_handoff")));
+
+        await FailsAsync("outlit_get_integration_capabilities", In("""{"provider":"myspace"}"""), 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_begin_integration_setup", In("""{"provider":"myspace"}"""), 404, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_begin_integration_setup", In("""{"provider":"posthog"}"""), 422, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_get_integration_status", In("""{"provider":"myspace"}"""), 400, "INVALID_TOOL_INPUT");
+        await FailsAsync("outlit_get_integration_setup_status", In("""{"sessionId":"abc"}"""), 400, "INVALID_TOOL_INPUT");
+    }
+
     [Test]
     public async Task State_is_per_server()
     {

@@ -422,6 +422,14 @@ public class ToolTests
         Assert.That(S(third.Json["feature"]), Is.EqualTo("api_calls"));
     }
 
+    /// <summary>The tools whose every input is optional: this test calls them with none.</summary>
+    private static readonly string[] WithoutInput =
+    [
+        "outlit_list_customers", "outlit_list_users", "outlit_list_workspace_users", "outlit_list_sources", "outlit_schema",
+        "outlit_list_destinations", "outlit_get_integration_capabilities", "outlit_get_integration_status",
+        "outlit_get_customer_activation", "outlit_get_workspace_settings", "outlit_list_features", "outlit_list_attention_items",
+    ];
+
     [Test]
     public async Task Every_tool_of_the_contract_is_served()
     {
@@ -434,6 +442,7 @@ public class ToolTests
         var destinations = (await fresh.ToolAsync("outlit_list_destinations")).Json["destinations"]!.AsArray().Select(d => S(d!["id"])).ToList();
         var featureList = (await fresh.ToolAsync("outlit_list_features")).Json;
         var feature = featureList["features"]![0]!;
+        var session = S((await fresh.ToolAsync("outlit_begin_integration_setup", In("""{"provider":"hubspot"}"""))).Json["sessionId"]);
         var attention = S((await fresh.ToolAsync("outlit_list_attention_items")).Json["items"]![0]!["id"]);
         var inputs = new Dictionary<string, JsonObject>
         {
@@ -455,6 +464,9 @@ public class ToolTests
             ["outlit_enable_destination"] = new() { ["id"] = destinations[0] },
             ["outlit_disable_destination"] = new() { ["id"] = destinations[1] },
             ["outlit_archive_destination"] = new() { ["id"] = destinations[2] },
+            ["outlit_begin_integration_setup"] = In("""{"provider":"slack"}"""),
+            ["outlit_get_integration_setup_status"] = new() { ["sessionId"] = session },
+            ["outlit_setup_integration"] = In("""{"provider":"fireflies","credentials":{"apiKey":"ff_coverage"}}"""),
             ["outlit_preview_customer_activation"] = In("""{"eventName":"project_created"}"""),
             ["outlit_update_customer_activation"] = In("""{"eventName":"report_exported"}"""),
             ["outlit_update_workspace_settings"] = In("""{"defaultTimezone":"Europe/London"}"""),
@@ -465,8 +477,8 @@ public class ToolTests
             ["outlit_send_notification"] = new() { ["title"] = "Coverage" },
         };
 
-        // The tools with a fake, with ids from the fake data; a tool without one answers made-up data and is
-        // covered by CatalogTests.
+        // The tools with a fake, called with ids from the fake data. Today that is every tool; one the contract adds
+        // later answers made-up data until it gets a fake, and is covered by CatalogTests.
         var faked = names.Where(own.Tools.HasFake).ToList();
         foreach (var name in faked)
         {
@@ -474,7 +486,7 @@ public class ToolTests
             Assert.That(reply.Status, Is.EqualTo(200), name + ": " + reply.Body);
         }
 
-        Assert.That(faked, Is.SupersetOf(inputs.Keys), "every tool this test has an input for is answered by its fake");
+        Assert.That(faked, Is.SupersetOf(inputs.Keys.Concat(WithoutInput)), "every tool this test knows is answered by its fake");
     }
 
     private static async Task<string> CustomerWithFactsAsync()

@@ -48,15 +48,17 @@ internal sealed partial class ToolGateway
     private readonly int seed;
     private readonly Dictionary<string, Func<JsonObject, ToolResult?>> fakes;
     private readonly Lazy<Dictionary<string, string>> aliases;
+    private readonly IIntegrationHost integrations;
 
     // Fakes run one at a time: the stateful ones read and change the same workspace (destinations, owners,
     // settings ...), and requests arrive concurrently.
     private readonly object state = new();
     private readonly Random ids;
 
-    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf, ContractSchemas contract, int seed, Func<JsonObject, string> notify)
+    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf, ContractSchemas contract, int seed, Func<JsonObject, string> notify, IIntegrationHost integrations)
     {
         this.data = data;
+        this.integrations = integrations;
         ids = new Random(seed);
         now = asOf;
         this.contract = contract;
@@ -105,6 +107,11 @@ internal sealed partial class ToolGateway
             ["outlit_update_workspace_settings"] = UpdateWorkspaceSettings,
             ["outlit_list_attention_items"] = ListAttentionItems,
             ["outlit_get_attention_item"] = GetAttentionItem,
+            ["outlit_get_integration_capabilities"] = GetIntegrationCapabilities,
+            ["outlit_begin_integration_setup"] = BeginIntegrationSetup,
+            ["outlit_get_integration_setup_status"] = GetIntegrationSetupStatus,
+            ["outlit_get_integration_status"] = GetIntegrationStatus,
+            ["outlit_setup_integration"] = SetupIntegration,
         };
         destinations = SeedDestinations();
         (metricSources, features) = SeedFeatures();
