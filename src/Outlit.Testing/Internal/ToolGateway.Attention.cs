@@ -35,10 +35,10 @@ internal sealed partial class ToolGateway
             var annual = c.CurrentMrr * 12;
             if (c.BillingStatus == "PAST_DUE")
             {
-                var at = (c.LastActivityAt ?? now.AddDays(-10)).AddHours(2);
+                var at = NotAfterNow((c.LastActivityAt ?? now.AddDays(-10)).AddHours(2));
                 items.Add(new AttentionRecord(
                     FakeCustomerBase.UuidFrom("attention|past_due|" + c.Id), c.Id, $"{c.Name} has an unpaid invoice",
-                    annual >= 10_000_000 ? "URGENT" : "HIGH", false, at, at.AddHours(6),
+                    annual >= 10_000_000 ? "URGENT" : "HIGH", false, at, NotAfterNow(at.AddHours(6)),
                     $"The latest invoice of {c.Name} is past due and the subscription is at risk of lapsing.",
                     "Revenue from the account stops if the payment is not recovered.",
                     null,
@@ -53,7 +53,7 @@ internal sealed partial class ToolGateway
                 var title = risk.Assertion.Length > 240 ? risk.Assertion[..239] + "…" : risk.Assertion;
                 items.Add(new AttentionRecord(
                     FakeCustomerBase.UuidFrom("attention|" + risk.Id), c.Id, title,
-                    risk.Severity == "high" ? "HIGH" : "NORMAL", risk.Status == "RESOLVED", risk.DetectedAt, risk.DetectedAt.AddHours(12),
+                    risk.Severity == "high" ? "HIGH" : "NORMAL", risk.Status == "RESOLVED", NotAfterNow(risk.DetectedAt), NotAfterNow(risk.DetectedAt.AddHours(12)),
                     risk.Assertion + ".",
                     risk.FactType == "CHURN_RISK" ? "The customer may not renew." : "A competitor could replace the product at the account.",
                     "Based on a single conversation; it may not reflect the whole account.",
@@ -157,6 +157,9 @@ internal sealed partial class ToolGateway
             ["preparedActionUrl"] = a.Priority == "NORMAL" ? null : $"https://app.outlit-mock.test/attention/{a.Id}/action",
         };
     }
+
+    /// <summary>Keeps derived timestamps out of the future of the data's "today".</summary>
+    private DateTimeOffset NotAfterNow(DateTimeOffset at) => at > now ? now : at;
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }
