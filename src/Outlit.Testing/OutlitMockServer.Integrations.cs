@@ -4,10 +4,17 @@ using Outlit.Testing.Internal;
 
 namespace Outlit.Testing;
 
-public sealed partial class OutlitMockServer
+public sealed partial class OutlitMockServer : IIntegrationHost
 {
+    // CUSTOM: how long a browser link handed out by the integration tools is said to stay valid; the contract gives
+    // the field but no duration.
+    private static readonly TimeSpan HandoffLifetime = TimeSpan.FromHours(1);
+
     private readonly Dictionary<string, MockConnection> connections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SessionState> sessions = new(StringComparer.Ordinal);
+
+    // Providers whose mapping step is done, through the setup-step route or the setup tool: both report it.
+    private readonly HashSet<string> mapped = new(StringComparer.Ordinal);
 
     /// <summary>The integrations connected right now.</summary>
     public IReadOnlyList<MockConnection> Connections
@@ -16,7 +23,7 @@ public sealed partial class OutlitMockServer
         {
             lock (gate)
             {
-                return Providers.All.Where(p => connections.ContainsKey(p.Id)).Select(p => connections[p.Id]).ToArray();
+                return Providers.All.Concat(Providers.ToolOnly).Where(p => connections.ContainsKey(p.Id)).Select(p => connections[p.Id]).ToArray();
             }
         }
     }
@@ -203,7 +210,7 @@ public sealed partial class OutlitMockServer
                 response = new JsonObject
                 {
                     ["sessionId"] = session.Id,
-                    ["connectUrl"] = new Uri(BaseUrl, "integrations/connect?sessionId=" + session.Id).ToString(),
+                    ["connectUrl"] = ConnectUrl(session).ToString(),
                     ["alreadyConnected"] = false,
                 };
             }
@@ -257,13 +264,7 @@ public sealed partial class OutlitMockServer
                     Error("Invalid request", [new Issue(["sessionId"], "Unknown connection session")]));
             }
 
-            if (session.Status == MockSessionStatus.Pending
-                && options.PollsBeforeConnected is { } polls && session.Polls >= polls)
-            {
-                Finish(session, MockSessionStatus.Connected, null);
-            }
-
-            session.Polls++;
+            Poll(session);
             body = new JsonObject
             {
                 ["status"] = session.Status.ToString().ToLowerInvariant(),
@@ -277,6 +278,86 @@ public sealed partial class OutlitMockServer
 
         return WriteJsonAsync(context, StatusCodes.Status200OK, body);
     }
+
+    /// <summary>One status read of a session: it connects once it has been read as often as the options say. Caller holds the lock.</summary>
+    private void Poll(SessionState session)
+    {
+        if (session.Status == MockSessionStatus.Pending
+            && options.PollsBeforeConnected is { } polls && session.Polls >= polls)
+        {
+            Finish(session, MockSessionStatus.Connected, null);
+        }
+
+        session.Polls++;
+    }
+
+    IntegrationView IIntegrationHost.View(Provider provider)
+    {
+        lock (gate)
+        {
+            return new IntegrationView(
+                connections.ContainsKey(provider.Id),
+                sessions.Values.Any(s => s.Provider.Id == provider.Id && s.Status == MockSessionStatus.Pending),
+                mapped.Contains(provider.Id));
+        }
+    }
+
+    IntegrationHandoff IIntegrationHost.BeginHandoff(Provider provider)
+    {
+        lock (gate)
+        {
+            if (connections.ContainsKey(provider.Id))
+            {
+                return new IntegrationHandoff(null, null, null);
+            }
+
+            var session = new SessionState(Guid.NewGuid().ToString(), provider, sessions.Count);
+            sessions[session.Id] = session;
+            return new IntegrationHandoff(session.Id, ConnectUrl(session), clock.GetUtcNow() + HandoffLifetime);
+        }
+    }
+
+    (string ProviderId, string Status)? IIntegrationHost.PollSession(string sessionId)
+    {
+        lock (gate)
+        {
+            if (!sessions.TryGetValue(sessionId, out var session))
+            {
+                return null;
+            }
+
+            Poll(session);
+            return (session.Provider.Id, session.Status.ToString().ToLowerInvariant());
+        }
+    }
+
+    string? IIntegrationHost.ConnectWithCredentials(Provider provider)
+    {
+        lock (gate)
+        {
+            if (LimitReached(provider))
+            {
+                return "Your plan has reached its integration connection limit.";
+            }
+
+            if (!connections.ContainsKey(provider.Id))
+            {
+                Connect(provider, throughBrowser: false);
+            }
+
+            return null;
+        }
+    }
+
+    void IIntegrationHost.MarkMapped(Provider provider)
+    {
+        lock (gate)
+        {
+            mapped.Add(provider.Id);
+        }
+    }
+
+    private Uri ConnectUrl(SessionState session) => new(BaseUrl, "integrations/connect?sessionId=" + session.Id);
 
     private async Task BrowserConnectPageAsync(HttpContext context)
     {
@@ -312,6 +393,7 @@ public sealed partial class OutlitMockServer
         lock (gate)
         {
             removed = connections.Remove(provider.Id);
+            mapped.Remove(provider.Id);
         }
 
         if (removed)
@@ -408,12 +490,12 @@ public sealed partial class OutlitMockServer
                         new JsonObject { ["id"] = "default", ["label"] = "Sales pipeline", ["stages"] = new JsonArray("Qualified", "Proposal", "Closed won", "Closed lost") },
                         new JsonObject { ["id"] = "renewals", ["label"] = "Renewals", ["stages"] = new JsonArray("Upcoming", "Renewed", "Churned") }),
                 }
-                : new JsonObject
+                : Mapped(provider, new JsonObject
                 {
                     ["status"] = "completed",
                     ["step"] = "mappings",
                     ["mappings"] = (config["mappings"] as JsonArray)?.DeepClone() ?? new JsonArray(),
-                };
+                });
         }
         else
         {
@@ -429,6 +511,16 @@ public sealed partial class OutlitMockServer
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, result).ConfigureAwait(false);
+    }
+
+    private JsonObject Mapped(Provider provider, JsonObject result)
+    {
+        lock (gate)
+        {
+            mapped.Add(provider.Id);
+        }
+
+        return result;
     }
 
     private static string[] WebhookEvents(string provider) => provider switch

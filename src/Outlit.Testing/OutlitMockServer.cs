@@ -52,7 +52,7 @@ public sealed partial class OutlitMockServer : IAsyncDisposable
         ApiKey = options.ApiKey ?? "ok_mock_" + RandomHex(24);
         PublicKey = options.PublicKey ?? "pk_mock_" + RandomHex(16);
         contract = options.ContractPath is { } path ? ContractSchemas.FromJson(File.ReadAllText(path), path) : ContractSchemas.Embedded;
-        tools = new ToolGateway(FakeCustomerBase.Create(options.Seed, options.CustomerCount, options.DataAsOf), options.DataAsOf, contract, options.Seed, RecordNotification);
+        tools = new ToolGateway(FakeCustomerBase.Create(options.Seed, options.CustomerCount, options.DataAsOf), options.DataAsOf, contract, options.Seed, RecordNotification, this);
         foreach (var provider in options.ConnectedProviders)
         {
             var known = Providers.ById(provider)

@@ -182,8 +182,10 @@ internal sealed class FakeCustomerBase
                 _ => null,
             };
             var months = Math.Max(1, (int)((asOf - firstSeen).TotalDays / 30));
+            // Outlit customer IDs are UUIDs (the access tools accept nothing else); hashing the drawn ID keeps
+            // every later draw, and so the rest of the seeded data, as it was.
             var customer = new Customer(
-                Id("cus_"), name, domain, billing, activated, firstSeen, lastActivity, mrr,
+                UuidFrom(Id("cus_")), name, domain, billing, activated, firstSeen, lastActivity, mrr,
                 faker.Random.Int(0, 4) == 0 ? null : faker.PickRandom(owners),
                 new Dictionary<string, object>
                 {
@@ -287,5 +289,15 @@ internal sealed class FakeCustomerBase
         }
 
         return new FakeCustomerBase(workspaceUsers, customers, users, sources, facts, timeline);
+    }
+
+    /// <summary>A version 4 UUID that depends on <paramref name="key"/> only, so IDs derived from seeded data stay stable.</summary>
+    public static string UuidFrom(string key)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(bytes);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
     }
 }

@@ -59,6 +59,17 @@ internal sealed record Provider(
     }
 }
 
+/// <summary>How the integration tools connect a provider: a browser link, credentials in the call, or only a person elsewhere.</summary>
+internal enum ToolSetup
+{
+    Browser,
+    Credentials,
+    Person,
+}
+
+/// <summary>A provider as the integration tools see it; <see cref="Mapping"/> names the step that follows connecting, if any.</summary>
+internal sealed record ToolProvider(Provider Provider, string AuthType, ToolSetup Setup, string? Mapping);
+
 /// <summary>
 /// The providers currently enabled for public use, in the order of the provider table of the
 /// integration documentation, with their setup modes and direct-config fields.
@@ -88,6 +99,49 @@ internal static class Providers
         new("pylon", "Pylon", "support", "pylon", "api_token", [new("apiToken", "API Token", true)],
             [new("webhook-setup", "webhooks", true)], ["PylonIssue", "PylonAccount"]),
     ];
+
+    /// <summary>
+    /// Providers the integration tools can set up but the REST integration routes do not list; their connections
+    /// live beside the others and show only through the tools.
+    /// </summary>
+    public static IReadOnlyList<Provider> ToolOnly { get; } =
+    [
+        new("salesforce", "Salesforce", "crm", "salesforce", null, [], [Mappings], ["SalesforceAccount", "SalesforceOpportunity"]),
+        new("gong", "Gong", "calls", "gong", null, [], [], ["GongCall"]),
+        new("mixpanel", "Mixpanel", "analytics", "mixpanel", "basic_auth",
+            [new("username", "Service Account Username", false), new("secret", "Service Account Secret", true),
+             new("projectId", "Project ID", false), new("region", "Region", false)], [], ["MixpanelEvent"]),
+    ];
+
+    /// <summary>
+    /// How the integration tools set up each provider they know, in the order of the contract's tool provider list.
+    /// Stripe hands out a browser link by default and also takes a restricted key.
+    /// </summary>
+    public static IReadOnlyList<ToolProvider> ForTools { get; } =
+    [
+        Tool("salesforce", "oauth", ToolSetup.Browser, "crm_mapping"),
+        Tool("hubspot", "oauth", ToolSetup.Browser, "crm_mapping"),
+        Tool("attio", "oauth", ToolSetup.Browser, "crm_mapping"),
+        Tool("slack", "oauth", ToolSetup.Browser, null),
+        Tool("google-calendar", "oauth", ToolSetup.Browser, null),
+        Tool("google-mail", "oauth", ToolSetup.Browser, null),
+        Tool("granola", "api_key", ToolSetup.Credentials, null),
+        Tool("gong", "oauth", ToolSetup.Browser, null),
+        Tool("fireflies", "api_key", ToolSetup.Credentials, null),
+        Tool("pylon", "api_key", ToolSetup.Credentials, null),
+        Tool("stripe", "oauth", ToolSetup.Browser, null),
+        Tool("mixpanel", "basic_auth", ToolSetup.Credentials, "mixpanel_mapping"),
+        Tool("posthog", "api_key", ToolSetup.Credentials, null),
+        Tool("supabase", "api_key", ToolSetup.Person, null),
+        Tool("clerk", "api_key", ToolSetup.Person, null),
+    ];
+
+    /// <summary>Finds a provider of the integration tools by ID or CLI alias.</summary>
+    public static ToolProvider? ForTool(string? id) =>
+        ForTools.FirstOrDefault(t => t.Provider.Id == id) ?? ForTools.FirstOrDefault(t => t.Provider.CliName == id);
+
+    private static ToolProvider Tool(string id, string authType, ToolSetup setup, string? mapping) =>
+        new(ById(id) ?? ToolOnly.First(p => p.Id == id), authType, setup, mapping);
 
     /// <summary>Finds a provider by its public ID only, as the connect, disconnect and status routes do.</summary>
     public static Provider? ById(string? id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));

@@ -155,7 +155,7 @@ internal sealed partial class ToolGateway
             ["mrr_cents"] = c.CurrentMrr is { } m ? (long)m : null,
             ["first_seen_at"] = Ts(c.FirstSeenAt),
             ["last_activity_at"] = Ts(c.LastActivityAt),
-            ["owner_email"] = c.Owner?.Email,
+            ["owner_email"] = OwnerOf(c)?.Email,
         }),
         "users" => data.Users.Select(u => new JsonObject
         {

@@ -48,10 +48,18 @@ internal sealed partial class ToolGateway
     private readonly int seed;
     private readonly Dictionary<string, Func<JsonObject, ToolResult?>> fakes;
     private readonly Lazy<Dictionary<string, string>> aliases;
+    private readonly IIntegrationHost integrations;
 
-    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf, ContractSchemas contract, int seed, Func<JsonObject, string> notify)
+    // Fakes run one at a time: the stateful ones read and change the same workspace (destinations, owners,
+    // settings ...), and requests arrive concurrently.
+    private readonly object state = new();
+    private readonly Random ids;
+
+    public ToolGateway(FakeCustomerBase data, DateTimeOffset asOf, ContractSchemas contract, int seed, Func<JsonObject, string> notify, IIntegrationHost integrations)
     {
         this.data = data;
+        this.integrations = integrations;
+        ids = new Random(seed);
         now = asOf;
         this.contract = contract;
         this.seed = seed;
@@ -76,7 +84,38 @@ internal sealed partial class ToolGateway
             ["outlit_query"] = Query,
             ["outlit_schema"] = Schema,
             ["outlit_send_notification"] = input => SendNotification(input, notify),
+            ["outlit_list_destinations"] = ListDestinations,
+            ["outlit_get_destination"] = GetDestination,
+            ["outlit_create_destination"] = CreateDestination,
+            ["outlit_update_destination"] = UpdateDestination,
+            ["outlit_enable_destination"] = input => SetDestinationEnabled(input, enabled: true),
+            ["outlit_disable_destination"] = input => SetDestinationEnabled(input, enabled: false),
+            ["outlit_archive_destination"] = ArchiveDestination,
+            ["outlit_list_features"] = ListFeatures,
+            ["outlit_create_feature"] = CreateFeature,
+            ["outlit_archive_feature"] = ArchiveFeature,
+            ["outlit_get_customer_features"] = GetCustomerFeatures,
+            ["outlit_get_customer_relationship"] = GetCustomerRelationship,
+            ["outlit_assign_customer_owner"] = AssignCustomerOwner,
+            ["outlit_grant_customer_access"] = GrantCustomerAccess,
+            ["outlit_update_customer_access"] = UpdateCustomerAccess,
+            ["outlit_revoke_customer_access"] = RevokeCustomerAccess,
+            ["outlit_get_customer_activation"] = GetCustomerActivation,
+            ["outlit_preview_customer_activation"] = PreviewCustomerActivation,
+            ["outlit_update_customer_activation"] = UpdateCustomerActivation,
+            ["outlit_get_workspace_settings"] = GetWorkspaceSettings,
+            ["outlit_update_workspace_settings"] = UpdateWorkspaceSettings,
+            ["outlit_list_attention_items"] = ListAttentionItems,
+            ["outlit_get_attention_item"] = GetAttentionItem,
+            ["outlit_get_integration_capabilities"] = GetIntegrationCapabilities,
+            ["outlit_begin_integration_setup"] = BeginIntegrationSetup,
+            ["outlit_get_integration_setup_status"] = GetIntegrationSetupStatus,
+            ["outlit_get_integration_status"] = GetIntegrationStatus,
+            ["outlit_setup_integration"] = SetupIntegration,
         };
+        destinations = SeedDestinations();
+        (metricSources, features) = SeedFeatures();
+        attention = SeedAttention();
     }
 
     /// <summary>Makes up data valid against the contract's schemas, for answers the fakes do not write themselves.</summary>
@@ -102,7 +141,16 @@ internal sealed partial class ToolGateway
         }
 
         // A fake answers null for an input outside its data (a value the contract added later): made up, too.
-        var result = (fakes.TryGetValue(tool, out var fake) ? fake(input) : null) ?? MadeUp(entry, input);
+        ToolResult? faked = null;
+        if (fakes.TryGetValue(tool, out var fake))
+        {
+            lock (state)
+            {
+                faked = fake(input);
+            }
+        }
+
+        var result = faked ?? MadeUp(entry, input);
         if (result.Status == 200 && entry.OutputSchema is { } output)
         {
             // A fake writes what it knows; anything the contract requires beyond that (added later) is made up, so
@@ -225,17 +273,17 @@ internal sealed partial class ToolGateway
 
         if (Str(input, "ownerId") is { } ownerId)
         {
-            items = items.Where(c => c.Owner?.Id == ownerId);
+            items = items.Where(c => OwnerOf(c)?.Id == ownerId);
         }
 
         if (Str(input, "ownerEmail") is { } ownerEmail)
         {
-            items = items.Where(c => string.Equals(c.Owner?.Email, ownerEmail, StringComparison.OrdinalIgnoreCase));
+            items = items.Where(c => string.Equals(OwnerOf(c)?.Email, ownerEmail, StringComparison.OrdinalIgnoreCase));
         }
 
         if (Bool(input, "hasOwner") is { } hasOwner)
         {
-            items = items.Where(c => (c.Owner is not null) == hasOwner);
+            items = items.Where(c => (OwnerOf(c) is not null) == hasOwner);
         }
 
         Func<Customer, IComparable?> key = (Str(input, "orderBy") ?? "last_activity_at") switch
@@ -261,7 +309,7 @@ internal sealed partial class ToolGateway
         ["contactCount"] = data.ContactCounts.GetValueOrDefault(c.Id),
         ["currentMrr"] = c.CurrentMrr,
         ["mrrCalculationStatus"] = c.CurrentMrr is null ? "unavailable" : "calculated",
-        ["owner"] = Owner(c.Owner),
+        ["owner"] = Owner(OwnerOf(c)),
         ["daysSinceActivity"] = DaysSince(c.LastActivityAt),
     };
 
@@ -317,7 +365,7 @@ internal sealed partial class ToolGateway
 
     private ToolResult ListWorkspaceUsers(JsonObject input)
     {
-        var owned = data.Customers.Where(c => c.Owner is not null).GroupBy(c => c.Owner!.Id).ToDictionary(g => g.Key, g => g.Count());
+        var owned = data.Customers.Select(OwnerOf).OfType<WorkspaceUser>().GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.Count());
         int Owned(WorkspaceUser u) => owned.GetValueOrDefault(u.Id);
         IEnumerable<WorkspaceUser> items = data.WorkspaceUsers;
         if (Str(input, "search") is { } search)
@@ -383,7 +431,7 @@ internal sealed partial class ToolGateway
                 ["activatedAt"] = Ts(c.ActivatedAt),
                 ["firstSeenAt"] = Ts(c.FirstSeenAt),
                 ["lastActivityAt"] = Ts(c.LastActivityAt),
-                ["owner"] = Owner(c.Owner),
+                ["owner"] = Owner(OwnerOf(c)),
             },
         };
         var users = data.Users.Where(u => u.CustomerId == c.Id).ToList();
@@ -799,6 +847,25 @@ internal sealed partial class ToolGateway
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /// <summary>A fresh UUID; drawn from the seed, so a run that makes the same calls gets the same IDs. Caller holds the lock.</summary>
+    private string NewUuid()
+    {
+        var bytes = new byte[16];
+        ids.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(bytes);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+    }
+
+    /// <summary>32 hex digits for the versioned feature and source keys, drawn like <see cref="NewUuid"/>.</summary>
+    private string NewHex32()
+    {
+        var bytes = new byte[16];
+        ids.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
 
     private Customer? FindCustomer(string requested) =>
         data.Customers.FirstOrDefault(c => c.Id == requested)
