@@ -17,7 +17,7 @@ namespace Outlit.Contract.Tests.Oracle;
 /// stops it after the last test. <c>--errors</c> makes a request that violates the contract fail with an
 /// error response carrying the <c>sl-violations</c> header, so a violation cannot pass unnoticed.
 /// </remarks>
-internal sealed partial class PrismServer
+internal sealed partial class PrismServer : IAsyncDisposable
 {
     /// <summary>Overrides the Prism executable (for a machine without the build's npm tools).</summary>
     public const string ExecutableVariable = "OUTLIT_PRISM";
@@ -68,7 +68,7 @@ internal sealed partial class PrismServer
                 return _current;
             }
 
-            _current = await LaunchAsync().ConfigureAwait(false);
+            _current = await LaunchAsync("mock", RepositoryPaths.OpenApiDocument).ConfigureAwait(false);
             return _current;
         }
         finally
@@ -121,7 +121,28 @@ internal sealed partial class PrismServer
         return path;
     }
 
-    private static async Task<PrismServer> LaunchAsync()
+    /// <summary>
+    /// Starts a Prism of its own, for the caller to dispose: <c>prism mock &lt;document&gt;</c> or
+    /// <c>prism proxy &lt;document&gt; &lt;upstream&gt;</c>, always with <c>--errors</c>.
+    /// </summary>
+    /// <param name="command"><c>mock</c> or <c>proxy</c>.</param>
+    /// <param name="document">The OpenAPI document Prism follows.</param>
+    /// <param name="extra">Further arguments: the upstream URL of a proxy, <c>--dynamic</c>.</param>
+    public static Task<PrismServer> StartOwnAsync(string command, string document, params string[] extra) => LaunchAsync(command, document, extra);
+
+    /// <summary>Stops a Prism started by <see cref="StartOwnAsync"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<PrismServer> LaunchAsync(string command, string document, params string[] extra)
     {
         var executable = ResolveExecutable();
         var port = FreeLoopbackPort();
@@ -132,7 +153,8 @@ internal sealed partial class PrismServer
             UseShellExecute = false,
             WorkingDirectory = RepositoryPaths.Root,
         };
-        foreach (var argument in new[] { "mock", RepositoryPaths.OpenApiDocument, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors" })
+        string[] arguments = [command, document, .. extra, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
