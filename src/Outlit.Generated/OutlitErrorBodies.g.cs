@@ -13,9 +13,9 @@ namespace Outlit
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class IngestEventsError : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
-            Message = global::Outlit.OutlitErrorFields.Text(Message),
+            Message = (present.Contains("message") ? global::Outlit.OutlitErrorFields.Text(Message) : null),
             Details = global::Outlit.OutlitErrorFields.Issues(Errors),
         };
     }
@@ -29,9 +29,9 @@ namespace Outlit
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class ErrorResponse : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
-            Message = global::Outlit.OutlitErrorFields.Text(Error),
+            Message = (present.Contains("error") ? global::Outlit.OutlitErrorFields.Text(Error) : null),
             Details = global::Outlit.OutlitErrorFields.Issues(Details),
         };
     }
@@ -39,51 +39,51 @@ namespace Outlit
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class PlanLimitError : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
-            Message = global::Outlit.OutlitErrorFields.Text(Error),
-            Code = global::Outlit.OutlitErrorFields.Text(Code),
-            Plan = global::Outlit.OutlitErrorFields.Text(Plan),
-            Feature = global::Outlit.OutlitErrorFields.Text(Feature),
-            ResetAt = global::Outlit.OutlitErrorFields.Instant(ResetAt),
+            Message = (present.Contains("error") ? global::Outlit.OutlitErrorFields.Text(Error) : null),
+            Code = (present.Contains("code") ? global::Outlit.OutlitErrorFields.Text(Code) : null),
+            Plan = (present.Contains("plan") ? global::Outlit.OutlitErrorFields.Text(Plan) : null),
+            Feature = (present.Contains("feature") ? global::Outlit.OutlitErrorFields.Text(Feature) : null),
+            ResetAt = (present.Contains("resetAt") ? global::Outlit.OutlitErrorFields.Instant(ResetAt) : null),
         };
     }
 
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class PlanConnectionLimitError : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
-            Message = global::Outlit.OutlitErrorFields.Text(Error),
-            Code = global::Outlit.OutlitErrorFields.Text(Code),
-            Plan = global::Outlit.OutlitErrorFields.Text(Plan),
-            Feature = global::Outlit.OutlitErrorFields.Text(Feature),
-            CurrentConnections = global::Outlit.OutlitErrorFields.Integer(CurrentConnections),
-            Limit = global::Outlit.OutlitErrorFields.Integer(Limit),
+            Message = (present.Contains("error") ? global::Outlit.OutlitErrorFields.Text(Error) : null),
+            Code = (present.Contains("code") ? global::Outlit.OutlitErrorFields.Text(Code) : null),
+            Plan = (present.Contains("plan") ? global::Outlit.OutlitErrorFields.Text(Plan) : null),
+            Feature = (present.Contains("feature") ? global::Outlit.OutlitErrorFields.Text(Feature) : null),
+            CurrentConnections = (present.Contains("currentConnections") ? global::Outlit.OutlitErrorFields.Integer(CurrentConnections) : null),
+            Limit = (present.Contains("limit") ? global::Outlit.OutlitErrorFields.Integer(Limit) : null),
         };
     }
 
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class ToolGatewayError : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
-            Message = global::Outlit.OutlitErrorFields.Text(Message),
-            Code = global::Outlit.OutlitErrorFields.Text(Code),
-            Retryable = global::Outlit.OutlitErrorFields.Flag(Retryable),
-            RequestId = global::Outlit.OutlitErrorFields.Text(RequestId),
-            Plan = global::Outlit.OutlitErrorFields.Text(Plan),
-            Feature = global::Outlit.OutlitErrorFields.Text(Feature),
-            ResetAt = global::Outlit.OutlitErrorFields.Instant(ResetAt),
+            Message = (present.Contains("message") ? global::Outlit.OutlitErrorFields.Text(Message) : null),
+            Code = (present.Contains("code") ? global::Outlit.OutlitErrorFields.Text(Code) : null),
+            Retryable = (present.Contains("retryable") ? global::Outlit.OutlitErrorFields.Flag(Retryable) : null),
+            RequestId = (present.Contains("requestId") ? global::Outlit.OutlitErrorFields.Text(RequestId) : null),
+            Plan = (present.Contains("plan") ? global::Outlit.OutlitErrorFields.Text(Plan) : null),
+            Feature = (present.Contains("feature") ? global::Outlit.OutlitErrorFields.Text(Feature) : null),
+            ResetAt = (present.Contains("resetAt") ? global::Outlit.OutlitErrorFields.Instant(ResetAt) : null),
         };
     }
 
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class ValidateApiKeyFailure : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
-            Message = global::Outlit.OutlitErrorFields.Text(Error),
+            Message = (present.Contains("error") ? global::Outlit.OutlitErrorFields.Text(Error) : null),
         };
     }
 
@@ -96,7 +96,7 @@ namespace Outlit
     // From x-outlit-error: the roles the client's exceptions read from this error body.
     partial class IngestEventsOutcome : global::Outlit.IOutlitErrorBody
     {
-        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields
+        global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields
         {
             Details = global::Outlit.OutlitErrorFields.Issues(Errors),
         };

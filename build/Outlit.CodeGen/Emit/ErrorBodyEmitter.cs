@@ -121,11 +121,15 @@ internal static class ErrorBodyEmitter
 
         source.Line("// From x-outlit-error: the roles the client's exceptions read from this error body.");
         source.Open($"partial class {className} : global::Outlit.IOutlitErrorBody");
-        source.Open("global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields() => new global::Outlit.OutlitErrorFields");
+        source.Open("global::Outlit.OutlitErrorFields global::Outlit.IOutlitErrorBody.GetErrorFields(global::System.Collections.Generic.IReadOnlySet<string> present) => new global::Outlit.OutlitErrorFields");
         foreach (var (role, properties) in resolved)
         {
             var (field, helper) = ErrorRoles[role];
-            source.Line($"{field} = {string.Join(" ?? ", properties.Select(p => $"global::Outlit.OutlitErrorFields.{helper}({p})"))},");
+            // A role counts only when the body had its property: a value type the server did not send (a bool read as
+            // false) is not a value the server stated. A list role reads an absent list as empty already.
+            source.Line($"{field} = {string.Join(" ?? ", properties.Select(p => field == "Details"
+                ? $"global::Outlit.OutlitErrorFields.{helper}({p.Property})"
+                : $"(present.Contains({CSharpSource.Literal(p.Json)}) ? global::Outlit.OutlitErrorFields.{helper}({p.Property}) : null)"))},");
         }
 
         source.Close(";");
@@ -157,9 +161,9 @@ internal static class ErrorBodyEmitter
             return false;
         }
 
-        var path = resolved.TryGetValue("index", out var i) ? $"new object?[] {{ {CSharpSource.Literal(indexOf!)}, {i[0]} }}"
-            : resolved.TryGetValue("path", out var p) ? p[0] : "null";
-        var message = resolved.TryGetValue("message", out var m) ? m[0] : "null";
+        var path = resolved.TryGetValue("index", out var i) ? $"new object?[] {{ {CSharpSource.Literal(indexOf!)}, {i[0].Property} }}"
+            : resolved.TryGetValue("path", out var p) ? p[0].Property : "null";
+        var message = resolved.TryGetValue("message", out var m) ? m[0].Property : "null";
         source.Line("// From x-outlit-error-issue: how the client's exceptions list this validation problem.");
         source.Open($"partial class {className} : global::Outlit.IOutlitErrorIssue");
         source.Line($"global::Outlit.OutlitErrorDetail global::Outlit.IOutlitErrorIssue.ToDetail() => global::Outlit.OutlitErrorFields.Detail({path}, {message});");
@@ -169,7 +173,7 @@ internal static class ErrorBodyEmitter
     }
 
     /// <summary>The C# properties of every role, in the contract's order; null (with problems) when the roles cannot be served.</summary>
-    private static Dictionary<string, List<string>>? Resolve(GeneratedCodeIndex index, string className, string pointer, JsonNode roles, IEnumerable<string> known, List<EmitProblem> problems)
+    private static Dictionary<string, List<(string Property, string Json)>>? Resolve(GeneratedCodeIndex index, string className, string pointer, JsonNode roles, IEnumerable<string> known, List<EmitProblem> problems)
     {
         if (roles is not JsonObject map)
         {
@@ -184,7 +188,7 @@ internal static class ErrorBodyEmitter
         }
 
         var knownRoles = known.ToHashSet(StringComparer.Ordinal);
-        var resolved = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, List<(string Property, string Json)>>(StringComparer.Ordinal);
         var count = problems.Count;
         foreach (var (role, value) in map)
         {
@@ -200,7 +204,7 @@ internal static class ErrorBodyEmitter
                 JsonArray list => list.Select(NormalizationContext.StringValue).ToList(),
                 _ => [NormalizationContext.StringValue(value)],
             };
-            var properties = new List<string>();
+            var properties = new List<(string Property, string Json)>();
             foreach (var name in names)
             {
                 if (name is null)
@@ -209,7 +213,7 @@ internal static class ErrorBodyEmitter
                 }
                 else if (index.Property(className, name) is { } property)
                 {
-                    properties.Add(property.Name);
+                    properties.Add((property.Name, name));
                 }
                 else
                 {

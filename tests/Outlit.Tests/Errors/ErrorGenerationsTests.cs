@@ -92,6 +92,33 @@ public class ErrorGenerationsTests
     }
 
     [Test]
+    public async Task AnOlderBodyOnAnUndocumentedStatusSaysNothingAboutRetrying()
+    {
+        // Read with every error shape the contract has, the current envelope included: its retryable flag, a bool the
+        // body does not carry, must not count as the server's word (it would stop a transient 429 from being retried).
+        var attempts = 0;
+        await using var server = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            Interlocked.Increment(ref attempts);
+            context.Response.StatusCode = 429;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"error":"Too many requests"}""");
+        });
+        using var client = TestClients.Create(server, o =>
+        {
+            o.MaxRetries = 1;
+            o.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxDelay = TimeSpan.FromMilliseconds(5);
+        });
+
+        var ex = await TestClients.ThrowsAsync<OutlitRateLimitException>(() => client.Integrations.ListAsync());
+
+        Assert.That(ex.Retryable, Is.Null);
+        Assert.That(ex.ServerMessage, Is.EqualTo("Too many requests"));
+        Assert.That(attempts, Is.EqualTo(2), "a transient status without the server's word is retried");
+    }
+
+    [Test]
     public async Task AnEnvelopeThatSaysNotRetryableIsNotRepeatedEvenOnA503()
     {
         var failure = await FailAsync(503, """{"code":"TOOL_GATEWAY_ERROR","message":"Down","retryable":false,"requestId":"req_2"}""", retries: 3);

@@ -11,7 +11,9 @@ namespace Outlit;
 /// </summary>
 internal interface IOutlitErrorBody
 {
-    OutlitErrorFields GetErrorFields();
+    /// <summary>The roles this body filled.</summary>
+    /// <param name="present">The body's top-level property names: a role whose property the server did not send stays null.</param>
+    OutlitErrorFields GetErrorFields(IReadOnlySet<string> present);
 }
 
 /// <summary>One validation problem of an error body (a schema marked <c>x-outlit-error-issue</c>).</summary>

@@ -99,6 +99,7 @@ internal sealed class OutlitResponse
         if (Body is { Length: > 0 } body && LooksLikeJson(body))
         {
             // The shape that reads this body with the most of its roles filled is the one it is.
+            var present = TopLevelProperties(body);
             var best = -1;
             foreach (var type in candidates.Distinct())
             {
@@ -107,7 +108,7 @@ internal sealed class OutlitResponse
                     using var stream = body.OpenRead();
                     var typed = OutlitJson.Deserialize<object>(stream, type);
                     json = true;
-                    if (typed is IOutlitErrorBody errorBody && errorBody.GetErrorFields() is var read && read.FilledRoles > best)
+                    if (typed is IOutlitErrorBody errorBody && errorBody.GetErrorFields(present) is var read && read.FilledRoles > best)
                     {
                         fields = read;
                         best = read.FilledRoles;
@@ -126,6 +127,34 @@ internal sealed class OutlitResponse
         }
 
         return OutlitErrors.Create(Describe(fields, json), RedirectTarget());
+    }
+
+    /// <summary>The property names of a JSON object body, without reading its values.</summary>
+    private static HashSet<string> TopLevelProperties(OutlitBufferedContent body)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            using var stream = body.OpenRead();
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(stream));
+            if (!reader.Read() || reader.TokenType != Newtonsoft.Json.JsonToken.StartObject)
+            {
+                return names;
+            }
+
+            while (reader.Read() && reader.TokenType == Newtonsoft.Json.JsonToken.PropertyName)
+            {
+                names.Add((string)reader.Value!);
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // A body that stops being JSON part way: the names read so far are what it has.
+        }
+
+        return names;
     }
 
     private OutlitErrorResponse Describe(OutlitErrorFields? fields, bool bodyWasJson)
