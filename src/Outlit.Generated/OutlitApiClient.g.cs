@@ -2771,14 +2771,12 @@ namespace Outlit
         /// Milliseconds the page was actively used.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("activeTimeMs", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0D, double.MaxValue)]
         public double ActiveTimeMs { get; set; } = default!;
 
         /// <summary>
         /// Milliseconds the page was open.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("totalTimeMs", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Range(0D, double.MaxValue)]
         public double TotalTimeMs { get; set; } = default!;
 
         /// <summary>

@@ -181,7 +181,7 @@ public class IngestTests
             {"events":[
               {"type":"pageview","timestamp":1,"url":"https://a.example/","path":"/"},
               {"type":"click","timestamp":1,"url":"https://a.example/","path":"/"},
-              {"type":"engagement","timestamp":1,"url":"https://a.example/","path":"/","activeTimeMs":-1,"totalTimeMs":5},
+              {"type":"engagement","timestamp":1,"url":"https://a.example/","path":"/","activeTimeMs":"long","totalTimeMs":5},
               {"type":"stage","stage":"promoted"},
               {"type":"identify","timestamp":1,"url":"https://a.example/","path":"/","email":"not-an-email"},
               {"type":"custom","timestamp":1,"url":"https://a.example/","path":"/"},

@@ -44,6 +44,8 @@ public static partial class DriftComparer
             return findings.ToSortedList();
         }
 
+        // The tool gateway written as a tool list on one side and as a union over tools on the other.
+        (baseDocument, candidate) = (ToolGatewayShapes.AlignTo(baseDocument, candidate), ToolGatewayShapes.AlignTo(candidate, baseDocument));
         ReportUnresolvedReferences(baseDocument.Document, candidate.Document, findings);
         var baseSites = ExtensionSites.Find(baseDocument.Root);
         var candidateSites = ExtensionSites.Find(candidate.Root);

@@ -43,14 +43,14 @@ public class MockServerInteropTests
         using var client = new OutlitIngestClient(mock.PublicKey, Options(mock));
         var events = Enumerable.Range(0, 150).Select(i => (IngestEvent)CustomEvent.Create($"e{i}")).ToList();
         events[3] = CalendarEvent.Create(new CalendarEventProvider("zoom"));
-        events[120] = new EngagementEvent { ActiveTimeMs = -1, TotalTimeMs = 1, SessionId = Guid.NewGuid() };
+        events[120] = new IdentifyEvent { Email = "not-an-email" };
 
         var result = await client.SendAsync(events);
 
         Assert.That(result.Failures.Select(f => (f.Index, f.Reason)), Is.EqualTo(new[] { (3L, IngestFailureReason.Rejected), (120L, IngestFailureReason.Rejected) }));
         // The current answer names the event by its index and the field in its message.
         Assert.That(result.Failures[0].Issues.Single().Message, Does.StartWith("provider: "));
-        Assert.That(result.Failures[1].Issues.Single().Message, Does.StartWith("activeTimeMs: "));
+        Assert.That(result.Failures[1].Issues.Single().Message, Does.StartWith("email: "));
         Assert.That(result.AcceptedCount, Is.EqualTo(148));
         Assert.That(mock.ReceivedEvents, Has.Count.EqualTo(148), "the valid neighbours were delivered once each");
     }
