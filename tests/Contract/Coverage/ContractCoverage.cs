@@ -73,7 +73,25 @@ internal static class ContractCoverage
             .GroupBy(e => e.Channel)
             .Select(g => new ChannelSummary(g.Key, g.Count(), g.Sum(e => e.RequestViolations)))
             .ToList();
-        return new CoverageReport(operations, examples, calls);
+        return new CoverageReport(operations, examples, calls, Tools(contract.Json, examples));
+    }
+
+    /// <summary>Each tool of x-outlit-tools with the callTool request examples that name it and passed every check.</summary>
+    private static List<ToolCoverage> Tools(System.Text.Json.Nodes.JsonObject contract, IReadOnlyList<ExampleCoverage> examples)
+    {
+        var passed = examples.Where(e => e.Passed).Select(e => e.Pointer).ToHashSet(StringComparer.Ordinal);
+        var requestExamples = contract["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(m => (Path: p.Key, Method: m.Key, Operation: m.Value as System.Text.Json.Nodes.JsonObject)))
+            .Where(o => o.Operation is not null && (string?)o.Operation["operationId"] == (string?)contract["x-outlit-tool-gateway"]?["operationId"])
+            .SelectMany(o => (o.Operation!["requestBody"]?["content"]?["application/json"]?["examples"] as System.Text.Json.Nodes.JsonObject ?? [])
+                .Select(e => (Pointer: $"#/paths/{o.Path.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}/{o.Method}/requestBody/content/application~1json/examples/{e.Key}",
+                    Tool: (string?)e.Value?["value"]?["tool"])))
+            .ToList();
+        return (contract["x-outlit-tools"] as System.Text.Json.Nodes.JsonArray ?? [])
+            .OfType<System.Text.Json.Nodes.JsonObject>()
+            .Select(t => (Name: (string?)t["name"] ?? "", Deprecated: t["deprecated"] is not null))
+            .Select(t => new ToolCoverage(t.Name, t.Deprecated, requestExamples.Count(e => e.Tool == t.Name && passed.Contains(e.Pointer))))
+            .ToList();
     }
 
     /// <summary>Writes the report as JSON and returns the file path.</summary>

@@ -28,8 +28,14 @@ internal sealed record ExampleCoverage(string Name, string Pointer, IReadOnlyLis
 internal sealed record ChannelSummary(string Channel, int Calls, int RequestViolations);
 
 /// <summary>The coverage report: operations × documented statuses × examples.</summary>
-internal sealed record CoverageReport(IReadOnlyList<OperationCoverage> Operations, IReadOnlyList<ExampleCoverage> Examples, IReadOnlyList<ChannelSummary> Channels)
+/// <summary>A tool of the contract and its request examples that passed every check.</summary>
+internal sealed record ToolCoverage(string Name, bool Deprecated, int ExamplesChecked);
+
+internal sealed record CoverageReport(IReadOnlyList<OperationCoverage> Operations, IReadOnlyList<ExampleCoverage> Examples, IReadOnlyList<ChannelSummary> Channels, IReadOnlyList<ToolCoverage> Tools)
 {
+    /// <summary>Tools with at least one request example that passed every check (the round trip included).</summary>
+    public int ToolsWithCheckedExample => Tools.Count(t => t.ExamplesChecked > 0);
+
     /// <summary>Operations exercised through the client.</summary>
     public int OperationsExercised => Operations.Count(o => o.Exercised);
 
@@ -47,7 +53,8 @@ internal sealed record CoverageReport(IReadOnlyList<OperationCoverage> Operation
 
     /// <summary>The one-line summary printed in the test output.</summary>
     public string Summary =>
-        $"operations {OperationsExercised}/{Operations.Count}, statuses {StatusesExercised}/{StatusesTotal}, examples {ExamplesChecked}/{Examples.Count}; " +
+        $"operations {OperationsExercised}/{Operations.Count}, statuses {StatusesExercised}/{StatusesTotal}, examples {ExamplesChecked}/{Examples.Count}, " +
+        $"tools with a checked example {ToolsWithCheckedExample}/{Tools.Count} ({Tools.Count(t => !t.Deprecated)} current + {Tools.Count(t => t.Deprecated)} deprecated); " +
         "Prism " + (Channels.Count == 0 ? "not called" : string.Join(", ", Channels.Select(c => $"{c.Channel} {c.Calls} calls {c.RequestViolations} request violations")));
 
     /// <summary>Operation/status pairs not drawn through the client with the documented outcome.</summary>

@@ -31,6 +31,8 @@ public sealed class CoverageTests
             Assert.That(report.Examples.Where(e => !e.Passed).Select(e => e.Name), Is.Empty, "examples failing their checks");
             Assert.That(report.RequestViolations, Is.Zero, "request violations reported by Prism");
             Assert.That(report.Operations, Is.Not.Empty);
+            Assert.That(report.Tools.Where(t => t.ExamplesChecked == 0).Select(t => t.Name), Is.Empty, "tools without a request example that passed every check");
+            Assert.That(report.Tools, Is.Not.Empty);
         });
     }
 }
