@@ -45,7 +45,7 @@ public static class Overhead
         };
 
         // Ingest: the same 100 events, acknowledged by the same canned answer.
-        var ack = new CannedHandler("{\"success\":true}"u8.ToArray());
+        var ack = new CannedHandler(Server.Fixtures.IngestSuccess);
         var contenders = new Contenders(url, "cus_x");
         using var ingestHttp = new HttpClient(ack, disposeHandler: false);
         using var ingest = new OutlitIngestClient(BenchEnvironment.PublicKey, ingestHttp, new OutlitIngestClientOptions { BaseUrl = url, RequestsPerSecond = 1_000_000 });
