@@ -9,17 +9,30 @@ namespace Outlit.Testing.Internal;
 /// </summary>
 internal sealed partial class ToolGateway
 {
-    private ToolResult GetIntegrationCapabilities(JsonObject input)
+    /// <summary>The providers an input's optional <c>provider</c> names: all the tools offer, or the one named.</summary>
+    private static bool TrySelectProviders(JsonObject input, out IEnumerable<ToolProvider> providers, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ToolResult? unknown)
     {
-        IEnumerable<ToolProvider> providers = Providers.ForTools;
+        providers = Providers.ForTools;
+        unknown = null;
         if (Str(input, "provider") is { } requested)
         {
             if (Providers.ForTool(requested) is not { } one)
             {
-                return ToolResult.NotFound("Provider", "provider", requested);
+                unknown = ToolResult.NotFound("Provider", "provider", requested);
+                return false;
             }
 
             providers = [one];
+        }
+
+        return true;
+    }
+
+    private ToolResult GetIntegrationCapabilities(JsonObject input)
+    {
+        if (!TrySelectProviders(input, out var providers, out var unknown))
+        {
+            return unknown;
         }
 
         return ToolResult.Ok(new JsonObject
@@ -39,15 +52,9 @@ internal sealed partial class ToolGateway
 
     private ToolResult GetIntegrationStatus(JsonObject input)
     {
-        IEnumerable<ToolProvider> providers = Providers.ForTools;
-        if (Str(input, "provider") is { } requested)
+        if (!TrySelectProviders(input, out var providers, out var unknown))
         {
-            if (Providers.ForTool(requested) is not { } one)
-            {
-                return ToolResult.NotFound("Provider", "provider", requested);
-            }
-
-            providers = [one];
+            return unknown;
         }
 
         return ToolResult.Ok(new JsonObject
