@@ -24,6 +24,9 @@ internal static class OutlitJson
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>JSON trees read for conversion only: line numbers would be an annotation object per token.</summary>
+    internal static readonly JsonLoadSettings WithoutLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     /// <summary>Serializes a request body to the UTF-8 bytes sent.</summary>
     public static byte[] SerializeToUtf8(object? value)
     {
@@ -48,10 +51,10 @@ internal static class OutlitJson
     /// <summary>Reads one value of <paramref name="type"/> from UTF-8 JSON; null when the JSON is the literal <c>null</c>.</summary>
     public static T? Deserialize<T>(Stream utf8, Type type)
     {
-        using var text = new StreamReader(utf8, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024, leaveOpen: true);
+        using var text = OutlitUtf8Reader.Create(utf8);
         using var reader = new JsonTextReader(text) { ArrayPool = OutlitJsonCharPool.Instance, DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
         var value = typeof(JToken).IsAssignableFrom(type)
-            ? (T?)(object?)JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore })
+            ? (T?)(object?)JToken.ReadFrom(reader, WithoutLineInfo)
             : (T?)Serializer.Deserialize(reader, type);
 
         // Trailing content after the value means the body is not one JSON document.

@@ -42,7 +42,7 @@ internal sealed class OutlitUnionConverter : JsonConverter
         var path = reader.Path;
         var value = existingValue ?? serializer.ContractResolver.ResolveContract(objectType).DefaultCreator?.Invoke()
             ?? throw new JsonSerializationException($"{objectType.Name} cannot be created. Path '{path}'.");
-        var json = JToken.ReadFrom(reader);
+        var json = JToken.ReadFrom(reader, OutlitJson.WithoutLineInfo);
         if (json is not JObject body)
         {
             throw new JsonSerializationException($"{objectType.Name} is an object, the value is {json.Type}. Path '{path}'.");
