@@ -447,11 +447,8 @@ public sealed partial class OutlitIngestClient : IDisposable
         try
         {
             var answer = await api.IngestEventsAsync<Newtonsoft.Json.Linq.JToken>(PublicKey, new EncodedIngestEventsRequest(body), context, cancellationToken).ConfigureAwait(false);
-            return new IngestAttemptOutcome(200, null, [], null, context.Attempts)
-            {
-                Processed = (answer as Newtonsoft.Json.Linq.JObject)?["processed"] is { Type: Newtonsoft.Json.Linq.JTokenType.Integer } processed ? (long)processed : null,
-                PartialErrors = PartialErrors(answer),
-            };
+            var (processed, notStored) = ReadAnswer(answer);
+            return new IngestAttemptOutcome(200, null, [], null, context.Attempts) { Processed = processed, PartialErrors = notStored };
         }
         catch (Exception ex) when (IsStopped(cancellationToken, reportWhenStopped) && ex is OutlitException or ObjectDisposedException or OperationCanceledException)
         {
@@ -471,29 +468,48 @@ public sealed partial class OutlitIngestClient : IDisposable
     }
 
     /// <summary>
-    /// The events a partial answer (207) says were not stored, by their position in the batch. Entries the answer cannot
-    /// pin on one event (a negative index) are kept under -1.
+    /// A 2xx answer read with the contract's generated outcome type: how many events were stored, and the events it says
+    /// were not, by their position in the batch (entries it cannot pin on one event are kept under -1). An answer
+    /// without the count (an older server's <c>{success: true}</c>) tells neither.
     /// </summary>
-    private static Dictionary<int, List<IngestIssue>>? PartialErrors(Newtonsoft.Json.Linq.JToken? answer)
+    private static (long? Processed, Dictionary<int, List<IngestIssue>>? NotStored) ReadAnswer(Newtonsoft.Json.Linq.JToken? answer)
     {
-        if (answer is not Newtonsoft.Json.Linq.JObject { } body || body["errors"] is not Newtonsoft.Json.Linq.JArray { Count: > 0 } errors)
+        if (answer is not Newtonsoft.Json.Linq.JObject body)
         {
-            return null;
+            return (null, null);
         }
 
-        var map = new Dictionary<int, List<IngestIssue>>();
-        foreach (var error in errors.OfType<Newtonsoft.Json.Linq.JObject>())
+        IngestEventsOutcome outcome;
+        try
         {
-            var index = error["index"] is { Type: Newtonsoft.Json.Linq.JTokenType.Integer } i && (long)i is >= 0 and <= int.MaxValue ? (int)(long)i : -1;
+            outcome = OutlitJson.ToObject<IngestEventsOutcome>(body);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return (null, null);
+        }
+
+        var present = body.Properties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var details = ((IOutlitErrorBody)outcome).GetErrorFields(present).Details;
+        if (details.Count == 0)
+        {
+            return (outcome.Processed, null);
+        }
+
+        // The generated issue roles name each event as [list, position]; anything else concerns the batch as a whole.
+        var map = new Dictionary<int, List<IngestIssue>>();
+        foreach (var detail in details)
+        {
+            var index = detail.Path.Count >= 2 && int.TryParse(detail.Path[1], NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1;
             if (!map.TryGetValue(index, out var list))
             {
                 map[index] = list = [];
             }
 
-            list.Add(new IngestIssue([], (string?)error["message"] ?? "Not stored."));
+            list.Add(new IngestIssue([], detail.Message));
         }
 
-        return map;
+        return (outcome.Processed, map);
     }
 
     /// <summary>Array positions in an error path are numbers; the rest are property names.</summary>
