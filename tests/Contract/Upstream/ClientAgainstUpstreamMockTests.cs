@@ -14,8 +14,6 @@ namespace Outlit.Contract.Tests.Upstream;
 [NonParallelizable]
 public sealed class ClientAgainstUpstreamMockTests
 {
-    private static readonly JsonObject Contract = JsonNode.Parse(File.ReadAllText(RepositoryPaths.OpenApiDocument))!.AsObject();
-
     [TestCase(false, TestName = "Every typed method ends against Prism mocking the latest document with its examples")]
     [TestCase(true, TestName = "Every typed method ends against Prism mocking the latest document with made-up data")]
     public async Task EveryTypedMethodEndsWithAResultOrATypedError(bool dynamic)
@@ -37,7 +35,7 @@ public sealed class ClientAgainstUpstreamMockTests
             var inputType = tool.InputType ?? throw new AssertionException(tool.Name + " has no input type");
             var method = typeof(OutlitTools).GetMethod(tool.MethodName + "Async", [inputType, typeof(CancellationToken)])
                 ?? throw new AssertionException($"OutlitTools has no {tool.MethodName}Async({inputType.Name}, CancellationToken)");
-            var input = JsonConvert.DeserializeObject(ExampleInput(tool.Name).ToJsonString(), inputType)!;
+            var input = JsonConvert.DeserializeObject(ContractToolExamples.First[tool.Name].ToJsonString(), inputType)!;
             outcomes.Add((tool.Name, await EndOf(() => (Task)method.Invoke(client.Tools, [input, CancellationToken.None])!)));
         }
 
@@ -84,15 +82,5 @@ public sealed class ClientAgainstUpstreamMockTests
         {
             return ex;
         }
-    }
-
-    /// <summary>The input of the contract's first request example for a tool.</summary>
-    private static JsonObject ExampleInput(string tool)
-    {
-        var examples = Contract["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().Select(m => m.Value))
-            .OfType<JsonObject>()
-            .Single(o => (string?)o["operationId"] == "callTool")["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
-        return examples.Select(e => e.Value?["value"]).OfType<JsonObject>().First(v => (string?)v["tool"] == tool)["input"] as JsonObject ?? [];
     }
 }

@@ -72,8 +72,6 @@ public sealed class MockUnderUpstreamProxyTests
     /// <summary>What one drive through the proxy saw.</summary>
     private sealed class ProxyRun
     {
-        private static readonly JsonObject Contract = JsonNode.Parse(File.ReadAllText(RepositoryPaths.OpenApiDocument))!.AsObject();
-
         // Ids in the contract's examples name records the mock may not have; these inputs take a realistic value from
         // the mock's own answer to another call (the input property, the tool asked and its input, where the value is).
         private static readonly (string Tool, string Property, string From, string FromInput, string Pointer)[] RealValues =
@@ -165,7 +163,7 @@ public sealed class MockUnderUpstreamProxyTests
         private async Task CallToolsAsync()
         {
             var (path, _) = document.Operation("callTool")!.Value;
-            foreach (var (tool, example) in ToolExamples().OrderBy(e => Array.IndexOf(RunsLast, e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal))
+            foreach (var (tool, example) in ContractToolExamples.First.OrderBy(e => Array.IndexOf(RunsLast, e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal))
             {
                 if (!document.Mentions(tool))
                 {
@@ -342,29 +340,6 @@ public sealed class MockUnderUpstreamProxyTests
             {
                 return (status, null);
             }
-        }
-
-        /// <summary>The first request example of each tool in the contract.</summary>
-        private static Dictionary<string, JsonObject> ToolExamples()
-        {
-            var examples = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-            foreach (var item in Contract["paths"]!.AsObject().Select(p => p.Value!.AsObject()).SelectMany(p => p.Select(m => m.Value)).OfType<JsonObject>())
-            {
-                if ((string?)item["operationId"] != "callTool")
-                {
-                    continue;
-                }
-
-                foreach (var (_, example) in item["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject())
-                {
-                    if (example?["value"] is JsonObject { } value && (string?)value["tool"] is { } tool && !examples.ContainsKey(tool))
-                    {
-                        examples[tool] = value["input"] as JsonObject ?? [];
-                    }
-                }
-            }
-
-            return examples;
         }
 
         private static JsonNode? At(JsonNode node, string pointer) =>
