@@ -16,6 +16,8 @@ internal sealed class OutlitResponse
     private readonly string label;
     private readonly IReadOnlyCollection<string> secrets;
     private readonly DateTimeOffset now;
+    private Newtonsoft.Json.Linq.JToken? parsedBody;
+    private bool parsedBodyRead;
 
     public OutlitResponse(HttpResponseMessage message, string label, IReadOnlyCollection<string> secrets, DateTimeOffset now)
     {
@@ -96,17 +98,19 @@ internal sealed class OutlitResponse
     {
         OutlitErrorFields? fields = null;
         var json = false;
-        if (Body is { Length: > 0 } body && LooksLikeJson(body))
+        if (ParsedBody() is { } body)
         {
-            // The shape that reads this body with the most of its roles filled is the one it is.
-            var present = TopLevelProperties(body);
+            // The shape that reads this body with the most of its roles filled is the one it is; a role counts only
+            // when the body has its property.
+            IReadOnlySet<string> present = body is Newtonsoft.Json.Linq.JObject properties
+                ? properties.Properties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>();
             var best = -1;
             foreach (var type in candidates.Distinct())
             {
                 try
                 {
-                    using var stream = body.OpenRead();
-                    var typed = OutlitJson.Deserialize<object>(stream, type);
+                    var typed = OutlitJson.ToObject(body, type);
                     json = true;
                     if (typed is IOutlitErrorBody errorBody && errorBody.GetErrorFields(present) is var read && read.FilledRoles > best)
                     {
@@ -129,32 +133,27 @@ internal sealed class OutlitResponse
         return OutlitErrors.Create(Describe(fields, json), RedirectTarget());
     }
 
-    /// <summary>The property names of a JSON object body, without reading its values.</summary>
-    private static HashSet<string> TopLevelProperties(OutlitBufferedContent body)
+    /// <summary>The body as a JSON tree, parsed once for every error shape tried; null when it is not JSON.</summary>
+    private Newtonsoft.Json.Linq.JToken? ParsedBody()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        try
+        if (!parsedBodyRead)
         {
-            using var stream = body.OpenRead();
-            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(stream));
-            if (!reader.Read() || reader.TokenType != Newtonsoft.Json.JsonToken.StartObject)
+            parsedBodyRead = true;
+            if (Body is { Length: > 0 } body && LooksLikeJson(body))
             {
-                return names;
-            }
-
-            while (reader.Read() && reader.TokenType == Newtonsoft.Json.JsonToken.PropertyName)
-            {
-                names.Add((string)reader.Value!);
-                reader.Read();
-                reader.Skip();
+                try
+                {
+                    using var stream = body.OpenRead();
+                    parsedBody = OutlitJson.Deserialize<Newtonsoft.Json.Linq.JToken>(stream);
+                }
+                catch (JsonException)
+                {
+                    // Not JSON after all (a cut-off body): no shape reads it.
+                }
             }
         }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            // A body that stops being JSON part way: the names read so far are what it has.
-        }
 
-        return names;
+        return parsedBody;
     }
 
     private OutlitErrorResponse Describe(OutlitErrorFields? fields, bool bodyWasJson)

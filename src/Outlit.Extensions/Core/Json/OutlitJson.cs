@@ -69,6 +69,9 @@ internal static class OutlitJson
     /// <summary>Converts a JSON value already read (a tool result, one branch of a union) into a generated type under the same policy.</summary>
     public static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer)!;
 
+    /// <summary>The same, for a type known at run time (one of the error shapes a body is tried with).</summary>
+    public static object? ToObject(JToken token, Type type) => token.ToObject(type, Serializer);
+
     /// <summary>Turns a caller's value (a generated input, a dictionary, an anonymous object, a JObject) into JSON.</summary>
     public static JToken ToToken(object value) => value as JToken ?? JToken.FromObject(value, Serializer);
 }
