@@ -46,6 +46,7 @@ namespace Outlit
             Plan = (present.Contains("plan") ? global::Outlit.OutlitErrorFields.Text(Plan) : null),
             Feature = (present.Contains("feature") ? global::Outlit.OutlitErrorFields.Text(Feature) : null),
             ResetAt = (present.Contains("resetAt") ? global::Outlit.OutlitErrorFields.Instant(ResetAt) : null),
+            PlanRefusal = present.Contains("code") && global::Outlit.OutlitErrorFields.IsOneOf(global::Outlit.OutlitErrorFields.Text(Code), "api_limit_exceeded"),
         };
     }
 
@@ -75,6 +76,7 @@ namespace Outlit
             Plan = (present.Contains("plan") ? global::Outlit.OutlitErrorFields.Text(Plan) : null),
             Feature = (present.Contains("feature") ? global::Outlit.OutlitErrorFields.Text(Feature) : null),
             ResetAt = (present.Contains("resetAt") ? global::Outlit.OutlitErrorFields.Instant(ResetAt) : null),
+            PlanRefusal = present.Contains("code") && global::Outlit.OutlitErrorFields.IsOneOf(global::Outlit.OutlitErrorFields.Text(Code), "plan_api_limit_exceeded", "plan_billing_action_required"),
         };
     }
 

@@ -38,6 +38,12 @@ internal static class ErrorBodyEmitter
     /// </summary>
     private const string IndexOfKey = "indexOf";
 
+    /// <summary>
+    /// Beside the roles of an error body: the values of its code that mean a plan refusal rather than a short-window
+    /// throttle or a fault (a 429 with one of them is a plan limit).
+    /// </summary>
+    private const string PlanCodesKey = "planCodes";
+
     /// <summary>On an error body: the earlier generations of it (<c>["ErrorResponse"]</c>) a server may still send.</summary>
     public const string OlderKeyword = "x-outlit-error-older";
 
@@ -113,9 +119,33 @@ internal static class ErrorBodyEmitter
 
     private static bool EmitError(CSharpSource source, GeneratedCodeIndex index, string className, string pointer, JsonNode roles, List<EmitProblem> problems)
     {
-        var resolved = Resolve(index, className, pointer, roles, ErrorRoles.Keys, problems);
+        var planCodes = new List<string>();
+        var propertyRoles = roles;
+        if (roles is JsonObject map && map.ContainsKey(PlanCodesKey))
+        {
+            if (map[PlanCodesKey] is JsonArray codes && codes.Select(NormalizationContext.StringValue).ToList() is var values && values.All(v => v is not null))
+            {
+                planCodes.AddRange(values!);
+            }
+            else
+            {
+                problems.Add(new EmitProblem(JsonPointer.Append(pointer, PlanCodesKey), "must be a list of code values"));
+            }
+
+            var copy = (JsonObject)map.DeepClone();
+            copy.Remove(PlanCodesKey);
+            propertyRoles = copy;
+        }
+
+        var resolved = Resolve(index, className, pointer, propertyRoles, ErrorRoles.Keys, problems);
         if (resolved is null)
         {
+            return false;
+        }
+
+        if (planCodes.Count > 0 && !resolved.ContainsKey("code"))
+        {
+            problems.Add(new EmitProblem(JsonPointer.Append(pointer, PlanCodesKey), "plan codes need a code role to compare with"));
             return false;
         }
 
@@ -130,6 +160,12 @@ internal static class ErrorBodyEmitter
             source.Line($"{field} = {string.Join(" ?? ", properties.Select(p => field == "Details"
                 ? $"global::Outlit.OutlitErrorFields.{helper}({p.Property})"
                 : $"(present.Contains({CSharpSource.Literal(p.Json)}) ? global::Outlit.OutlitErrorFields.{helper}({p.Property}) : null)"))},");
+        }
+
+        if (planCodes.Count > 0)
+        {
+            var code = resolved["code"][0];
+            source.Line($"PlanRefusal = present.Contains({CSharpSource.Literal(code.Json)}) && global::Outlit.OutlitErrorFields.IsOneOf(global::Outlit.OutlitErrorFields.Text({code.Property}), {string.Join(", ", planCodes.Select(CSharpSource.Literal))}),");
         }
 
         source.Close(";");

@@ -83,6 +83,16 @@ public class ErrorGenerationsTests
         Assert.That(result, Is.Not.Null);
     }
 
+    [TestCase("""{"code":"plan_billing_action_required","message":"Billing needs attention","retryable":false,"requestId":"req_5"}""", TestName = "A 429 envelope with a plan code and no plan is a plan limit")]
+    [TestCase("""{"error":"Allowance used","code":"api_limit_exceeded"}""", TestName = "A 429 older body with a plan code and no plan is a plan limit")]
+    public async Task A429WhoseCodeTheContractListsAsAPlanRefusalIsAPlanLimit(string body)
+    {
+        var failure = await FailAsync(429, body);
+
+        Assert.That(failure.Exception, Is.InstanceOf<OutlitPlanLimitException>());
+        Assert.That(failure.Attempts, Is.EqualTo(1), "a plan refusal is not retried");
+    }
+
     [Test]
     public async Task A429EnvelopeWithoutAPlanIsAShortWindowThrottle()
     {

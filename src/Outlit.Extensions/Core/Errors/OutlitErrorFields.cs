@@ -48,10 +48,18 @@ internal sealed class OutlitErrorFields
 
     public bool? Retryable { get; init; }
 
+    /// <summary>The code is one the contract lists as a plan refusal (<c>x-outlit-error</c> planCodes).</summary>
+    public bool PlanRefusal { get; init; }
+
+    /// <summary>Whether <paramref name="value"/> is one of <paramref name="values"/>.</summary>
+    public static bool IsOneOf(string? value, params string[] values) => value is not null && values.Contains(value, StringComparer.Ordinal);
+
     /// <summary>How many roles the body filled: how well a shape fits the body it was read from.</summary>
     public int FilledRoles =>
         new object?[] { Message, Code, Plan, Feature, ResetAt, CurrentConnections, Limit, RequestId, Retryable }.Count(v => v is not null)
-        + (Details.Count > 0 ? 1 : 0);
+        + (Details.Count > 0 ? 1 : 0)
+        // A code this shape lists as one of its own values is one more sign the body is of this shape.
+        + (PlanRefusal ? 1 : 0);
 
     /// <summary>The first value that is present, for a role two envelope generations fill from different properties.</summary>
     public static T? First<T>(params T?[] values) => values.FirstOrDefault(v => v is not null);

@@ -54,6 +54,9 @@ public sealed record OutlitErrorResponse
     /// <summary>Whether the server says repeating the request may succeed; null when it does not say.</summary>
     public bool? Retryable { get; init; }
 
+    /// <summary>The body's code is one the contract lists as a plan refusal.</summary>
+    internal bool PlanRefusal { get; init; }
+
     /// <summary>How long the server asked the client to wait before the next attempt (<c>Retry-After</c>, or a 429's <c>X-RateLimit-Reset</c>).</summary>
     public TimeSpan? RequestedWait { get; init; }
 

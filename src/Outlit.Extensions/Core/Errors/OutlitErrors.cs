@@ -19,16 +19,9 @@ internal static class OutlitErrors
         404 => new OutlitNotFoundException(response),
         408 => new OutlitTimeoutException(response),
         409 => new OutlitConflictException(response),
-        429 when response.Plan is not null || IsPlanCode(response.Code) => new OutlitPlanLimitException(response),
+        429 when response.Plan is not null || response.PlanRefusal => new OutlitPlanLimitException(response),
         429 => new OutlitRateLimitException(response),
         >= 500 and <= 599 => new OutlitServerException(response),
         _ => new OutlitException(response),
     };
-
-    /// <summary>
-    /// A code that names a plan allowance (<c>api_limit_exceeded</c> of the older bodies, <c>plan_…</c> of the envelope),
-    /// as opposed to the envelope's codes for a short-window throttle or a gateway fault.
-    /// </summary>
-    private static bool IsPlanCode(string? code) =>
-        code is not null && (code.StartsWith("plan_", StringComparison.Ordinal) || code.EndsWith("limit_exceeded", StringComparison.Ordinal));
 }

@@ -81,20 +81,20 @@ internal sealed class OutlitResponse
     public T ReadNoContent<T>() => default!;
 
     /// <summary>
-    /// A documented error whose body has the type <typeparamref name="TBody"/>. A body that is not of that type is read
-    /// with the earlier generations the contract lists for it (<c>x-outlit-error-older</c>: a server still answering in
-    /// its older envelope), and one of no known shape (a proxy's page) still yields the status's exception, with the
-    /// body kept as a snippet.
+    /// A documented error whose body has the type <typeparamref name="TBody"/>, or one of the earlier generations the
+    /// contract lists for it (<c>x-outlit-error-older</c>: a server still answering in its older envelope): the shape
+    /// that fills the most roles wins, the documented one on a tie. A body of no known shape (a proxy's page) still
+    /// yields the status's exception, with the body kept as a snippet.
     /// </summary>
-    public OutlitException ReadError<TBody>() => ReadError([typeof(TBody)], olderGenerationsOf: typeof(TBody));
+    public OutlitException ReadError<TBody>() => ReadError([typeof(TBody), .. OutlitErrorBodyCatalog.OlderGenerationsOf(typeof(TBody))]);
 
     /// <summary>An error without a documented body: read with the error bodies the contract describes.</summary>
-    public OutlitException ReadError() => ReadError(OutlitErrorBodyCatalog.Bodies, olderGenerationsOf: null);
+    public OutlitException ReadError() => ReadError(OutlitErrorBodyCatalog.Bodies);
 
     /// <summary>A status the contract does not document: a 2xx is read as the result, anything else as an error of its status class.</summary>
     public T ReadUndocumented<T>() => Status is >= 200 and <= 299 ? ReadResult<T>() : throw ReadError();
 
-    private OutlitException ReadError(IEnumerable<Type> candidates, Type? olderGenerationsOf)
+    private OutlitException ReadError(IEnumerable<Type> candidates)
     {
         OutlitErrorFields? fields = null;
         var json = false;
@@ -123,11 +123,6 @@ internal sealed class OutlitResponse
                     // Not this shape; another may be.
                 }
             }
-        }
-
-        if (fields is null && olderGenerationsOf is not null && OutlitErrorBodyCatalog.OlderGenerationsOf(olderGenerationsOf) is { Count: > 0 } earlier)
-        {
-            return ReadError(earlier, olderGenerationsOf: null);
         }
 
         return OutlitErrors.Create(Describe(fields, json), RedirectTarget());
@@ -180,6 +175,7 @@ internal sealed class OutlitResponse
             ConnectionLimit = fields?.Limit,
             RequestId = OutlitRedactor.RedactValue(fields?.RequestId, secrets),
             Retryable = fields?.Retryable,
+            PlanRefusal = fields?.PlanRefusal ?? false,
         };
     }
 
