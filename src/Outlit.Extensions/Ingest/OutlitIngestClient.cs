@@ -18,12 +18,7 @@ namespace Outlit;
 /// </remarks>
 public sealed partial class OutlitIngestClient : IDisposable
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    private const int MaxCachedEncodeChars = 64 * 1024;
-
-    [ThreadStatic]
-    private static EncodeBuffer? encodeBuffer;
 
     private readonly OutlitHttpPipeline pipeline;
     private readonly OutlitIngestApi api;
@@ -217,37 +212,7 @@ public sealed partial class OutlitIngestClient : IDisposable
     }
 
     /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
-    internal byte[] Encode(object @event)
-    {
-        // A StreamWriter per event cost about 5 KB of buffers for a few hundred bytes of JSON, and a writer per
-        // event its set-up time. Each thread keeps one builder and one writer (JSON writers accept one value
-        // after another); a buffer is taken off the thread while in use and not put back if serializing
-        // failed, so a half-written event never leaks into the next one.
-        var buffer = encodeBuffer ?? new EncodeBuffer();
-        encodeBuffer = null;
-        var text = buffer.Text;
-        text.Clear();
-        serializer.Serialize(buffer.Writer, @event);
-        buffer.Writer.Flush();
-
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
-        try
-        {
-            text.CopyTo(0, chars, 0, text.Length);
-            var span = chars.AsSpan(0, text.Length);
-            var json = new byte[Utf8NoBom.GetByteCount(span)];
-            Utf8NoBom.GetBytes(span, json);
-            return json;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-            if (text.Capacity <= MaxCachedEncodeChars)
-            {
-                encodeBuffer = buffer;
-            }
-        }
-    }
+    internal byte[] Encode(object @event) => OutlitUtf8Writer.Serialize(serializer, @event);
 
     internal IngestEnvelope CreateEnvelope(string? source, string? visitorId, object? userIdentity, object? customerIdentity) =>
         IngestEnvelope.Create(serializer, source, visitorId, userIdentity, customerIdentity);
@@ -531,62 +496,6 @@ public sealed partial class OutlitIngestClient : IDisposable
         if (pipeline.IsDisposed)
         {
             throw new ObjectDisposedException(nameof(OutlitIngestClient), $"The {nameof(OutlitIngestClient)} has been disposed.");
-        }
-    }
-
-    /// <summary>One thread's reusable text buffer and JSON writer for <see cref="Encode"/>.</summary>
-    private sealed class EncodeBuffer
-    {
-        public EncodeBuffer()
-        {
-            Writer = new EventJsonWriter(new StringWriter(Text, CultureInfo.InvariantCulture))
-            {
-                Formatting = Formatting.None,
-                ArrayPool = OutlitJsonCharPool.Instance,
-            };
-        }
-
-        public StringBuilder Text { get; } = new(512);
-
-        public JsonTextWriter Writer { get; }
-    }
-
-    /// <summary>
-    /// Writes whole-number doubles (every event's millisecond <c>timestamp</c>, typed as a number by the
-    /// contract) with the exact text Newtonsoft writes, <c>1795617026533.0</c>, without its round-trip
-    /// formatting pass, which was a fifth of the cost of encoding an event. Anything else goes to the base
-    /// writer unchanged.
-    /// </summary>
-    private sealed class EventJsonWriter(TextWriter textWriter) : JsonTextWriter(textWriter)
-    {
-        public override void WriteValue(double value)
-        {
-            // Below 1e15 Newtonsoft prints a whole number as its digits plus ".0"; from 1e15 on it switches to
-            // exponent form, and -0 keeps its sign, so those stay with the base writer.
-            if (value > -1e15 && value < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
-            {
-                Span<char> digits = stackalloc char[24];
-                ((long)value).TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-                digits[length++] = '.';
-                digits[length++] = '0';
-                WriteRawValue(new string(digits[..length]));
-            }
-            else
-            {
-                base.WriteValue(value);
-            }
-        }
-
-        public override void WriteValue(double? value)
-        {
-            if (value is { } number)
-            {
-                WriteValue(number);
-            }
-            else
-            {
-                base.WriteValue(value);
-            }
         }
     }
 }
