@@ -125,7 +125,7 @@ cat >"$out/Regenerated.csproj" <<PROJECT
     <Compile Include="$root/src/Outlit.Extensions/Core/**/*.cs" Link="Core/%(RecursiveDir)%(Filename)%(Extension)" />
   </ItemGroup>
   <ItemGroup>
-$(grep -oE '<PackageVersion Include="(Newtonsoft.Json|Polly.Core|Microsoft.Extensions.Logging.Abstractions)" Version="[^"]+"' "$root/Directory.Packages.props" | sed 's/PackageVersion/PackageReference/; s/$/ \/>/; s/^/    /')
+$(grep -oE '<PackageVersion Include="(Newtonsoft.Json|Microsoft.Extensions.Logging.Abstractions)" Version="[^"]+"' "$root/Directory.Packages.props" | sed 's/PackageVersion/PackageReference/; s/$/ \/>/; s/^/    /')
   </ItemGroup>
 </Project>
 PROJECT

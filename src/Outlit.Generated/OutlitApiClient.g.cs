@@ -194,11 +194,11 @@ namespace Outlit
 
             urlBuilder_.Append("api/validate-api-key");
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
 
             request_.Content = pipeline.CreateJsonContent(request_, null, "application/json");
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -275,11 +275,11 @@ namespace Outlit
 
             urlBuilder_.Append("api/tools/call");
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
 
             request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -390,9 +390,9 @@ namespace Outlit
 
             urlBuilder_.Length--;
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -467,9 +467,9 @@ namespace Outlit
 
             urlBuilder_.Length--;
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -542,11 +542,11 @@ namespace Outlit
 
             urlBuilder_.Append("api/integrations/setup-step");
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
 
             request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -619,11 +619,11 @@ namespace Outlit
 
             urlBuilder_.Append("api/integrations/connect");
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
 
             request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -706,9 +706,9 @@ namespace Outlit
 
             urlBuilder_.Length--;
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -781,11 +781,11 @@ namespace Outlit
 
             urlBuilder_.Append("api/integrations/disconnect");
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
 
             request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -868,9 +868,9 @@ namespace Outlit
 
             urlBuilder_.Length--;
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("GET"), pipeline.CreateUri(urlBuilder_.ToString()));
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }
@@ -1043,11 +1043,11 @@ namespace Outlit
 
             urlBuilder_.Append("/events");
 
-            var request_ = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
+            var request_ = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Parse("POST"), pipeline.CreateUri(urlBuilder_.ToString()));
 
             request_.Content = pipeline.CreateJsonContent(request_, body, "application/json");
 
-            request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+            request_.Headers.TryAddWithoutValidation("Accept", "application/json");
 
             return request_;
         }

@@ -366,7 +366,7 @@ public class UpstreamRegenerationTests
             if (File.Exists(dll))
             {
                 // Collectible and isolated; Newtonsoft.Json resolves to the test's own copy so attributes compare, and the
-                // runtime's other dependencies (Polly) come from beside the regenerated assembly.
+                // runtime's other dependencies (Microsoft.Extensions.*) come from beside the regenerated assembly.
                 var context = new AssemblyLoadContext("regenerated", isCollectible: true);
                 var folder = Path.GetDirectoryName(dll)!;
                 context.Resolving += (loader, name) => File.Exists(Path.Combine(folder, name.Name + ".dll")) ? loader.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;

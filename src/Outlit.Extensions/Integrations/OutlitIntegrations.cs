@@ -280,6 +280,33 @@ public class OutlitIntegrations
     }
 
     /// <summary>Every string value of caller-supplied settings: credentials and webhook secrets, kept out of every message.</summary>
-    private static string[] SecretsOf(JObject? settings) =>
-        settings is null ? [] : settings.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!).Where(v => v.Length > 0).Distinct().ToArray();
+    private static string[] SecretsOf(JObject? settings)
+    {
+        if (settings is null)
+        {
+            return [];
+        }
+
+        var secrets = new List<string>();
+        Collect(settings, secrets);
+        return [.. secrets];
+
+        // A walk of the few values a credential object holds, without the iterator chain a query over Descendants builds.
+        static void Collect(JToken token, List<string> secrets)
+        {
+            switch (token)
+            {
+                case JValue { Type: JTokenType.String, Value: string { Length: > 0 } text } when !secrets.Contains(text):
+                    secrets.Add(text);
+                    break;
+                case JContainer container:
+                    foreach (var child in container.Children())
+                    {
+                        Collect(child, secrets);
+                    }
+
+                    break;
+            }
+        }
+    }
 }

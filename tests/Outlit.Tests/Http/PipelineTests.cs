@@ -305,6 +305,127 @@ public class PipelineTests
     }
 
     [Test]
+    public async Task ARetryDueAfterTheTotalTimeoutIsNotSent()
+    {
+        await using var server = await LoopbackServer.StartAsync(Sequence(R(503, EmptyList, ("Retry-After", "3")), R(200)));
+        using var client = TestClients.Create(server, o =>
+        {
+            o.AttemptTimeout = Timeout.InfiniteTimeSpan;
+            o.TotalTimeout = TimeSpan.FromMilliseconds(400);
+            o.MaxRetryAfter = TimeSpan.FromSeconds(10);
+        });
+
+        var started = DateTime.UtcNow;
+        var ex = await TestClients.ThrowsAsync<OutlitTimeoutException>(() => GetAsync(client));
+        var elapsed = DateTime.UtcNow - started;
+
+        Assert.That(server.Requests, Has.Count.EqualTo(1));
+        Assert.That(elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(350)).And.LessThan(TimeSpan.FromSeconds(2.5)));
+        Assert.That(ex.Message, Does.Contain("0.4 s"));
+    }
+
+    [Test]
+    public async Task WhenTheTotalRunsOutBeforeTheAttemptTimeoutNothingIsRetried()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        using var client = TestClients.Create(server, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(4);
+            o.TotalTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaxRetries = 3;
+        });
+
+        var ex = await TestClients.ThrowsAsync<OutlitTimeoutException>(() => GetAsync(client));
+
+        Assert.That(server.Requests, Has.Count.EqualTo(1));
+        Assert.That(ex.Message, Does.Contain("0.3 s"));
+    }
+
+    [Test]
+    public async Task AnAttemptTimeoutDoesNotCarryIntoTheNextCall()
+    {
+        var count = 0;
+        await using var server = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            if (Interlocked.Increment(ref count) == 1)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
+            }
+
+            await LoopbackServer.WriteJsonAsync(context, 200, EmptyList);
+        });
+        using var client = TestClients.Create(server, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.MaxRetries = 0;
+        });
+
+        await TestClients.ThrowsAsync<OutlitTimeoutException>(() => GetAsync(client));
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.That(await GetAsync(client), Is.Not.Null);
+        }
+
+        Assert.That(server.Requests, Has.Count.EqualTo(21));
+    }
+
+    [Test]
+    public async Task BackoffDelaysStayWithinTwentyPercentOfTheDoublingSchedule()
+    {
+        var clock = new RecordingTimeProvider(DateTimeOffset.UnixEpoch);
+        await using var server = await LoopbackServer.StartAsync(Sequence(R(503)));
+        using var client = TestClients.Create(server, o =>
+        {
+            WithClock(o, clock);
+            o.MaxRetries = 5;
+            o.BaseDelay = TimeSpan.FromSeconds(1);
+            o.MaxDelay = TimeSpan.FromSeconds(100);
+        });
+
+        await TestClients.ThrowsAsync<OutlitServerException>(() => GetAsync(client));
+
+        var delays = clock.Delays;
+        Assert.That(delays, Has.Count.EqualTo(5));
+        for (var i = 0; i < delays.Count; i++)
+        {
+            var nominal = Math.Pow(2, i);
+            Assert.That(delays[i].TotalSeconds, Is.InRange(0.8 * nominal, 1.2 * nominal), $"retry {i + 1}");
+        }
+    }
+
+    [Test]
+    public async Task CancellingDuringTheWaitForARetryEndsTheCallWithTheCallersToken()
+    {
+        await using var server = await LoopbackServer.StartAsync(Sequence(R(503, EmptyList, ("Retry-After", "5")), R(200)));
+        using var client = TestClients.Create(server, o => o.MaxRetryAfter = TimeSpan.FromSeconds(10));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var started = DateTime.UtcNow;
+        var ex = await TestClients.ThrowsAsync<OperationCanceledException>(() => GetAsync(client, cancel.Token));
+
+        Assert.That(ex.CancellationToken, Is.EqualTo(cancel.Token));
+        Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task CallerCancellationIsNotRetriedOrWrapped()
     {
         await using var server = await LoopbackServer.StartAsync(async (_, context) =>

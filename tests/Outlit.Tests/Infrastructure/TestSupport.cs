@@ -111,7 +111,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
 /// <summary>
 /// A clock whose timers fire at once while remembering the delay asked for: retry waits are asserted
-/// without sleeping. Only for tests that switch the Polly timeouts off (their timers would fire at once too).
+/// without sleeping. Only for tests that switch the pipeline's timeouts off (their timers would fire at once too).
 /// </summary>
 public sealed class RecordingTimeProvider(DateTimeOffset now) : TimeProvider
 {

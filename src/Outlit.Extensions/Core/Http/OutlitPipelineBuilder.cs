@@ -9,12 +9,19 @@ namespace Outlit;
 internal static class OutlitPipelineBuilder
 {
     /// <summary>The stages above the transport, outermost first.</summary>
-    public static List<DelegatingHandler> CreateStages(OutlitPipelineSettings settings, IEnumerable<DelegatingHandler> apiStages) =>
-    [
-        .. apiStages,
-        new OutlitLoggingHandler(settings.CreateLogger()),
-        new OutlitResponseBufferingHandler(settings.MaxResponseBytes),
-    ];
+    public static List<DelegatingHandler> CreateStages(OutlitPipelineSettings settings, IEnumerable<DelegatingHandler> apiStages)
+    {
+        var stages = new List<DelegatingHandler>(apiStages);
+        var logger = settings.CreateLogger();
+        if (logger is not Microsoft.Extensions.Logging.Abstractions.NullLogger)
+        {
+            // Without a logger there is nothing to write: the stage would only cost every attempt a frame.
+            stages.Add(new OutlitLoggingHandler(logger));
+        }
+
+        stages.Add(new OutlitResponseBufferingHandler(settings.MaxResponseBytes));
+        return stages;
+    }
 
     /// <summary>
     /// The default transport. Redirects are not followed (the pipeline reports them as errors): a redirect is the one

@@ -19,6 +19,13 @@ internal sealed class OutlitRequestContent : HttpContent
     public OutlitRequestContent(ReadOnlyMemory<byte> body, string mediaType)
     {
         this.body = body;
+        if (mediaType == "application/json")
+        {
+            // The media type of nearly every request, built without parsing.
+            Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+            return;
+        }
+
         Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
         if (Headers.ContentType.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && Headers.ContentType.CharSet is null)
         {
