@@ -168,23 +168,87 @@ public sealed partial class OutlitIngestClient : IDisposable
         var invalid = new List<IngestEventFailure>();
         return SendEncodedAsync(envelope, EncodeAll(), cancellationToken, invalid);
 
-        // Encoded lazily, so memory holds one batch of serialized events at a time, not the whole input.
+        // Encoded lazily, a request's worth at a time in one serializer pass, so memory holds one batch of serialized
+        // events at a time, not the whole input.
         IEnumerable<EncodedEvent> EncodeAll()
         {
             long index = 0;
+            var chunk = new List<(long Position, IngestEvent Event)>(maxEvents);
             foreach (var @event in events)
             {
                 var position = index++;
-                if (TryEncode(@event, out var json, out var error))
+                if (@event is null)
                 {
-                    yield return new EncodedEvent(position, json, @event);
+                    invalid.Add(new IngestEventFailure(position, @event!, IngestFailureReason.Invalid, "The event is null.", null, [], null));
+                    continue;
                 }
-                else
+
+                chunk.Add((position, @event));
+                if (chunk.Count == maxEvents)
                 {
-                    invalid.Add(new IngestEventFailure(position, @event!, IngestFailureReason.Invalid, error, null, [], null));
+                    foreach (var encoded in EncodeChunk(chunk, invalid))
+                    {
+                        yield return encoded;
+                    }
+
+                    chunk.Clear();
                 }
             }
+
+            foreach (var encoded in EncodeChunk(chunk, invalid))
+            {
+                yield return encoded;
+            }
         }
+    }
+
+    /// <summary>
+    /// Encodes events in one serializer pass; when one of them cannot be serialized, each is encoded on its own so only
+    /// that one is reported invalid.
+    /// </summary>
+    internal List<EncodedEvent> EncodeChunk(List<(long Position, IngestEvent Event)> chunk, List<IngestEventFailure> invalid)
+    {
+        var encoded = new List<EncodedEvent>(chunk.Count);
+        if (chunk.Count == 0)
+        {
+            return encoded;
+        }
+
+        byte[][]? each = null;
+        try
+        {
+            var values = new object[chunk.Count];
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                chunk[i].Event.FillDefaults(time);
+                values[i] = chunk[i].Event;
+            }
+
+            each = OutlitUtf8Writer.SerializeEach(serializer, values);
+        }
+        catch (JsonException)
+        {
+            // One of them does not serialize: found below, one by one.
+        }
+
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var (position, @event) = chunk[i];
+            if (each is not null)
+            {
+                encoded.Add(new EncodedEvent(position, each[i], @event));
+            }
+            else if (TryEncode(@event, out var json, out var error))
+            {
+                encoded.Add(new EncodedEvent(position, json, @event));
+            }
+            else
+            {
+                invalid.Add(new IngestEventFailure(position, @event, IngestFailureReason.Invalid, error, null, [], null));
+            }
+        }
+
+        return encoded;
     }
 
     /// <summary>Fills the event's defaults and serializes it; false (with a reason) for a null or unserializable event.</summary>
@@ -210,6 +274,9 @@ public sealed partial class OutlitIngestClient : IDisposable
             return false;
         }
     }
+
+    /// <summary>The serializer events are encoded with (tests compare its passes).</summary>
+    internal JsonSerializer EventSerializer => serializer;
 
     /// <summary>Serializes one event to the UTF-8 bytes that will be sent.</summary>
     internal byte[] Encode(object @event) => OutlitUtf8Writer.Serialize(serializer, @event);
