@@ -98,10 +98,24 @@ public class OutlitIntegrations
     public virtual async Task<ConnectResult> ConnectAsync(ProviderId provider, object? config = null, CancellationToken cancellationToken = default)
     {
         var normalized = ProviderId.Parse(provider.ToString());
-        var credentials = config is null ? null : ToJsonObject(config, nameof(config));
+        object? credentials;
+        string[] secrets;
+        if (config is IReadOnlyDictionary<string, string> fields)
+        {
+            // The usual shape of credentials: an object by construction, whose values are the secrets; sent as it is.
+            credentials = fields;
+            secrets = [.. fields.Values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal)];
+        }
+        else
+        {
+            var json = config is null ? null : ToJsonObject(config, nameof(config));
+            credentials = json;
+            secrets = SecretsOf(json);
+        }
+
         var response = await Api.ConnectIntegrationAsync<IntegrationConnectResponse>(
             new IntegrationConnectRequest { Provider = normalized, Config = credentials },
-            new OutlitRequestContext { Secrets = SecretsOf(credentials) },
+            new OutlitRequestContext { Secrets = secrets },
             cancellationToken).ConfigureAwait(false);
         return ToConnectResult(response);
     }

@@ -96,8 +96,9 @@ public class EventSourceTests
         });
     }
 
-    [Test]
-    public async Task FailureTextsNeverCarryTheSecretsOfTheCall()
+    [TestCase(false, TestName = "FailureTextsNeverCarryTheSecretsOfTheCall(credentials as a map of objects)")]
+    [TestCase(true, TestName = "FailureTextsNeverCarryTheSecretsOfTheCall(credentials as a map of strings)")]
+    public async Task FailureTextsNeverCarryTheSecretsOfTheCall(bool stringMap)
     {
         const string credential = "phx_EVENTSOURCE_credential_6c1d";
         using var capture = new OutlitEventCapture();
@@ -109,7 +110,9 @@ public class EventSourceTests
         });
         using var client = TestClients.Create(server);
 
-        var ex = await TestClients.ThrowsAsync<OutlitPlanLimitException>(() => client.Integrations.ConnectAsync(ProviderId.Posthog, new Dictionary<string, object> { ["apiKey"] = credential }));
+        // Both shapes a caller writes credentials in: a map of strings is sent as it is, any other is read as JSON first.
+        object config = stringMap ? new Dictionary<string, string> { ["apiKey"] = credential } : new Dictionary<string, object> { ["apiKey"] = credential };
+        var ex = await TestClients.ThrowsAsync<OutlitPlanLimitException>(() => client.Integrations.ConnectAsync(ProviderId.Posthog, config));
 
         var failure = Named(capture, "RequestFailed", "connectIntegration").Single();
         Assert.Multiple(() =>

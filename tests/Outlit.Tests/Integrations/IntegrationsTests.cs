@@ -137,6 +137,18 @@ public class IntegrationsTests
     }
 
     [Test]
+    public async Task CredentialsAsAMapOfStringsAreSentAsTheyAre()
+    {
+        await using var server = await Serve(200, SeedExamples.ConnectDirectResponse);
+        using var client = TestClients.Create(server);
+
+        var result = await client.Integrations.ConnectAsync(ProviderId.Posthog, new Dictionary<string, string> { ["apiKey"] = "phx_...", ["region"] = "us", ["projectId"] = "12345" });
+
+        Assert.That(SameJson(server.Requests.Single().Body, SeedExamples.ConnectDirectRequest), Is.True, server.Requests.Single().Body);
+        Assert.That(result.TryGetDirect(out _), Is.True);
+    }
+
+    [Test]
     public async Task ConnectWithoutCredentialsIsABrowserSession()
     {
         await using var server = await Serve(200, SeedExamples.ConnectBrowserResponse);
