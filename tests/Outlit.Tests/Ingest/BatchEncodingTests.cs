@@ -43,6 +43,38 @@ public class BatchEncodingTests
     }
 
     [Test]
+    public void TheEventWriterWritesExactlyWhatNewtonsoftWrites()
+    {
+        using var client = new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseUrl = new Uri("http://127.0.0.1:1/") });
+        var newtonsoft = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings
+        {
+            NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+            DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+            ContractResolver = new Outlit.Ingest.IngestContractResolver(eventWriters: false),
+        });
+        var events = EveryKind();
+        var full = IdentifyEvent.Create("a@example.com", "u_1", new Dictionary<string, object?> { ["name"] = "Ada" }, "cus_1", new Dictionary<string, object?> { ["mrr"] = 12.5, ["tags"] = new[] { "a", "b" } }, "https://www.example.com/x?utm_source=s&utm_campaign=c", At);
+        full.Uuid = Guid.Parse("2c867dd5-5464-42c7-8c26-8c2c033d1f16");
+        full.Referrer = "https://ref.example/?q=\u00e9";
+        full.AdditionalProperties["extra"] = null!;
+        full.AdditionalProperties["nested"] = new Dictionary<string, object> { ["k"] = 1 };
+        events.Add(full);
+        events.Add(CalendarEvent.Create(CalendarEventProvider.Calendly, At, At.AddMinutes(30), "b@example.com", "Bea", "demo", null, At));
+        events.Add(StageEvent.Create(StageEventStage.Activated, new Dictionary<string, object?> { ["why"] = "first report" }, null, At));
+        events.Add(BillingEvent.Create(BillingEventStatus.Paid, "cus_1", "cus_stripe_1", null, At));
+        events.Add(new PageviewEvent { Url = new Uri("https://www.example.com/") });
+
+        foreach (var e in events)
+        {
+            e.FillDefaults(TimeProvider.System);
+            var expected = Encoding.UTF8.GetString(OutlitUtf8Writer.Serialize(newtonsoft, e));
+            Assert.That(Encoding.UTF8.GetString(client.Encode(e)), Is.EqualTo(expected), e.GetType().Name);
+        }
+
+        Assert.That(client.EventSerializer.ContractResolver.ResolveContract(typeof(CustomEvent)).Converter, Is.InstanceOf<Outlit.Ingest.IngestEventWriter>(), "the writer is the one in use");
+    }
+
+    [Test]
     public void AnEventThatCannotBeSerializedIsTheOnlyOneReportedInvalid()
     {
         using var client = new OutlitIngestClient(PublicKey, new OutlitIngestClientOptions { BaseUrl = new Uri("http://127.0.0.1:1/") });

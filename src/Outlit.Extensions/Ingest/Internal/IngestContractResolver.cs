@@ -16,6 +16,11 @@ internal sealed class IngestContractResolver : DefaultContractResolver
         .GetCustomAttributes<JsonInheritanceAttribute>(inherit: false)
         .ToDictionary(a => a.Type, a => a.Key);
 
+    private readonly bool eventWriters;
+
+    /// <param name="eventWriters">False for Newtonsoft's own object serialization of the events (tests compare the two).</param>
+    internal IngestContractResolver(bool eventWriters = true) => this.eventWriters = eventWriters;
+
     public static IngestContractResolver Instance { get; } = new();
 
     protected override JsonContract CreateContract(Type objectType)
@@ -23,7 +28,8 @@ internal sealed class IngestContractResolver : DefaultContractResolver
         var contract = base.CreateContract(objectType);
         if (typeof(IngestEvent).IsAssignableFrom(objectType) && Discriminators.ContainsKey(objectType))
         {
-            contract.Converter = null;
+            // The ingest serializer leaves nulls out (OutlitIngestClient creates it so); the writer follows it.
+            contract.Converter = eventWriters && contract is JsonObjectContract objectContract ? IngestEventWriter.TryCreate(objectContract, NullValueHandling.Ignore) : null;
         }
 
         return contract;
