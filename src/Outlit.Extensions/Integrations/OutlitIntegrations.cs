@@ -98,21 +98,7 @@ public class OutlitIntegrations
     public virtual async Task<ConnectResult> ConnectAsync(ProviderId provider, object? config = null, CancellationToken cancellationToken = default)
     {
         var normalized = ProviderId.Parse(provider.ToString());
-        object? credentials;
-        string[] secrets;
-        if (config is IReadOnlyDictionary<string, string> fields)
-        {
-            // The usual shape of credentials: an object by construction, whose values are the secrets; sent as it is.
-            credentials = fields;
-            secrets = [.. fields.Values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal)];
-        }
-        else
-        {
-            var json = config is null ? null : ToJsonObject(config, nameof(config));
-            credentials = json;
-            secrets = SecretsOf(json);
-        }
-
+        var (credentials, secrets) = SettingsToSend(config, nameof(config));
         var response = await Api.ConnectIntegrationAsync<IntegrationConnectResponse>(
             new IntegrationConnectRequest { Provider = normalized, Config = credentials },
             new OutlitRequestContext { Secrets = secrets },
@@ -232,10 +218,10 @@ public class OutlitIntegrations
     public virtual async Task<JObject> RunSetupStepAsync(ProviderId provider, string step, object? config = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(step);
-        var stepConfig = config is null ? null : ToJsonObject(config, nameof(config));
+        var (stepConfig, secrets) = SettingsToSend(config, nameof(config));
         return await Api.RunIntegrationSetupStepAsync<JObject>(
             new IntegrationSetupStepRequest { Provider = ProviderId.Parse(provider.ToString()), Step = step.Trim(), Config = stepConfig },
-            new OutlitRequestContext { Secrets = SecretsOf(stepConfig) },
+            new OutlitRequestContext { Secrets = secrets },
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -274,6 +260,25 @@ public class OutlitIntegrations
         catch (Newtonsoft.Json.JsonException ex)
         {
             throw new OutlitResponseFormatException($"The Outlit response to getIntegrationCapabilities has an entry \"{name}\" that is not a provider capability: {OutlitRedactor.Redact(ex.Message, [])}");
+        }
+    }
+
+    /// <summary>
+    /// Caller-supplied settings (credentials, a setup step's settings) as they are sent, with the secrets they carry. A
+    /// map of strings, the usual shape of credentials, is an object by construction and its values are the secrets: it
+    /// is sent as it is. Any other shape is read as JSON first, which also checks that it is an object.
+    /// </summary>
+    private static (object? Body, string[] Secrets) SettingsToSend(object? value, string parameterName)
+    {
+        switch (value)
+        {
+            case null:
+                return (null, []);
+            case IReadOnlyDictionary<string, string> fields:
+                return (fields, [.. fields.Values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal)]);
+            default:
+                var json = ToJsonObject(value, parameterName);
+                return (json, SecretsOf(json));
         }
     }
 

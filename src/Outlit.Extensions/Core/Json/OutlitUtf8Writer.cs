@@ -21,23 +21,53 @@ internal static class OutlitUtf8Writer
     [ThreadStatic]
     private static Buffer? cached;
 
-    public static byte[] Serialize(JsonSerializer serializer, object? value)
+    public static byte[] Serialize(JsonSerializer serializer, object? value) =>
+        Write(serializer, value, recordBounds: false, static (text, _) => Encode(text));
+
+    /// <summary>
+    /// Serializes objects as one JSON array in a single serializer pass and returns each one's UTF-8 bytes, exactly
+    /// the bytes <see cref="Serialize"/> gives it alone. A pass per value sets up a serializer's writer state, its
+    /// reference stack and its converter proxy every time: a third of what encoding an ingest event cost. Null when a
+    /// value does not serialize as one JSON object (the caller then serializes each on its own to find which).
+    /// </summary>
+    /// <exception cref="JsonException">One of the values cannot be serialized.</exception>
+    public static byte[][]? SerializeEach(JsonSerializer serializer, IReadOnlyList<object> values) =>
+        Write(serializer, values, recordBounds: true, (text, bounds) =>
+        {
+            if (bounds.Count != values.Count * 2)
+            {
+                return null;
+            }
+
+            var each = new byte[values.Count][];
+            for (var i = 0; i < values.Count; i++)
+            {
+                each[i] = Encode(text[bounds[2 * i]..bounds[(2 * i) + 1]]);
+            }
+
+            return each;
+        });
+
+    private delegate TResult TextReader<TResult>(ReadOnlySpan<char> text, List<int> bounds);
+
+    /// <summary>Serializes <paramref name="value"/> into this thread's buffer and hands its text (and the recorded bounds) to <paramref name="read"/>.</summary>
+    private static TResult Write<TResult>(JsonSerializer serializer, object? value, bool recordBounds, TextReader<TResult> read)
     {
         var buffer = cached ?? new Buffer();
         cached = null;
         var text = buffer.Text;
         text.Clear();
+        buffer.Writer.Bounds.Clear();
+        buffer.Writer.RecordBounds = recordBounds;
         serializer.Serialize(buffer.Writer, value);
         buffer.Writer.Flush();
+        buffer.Writer.RecordBounds = false;
 
         var chars = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
             text.CopyTo(0, chars, 0, text.Length);
-            var span = chars.AsSpan(0, text.Length);
-            var json = new byte[Utf8NoBom.GetByteCount(span)];
-            Utf8NoBom.GetBytes(span, json);
-            return json;
+            return read(chars.AsSpan(0, text.Length), buffer.Writer.Bounds);
         }
         finally
         {
@@ -49,53 +79,11 @@ internal static class OutlitUtf8Writer
         }
     }
 
-    /// <summary>
-    /// Serializes objects as one JSON array in a single serializer pass and returns each one's UTF-8 bytes, exactly
-    /// the bytes <see cref="Serialize"/> gives it alone. A pass per value sets up a serializer's writer state, its
-    /// reference stack and its converter proxy every time: a third of what encoding an ingest event cost. Null when a
-    /// value does not serialize as one JSON object (the caller then serializes each on its own to find which).
-    /// </summary>
-    /// <exception cref="JsonException">One of the values cannot be serialized.</exception>
-    public static byte[][]? SerializeEach(JsonSerializer serializer, IReadOnlyList<object> values)
+    private static byte[] Encode(ReadOnlySpan<char> text)
     {
-        var buffer = cached ?? new Buffer();
-        cached = null;
-        var text = buffer.Text;
-        text.Clear();
-        var bounds = buffer.Writer.Bounds;
-        bounds.Clear();
-        buffer.Writer.RecordBounds = true;
-        serializer.Serialize(buffer.Writer, values);
-        buffer.Writer.Flush();
-        buffer.Writer.RecordBounds = false;
-
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
-        try
-        {
-            if (bounds.Count != values.Count * 2)
-            {
-                return null;
-            }
-
-            text.CopyTo(0, chars, 0, text.Length);
-            var each = new byte[values.Count][];
-            for (var i = 0; i < values.Count; i++)
-            {
-                var span = chars.AsSpan(bounds[2 * i], bounds[(2 * i) + 1] - bounds[2 * i]);
-                each[i] = new byte[Utf8NoBom.GetByteCount(span)];
-                Utf8NoBom.GetBytes(span, each[i]);
-            }
-
-            return each;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-            if (text.Capacity <= MaxCachedChars)
-            {
-                cached = buffer;
-            }
-        }
+        var json = new byte[Utf8NoBom.GetByteCount(text)];
+        Utf8NoBom.GetBytes(text, json);
+        return json;
     }
 
     /// <summary>One thread's reusable text buffer and JSON writer.</summary>
